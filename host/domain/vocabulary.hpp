@@ -1,0 +1,69 @@
+#pragma once
+// The closed code lists of the domain (../shared/DOMAIN.md §1). Codes are the wire format used by
+// the CLI, the HTTP API, rule scripts and the plugin ABI; the enums are what C++ code switches on.
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace cahub {
+
+enum class Business { New, Add, Renew, ReissueLost, ReissueDamaged, Change, Unlock, Freeze, Unfreeze, Revoke };
+enum class Channel { Onsite, Mail, Online, SelfService };
+enum class ApplicantKind { Org, Person, OrgPerson };
+enum class KeyType { Master, Secondary };
+// What is wrong with a damaged medium: only a quality defect can be covered by a warranty.
+enum class Defect { Quality, Other };
+
+template <typename E> struct CodeList;  // specialised below: code strings in enum order
+
+template <> struct CodeList<Business> {
+  static constexpr std::array<std::string_view, 10> codes{
+      "new", "add", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "freeze", "unfreeze", "revoke"};
+  static constexpr std::string_view what = "business";
+};
+template <> struct CodeList<Channel> {
+  static constexpr std::array<std::string_view, 4> codes{"onsite", "mail", "online", "self_service"};
+  static constexpr std::string_view what = "channel";
+};
+template <> struct CodeList<ApplicantKind> {
+  static constexpr std::array<std::string_view, 3> codes{"org", "person", "org_person"};
+  static constexpr std::string_view what = "applicant";
+};
+template <> struct CodeList<KeyType> {
+  static constexpr std::array<std::string_view, 2> codes{"master", "secondary"};
+  static constexpr std::string_view what = "key";
+};
+template <> struct CodeList<Defect> {
+  static constexpr std::array<std::string_view, 2> codes{"quality", "other"};
+  static constexpr std::string_view what = "defect";
+};
+
+template <typename E> constexpr std::string_view code_of(E value) {
+  return CodeList<E>::codes[static_cast<std::size_t>(value)];
+}
+
+template <typename E> constexpr std::optional<E> parse_code(std::string_view text) {
+  const auto& codes = CodeList<E>::codes;
+  for (std::size_t i = 0; i < codes.size(); ++i)
+    if (codes[i] == text) return static_cast<E>(i);
+  return std::nullopt;
+}
+
+template <typename E> constexpr std::size_t code_count() { return CodeList<E>::codes.size(); }
+
+// Businesses that end in a newly issued certificate (and so have a resulting validity).
+constexpr bool yields_certificate(Business b) {
+  switch (b) {
+    case Business::New: case Business::Add: case Business::Renew: case Business::ReissueLost:
+    case Business::ReissueDamaged: case Business::Change:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Businesses that act on an existing certificate, so the request must describe it.
+constexpr bool concerns_existing_certificate(Business b) { return b != Business::New && b != Business::Add; }
+
+}  // namespace cahub

@@ -1,0 +1,89 @@
+#pragma once
+// A region rule script, loaded, checked and compiled into an immutable form that the pipeline
+// stages query. Declarative entries (fee, material, refuse, validity, renewal_window) are matched
+// in C++; only entries whose condition is a Lua function call back into Lua, on a lua_State owned
+// by the calling thread (one state per worker thread, never shared).
+//
+// The script language is documented in docs/rules.md; this header is what the host sees.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/quote.hpp"
+#include "domain/quote_request.hpp"
+#include "domain/vocabulary.hpp"
+#include "rules/sandbox_limits.hpp"
+
+namespace cahub::rules {
+
+// One problem found in a script: `file:line: message`, as `cahub rules check` prints it.
+struct Finding {
+  std::string file;
+  int line = 0;
+  std::string message;
+  std::string text() const;
+};
+
+// A script failed while evaluating one request (a function rule raised, ran away, ran out of
+// memory). what() names file:line. The request fails; other requests and scripts are unaffected.
+class RuleError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What a rule sees: the request plus what earlier stages established.
+struct RuleInput {
+  const QuoteRequest& request;
+  int years = 0;                    // validity years in force (after the region's default applied)
+  std::uint32_t provider_facts = 0; // CAHUB_FACT_* bits reported by the CA plugin
+};
+
+class RegionRules;
+
+struct LoadResult {
+  std::shared_ptr<const RegionRules> rules;  // null when findings hold an error
+  std::vector<Finding> findings;
+};
+
+class RegionRules {
+ public:
+  // Loads one script in the sandbox, checks what it declares and compiles it. Never throws for
+  // problems in the script: they come back as findings (and a null `rules`).
+  static LoadResult load_file(const std::filesystem::path& file, const SandboxLimits& limits = {});
+  static LoadResult load_text(std::string chunk_name, std::string source, const SandboxLimits& limits = {});
+
+  ~RegionRules();
+  RegionRules(const RegionRules&) = delete;
+  RegionRules& operator=(const RegionRules&) = delete;
+
+  const std::string& id() const;
+  const std::string& name() const;     // Chinese display name
+  const std::string& name_en() const;
+  const std::string& file() const;     // chunk name used in every `file:line`
+  const std::vector<std::string>& accepted_cas() const;
+  bool accepts(std::string_view ca) const;
+  bool offers(Business business) const;
+  bool serves(ApplicantKind applicant) const;
+  bool offers_channel(Channel channel) const;
+  const std::vector<int>& allowed_years() const;  // the first one is the default
+
+  // The stages. Each appends to `quote`, giving every line a `source` of "file:line".
+  // They are thread-safe; they throw RuleError when a function rule fails.
+  void assess_eligibility(const RuleInput& in, Quote& quote) const;  // refuse + renewal_window
+  void list_materials(const RuleInput& in, Quote& quote) const;
+  void compute_fee(const RuleInput& in, Quote& quote) const;
+  void compute_validity(const RuleInput& in, Quote& quote) const;
+
+  struct Compiled;  // the compiled declarations (defined in the .cpp)
+  explicit RegionRules(std::unique_ptr<Compiled> compiled);
+
+ private:
+  std::unique_ptr<Compiled> compiled_;
+};
+
+}  // namespace cahub::rules
