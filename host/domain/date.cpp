@@ -65,7 +65,7 @@ std::optional<Date> Date::parse(std::string_view t) {
 Date Date::today_utc8() {
   using namespace std::chrono;
   const auto now = system_clock::now() + hours(8);
-  return from_days(static_cast<std::int32_t>(floor<days>(now).time_since_epoch().count()));
+  return from_days(static_cast<std::int32_t>(floor<std::chrono::days>(now).time_since_epoch().count()));
 }
 
 int Date::year() const { return civil_from_days(days_).y; }
@@ -74,7 +74,7 @@ unsigned Date::day() const { return civil_from_days(days_).d; }
 
 std::string Date::iso() const {
   const Civil c = civil_from_days(days_);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.y, c.m, c.d);
   return buf;
 }
