@@ -1,0 +1,69 @@
+#pragma once
+// The CA plugins the host has loaded, and the ones it refused and why.
+//
+// Loading is forgiving: a file that is not a plugin, does not fit this host's ABI or fails to
+// start is logged and listed in refused(), and the host goes on with the others. A plugin is
+// only ever refused with a reason that names its file (and, for a version mismatch, both ABIs).
+//
+// Threading: load_folder() runs at start-up, before any other call, on one thread. After that
+// every const member is safe to call concurrently. Providers handed out by find() may outlive
+// the registry: each one keeps its library loaded (see provider.hpp).
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plugins/provider.hpp"
+
+namespace cahub::plugins {
+
+struct RefusedPlugin {
+  std::filesystem::path file;
+  std::string reason;  // starts with the file name: "bjca.so: built for plugin ABI 2.0, this host speaks 1.0"
+};
+
+class PluginRegistry {
+ public:
+  PluginRegistry();
+  ~PluginRegistry();
+  PluginRegistry(const PluginRegistry&) = delete;
+  PluginRegistry& operator=(const PluginRegistry&) = delete;
+
+  // Loads every *.so in `folder` (not recursively, in file-name order, so which of two plugins
+  // with the same id wins is stable). Each plugin gets <var_dir>/ca/<id>/ (mode 0700) as its
+  // state folder. Returns how many plugins were loaded by this call. May be called again for
+  // another folder. Throws std::runtime_error when `folder` is not a readable directory;
+  // problems with single files never throw (see refused()).
+  std::size_t load_folder(const std::filesystem::path& folder, const std::filesystem::path& var_dir);
+
+  // The plugin with this id, or null.
+  std::shared_ptr<const Provider> find(std::string_view id) const;
+  // Every loaded plugin, in load order.
+  const std::vector<std::shared_ptr<const Provider>>& loaded() const { return loaded_; }
+  // The ids of loaded plugins, in load order (for messages such as "loaded plugins: bjca, netca").
+  std::vector<std::string> ids() const;
+  // Every file that was not loaded, with why.
+  const std::vector<RefusedPlugin>& refused() const { return refused_; }
+
+  // `cahub plugins list --json`: {"plugins": [{file, id, name_zh, name_en, version, abi,
+  // businesses: {channel: [business...]}, applicants: [...], facts: {...}}], "refused": [{file, reason}]}
+  nlohmann::ordered_json describe() const;
+  // `cahub plugins list`: one block per plugin (id, version, ABI, names, businesses per
+  // channel, applicants, file), then the refused files with their reasons.
+  std::string render_table() const;
+
+ private:
+  // Loads one file; returns the reason it was refused, or an empty string when loaded.
+  std::string load_file(const std::filesystem::path& file, const std::filesystem::path& var_dir);
+
+  std::vector<std::shared_ptr<const Provider>> loaded_;
+  std::map<std::string, std::shared_ptr<const Provider>, std::less<>> by_id_;
+  std::vector<RefusedPlugin> refused_;
+};
+
+}  // namespace cahub::plugins
