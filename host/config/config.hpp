@@ -1,0 +1,58 @@
+#pragma once
+// Everything cahub.toml can set, with the defaults that apply when it does not. What each key means,
+// its type, bounds and default are described once, in settings.cpp, for validation, --help and docs.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "config/log_level.hpp"
+#include "domain/date.hpp"
+#include "rules/sandbox_limits.hpp"
+
+namespace cahub::config {
+
+// Folders and files. Absolute, or relative to the working directory; a relative path written in a
+// config file is resolved against that file's folder before it gets here.
+struct Paths {
+  std::filesystem::path plugins;   // scanned for CA plugins (*.so)
+  std::filesystem::path rules;     // region rule scripts
+  std::filesystem::path database;  // the SQLite database
+  std::filesystem::path var;       // CA keys, plugin state
+};
+
+// The paths that apply without a config file. The executable computes them (from its build tree
+// or install prefix), so this library hard-wires no path.
+using Defaults = Paths;
+
+struct Server {
+  std::string listen = "127.0.0.1";
+  std::uint16_t port = 8080;
+  unsigned threads = 4;  // each worker has its own Lua state and database connection
+  std::size_t max_body_bytes = 1u << 20;
+};
+
+struct Log {
+  LogLevel level = LogLevel::Info;
+};
+
+// Working days, for SLA due dates: Monday to Friday, minus holidays, plus make-up working days.
+struct Calendar {
+  std::vector<Date> holidays;  // non-working weekdays (法定节假日); sorted, no duplicates
+  std::vector<Date> workdays;  // Saturdays and Sundays that are working days (调休); sorted, no duplicates
+};
+
+struct Config {
+  Paths paths;
+  Server server;
+  rules::SandboxLimits rules;
+  Log log;
+  Calendar calendar;
+};
+
+// The configuration without a config file: `defaults` for the paths, the built-in values for the rest.
+Config default_config(const Defaults& defaults);
+
+}  // namespace cahub::config

@@ -1,0 +1,20 @@
+#include "config/render_toml.hpp"
+
+#include "config/settings.hpp"
+
+namespace cahub::config {
+
+std::string render_toml(const Config& config) {
+  std::string out;
+  std::string_view table;
+  for (const Setting& s : settings()) {
+    if (s.table != table) {
+      table = s.table;
+      out += (out.empty() ? "[" : "\n[") + std::string(table) + "]\n";
+    }
+    out += std::string(s.key) + " = " + s.show(config) + "\n";
+  }
+  return out;
+}
+
+}  // namespace cahub::config

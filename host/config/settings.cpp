@@ -1,0 +1,151 @@
+#include "config/settings.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace cahub::config {
+namespace {
+
+std::string show_path(const std::filesystem::path& path) { return toml_string(path.generic_string()); }
+
+std::string show_dates(const std::vector<Date>& dates) {
+  std::string text = "[";
+  for (const Date& d : dates) text += (text.size() > 1 ? ", \"" : "\"") + d.iso() + "\"";
+  return text + "]";
+}
+
+std::string show_integer(std::uint64_t value) { return std::to_string(value); }
+
+std::int64_t integer(const SettingValue& v) { return std::get<std::int64_t>(v); }
+const std::filesystem::path& path(const SettingValue& v) { return std::get<std::filesystem::path>(v); }
+
+// Bounds: wide enough for any sensible deployment, narrow enough to catch a typo (an extra zero,
+// bytes given in MiB) before it starts a server that cannot work.
+const Setting schema[] = {
+    {.table = "paths", .key = "plugins", .type = SettingType::Path,
+     .description = "Folder scanned for CA plugins (`*.so`).",
+     .show = [](const Config& c) { return show_path(c.paths.plugins); },
+     .store = [](Config& c, const SettingValue& v) { c.paths.plugins = path(v); }},
+    {.table = "paths", .key = "rules", .type = SettingType::Path,
+     .description = "Folder of region rule scripts (one Lua script per region).",
+     .show = [](const Config& c) { return show_path(c.paths.rules); },
+     .store = [](Config& c, const SettingValue& v) { c.paths.rules = path(v); }},
+    {.table = "paths", .key = "database", .type = SettingType::Path,
+     .description = "The SQLite database file; created with its folders if missing.",
+     .show = [](const Config& c) { return show_path(c.paths.database); },
+     .store = [](Config& c, const SettingValue& v) { c.paths.database = path(v); }},
+    {.table = "paths", .key = "var", .type = SettingType::Path,
+     .description = "Folder for state: CA keys and plugin state.",
+     .show = [](const Config& c) { return show_path(c.paths.var); },
+     .store = [](Config& c, const SettingValue& v) { c.paths.var = path(v); }},
+
+    {.table = "server", .key = "listen", .type = SettingType::String,
+     .description = "Address the HTTP API listens on. The default answers only on this machine.",
+     .show = [](const Config& c) { return toml_string(c.server.listen); },
+     .store = [](Config& c, const SettingValue& v) { c.server.listen = std::get<std::string>(v); }},
+    {.table = "server", .key = "port", .type = SettingType::Integer,
+     .description = "TCP port of the HTTP API.", .min = 1, .max = 65535,
+     .show = [](const Config& c) { return show_integer(c.server.port); },
+     .store = [](Config& c, const SettingValue& v) { c.server.port = static_cast<std::uint16_t>(integer(v)); }},
+    {.table = "server", .key = "threads", .type = SettingType::Integer,
+     .description = "Worker threads; each has its own Lua state and database connection.", .min = 1, .max = 256,
+     .show = [](const Config& c) { return show_integer(c.server.threads); },
+     .store = [](Config& c, const SettingValue& v) { c.server.threads = static_cast<unsigned>(integer(v)); }},
+    {.table = "server", .key = "max_body_bytes", .type = SettingType::Integer,
+     .description = "Largest HTTP request body the server accepts, in bytes.",
+     .min = 1024, .max = 1 << 30,
+     .show = [](const Config& c) { return show_integer(c.server.max_body_bytes); },
+     .store = [](Config& c, const SettingValue& v) { c.server.max_body_bytes = static_cast<std::size_t>(integer(v)); }},
+
+    {.table = "rules", .key = "instructions_per_call", .type = SettingType::Integer,
+     .description = "Lua VM instructions one rule-script call may run before it is stopped.",
+     .min = 1000, .max = 1'000'000'000,
+     .show = [](const Config& c) { return show_integer(c.rules.instructions_per_call); },
+     .store = [](Config& c, const SettingValue& v) {
+       c.rules.instructions_per_call = static_cast<std::uint64_t>(integer(v));
+     }},
+    {.table = "rules", .key = "memory_bytes", .type = SettingType::Integer,
+     .description = "Memory one worker's Lua state may allocate, scripts and libraries included.",
+     .min = 1 << 20, .max = 1 << 30,
+     .show = [](const Config& c) { return show_integer(c.rules.memory_bytes); },
+     .store = [](Config& c, const SettingValue& v) { c.rules.memory_bytes = static_cast<std::size_t>(integer(v)); }},
+
+    {.table = "rules", .key = "milliseconds_per_call", .type = SettingType::Integer,
+     .description = "Wall-clock time one rule-script call may take before it is stopped; a backstop for single "
+                    "instructions that do a lot of work.",
+     .min = 10, .max = 60'000,
+     .show = [](const Config& c) { return show_integer(c.rules.milliseconds_per_call); },
+     .store = [](Config& c, const SettingValue& v) {
+       c.rules.milliseconds_per_call = static_cast<std::uint32_t>(integer(v));
+     }},
+
+    {.table = "log", .key = "level", .type = SettingType::LogLevel,
+     .description = "Least severe level of the messages that are logged.",
+     .show = [](const Config& c) { return toml_string(code_of(c.log.level)); },
+     .store = [](Config& c, const SettingValue& v) { c.log.level = std::get<LogLevel>(v); }},
+
+    {.table = "calendar", .key = "holidays", .type = SettingType::DateList,
+     .description = "Public holidays (法定节假日) on weekdays, for SLA due dates. None are built in: copy them from "
+                    "the State Council's notice each year.",
+     .show = [](const Config& c) { return show_dates(c.calendar.holidays); },
+     .store = [](Config& c, const SettingValue& v) { c.calendar.holidays = std::get<std::vector<Date>>(v); }},
+    {.table = "calendar", .key = "workdays", .type = SettingType::DateList,
+     .description = "Saturdays and Sundays that are working days (调休 make-up days), from the same notice.",
+     .show = [](const Config& c) { return show_dates(c.calendar.workdays); },
+     .store = [](Config& c, const SettingValue& v) { c.calendar.workdays = std::get<std::vector<Date>>(v); }},
+};
+
+}  // namespace
+
+std::string Setting::name() const { return std::string(table) + "." + std::string(key); }
+
+std::string Setting::type_text() const {
+  switch (type) {
+    case SettingType::String: return "string";
+    case SettingType::Path: return "path";
+    case SettingType::Integer: return "integer, " + std::to_string(min) + " to " + std::to_string(max);
+    case SettingType::LogLevel: {
+      std::string text = "one of";
+      for (std::string_view code : CodeList<LogLevel>::codes) text += " " + std::string(code) + ",";
+      text.pop_back();
+      return text;
+    }
+    case SettingType::DateList: return "array of dates (YYYY-MM-DD)";
+  }
+  return "?";
+}
+
+std::span<const Setting> settings() { return schema; }
+
+const Setting* find_setting(std::string_view table, std::string_view key) {
+  for (const Setting& s : schema)
+    if (s.table == table && s.key == key) return &s;
+  return nullptr;
+}
+
+std::vector<std::string_view> setting_tables() {
+  std::vector<std::string_view> tables;
+  for (const Setting& s : schema)
+    if (std::find(tables.begin(), tables.end(), s.table) == tables.end()) tables.push_back(s.table);
+  return tables;
+}
+
+std::string toml_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (b < 0x20 || b == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(b));
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace cahub::config

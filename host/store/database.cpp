@@ -1,0 +1,111 @@
+#include "store/database.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+#include <optional>
+#include <string>
+#include <system_error>
+
+#include "store/migrate.hpp"
+#include "store/migrations.hpp"
+#include "store/store_error.hpp"
+
+namespace cahub::store {
+namespace {
+
+void create_parent_folders(const std::filesystem::path& file) {
+  const std::filesystem::path folder = file.parent_path();
+  if (folder.empty()) return;
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (error)
+    throw StoreError("cannot create the folder " + folder.string() + " for the database " + file.string() + ": " +
+                     error.message());
+}
+
+// What is in the file, read before anything is written to it: SQLite only reads the header here,
+// so a file that is not a database, or belongs to someone else, is left exactly as it was.
+struct Identity {
+  int application_id = 0;
+  int user_version = 0;
+  bool has_schema = false;
+};
+
+Identity read_identity(SQLite::Database& db, const std::filesystem::path& file) {
+  try {
+    // One statement, so one snapshot: another connection may be creating this very file.
+    SQLite::Statement query(db,
+                            "SELECT (SELECT application_id FROM pragma_application_id()),"
+                            "       (SELECT user_version FROM pragma_user_version()),"
+                            "       (SELECT count(*) FROM sqlite_schema)");
+    query.executeStep();
+    return Identity{query.getColumn(0).getInt(), query.getColumn(1).getInt(), query.getColumn(2).getInt() > 0};
+  } catch (const SQLite::Exception& e) {
+    const int code = e.getErrorCode();
+    if (code == SQLITE_NOTADB)
+      throw StoreError(file.string() + " is not a SQLite database; cahub left it untouched. "
+                       "Point paths.database at the cahub database or at a new file.");
+    if (code == SQLITE_CORRUPT)
+      throw StoreError(file.string() + " is a damaged SQLite database (" + e.what() + "); cahub left it untouched.");
+    throw StoreError(file.string() + ": cannot read the database: " + e.what());
+  }
+}
+
+void require_ours_and_known(const Identity& identity, const std::filesystem::path& file) {
+  const bool fresh = identity.application_id == 0 && identity.user_version == 0 && !identity.has_schema;
+  if (!fresh && identity.application_id != application_id)
+    throw StoreError(file.string() + " is a SQLite database of another program (application_id " +
+                     std::to_string(identity.application_id) + ", not cahub's); cahub left it untouched.");
+  if (identity.user_version > latest_schema_version())
+    throw StoreError(file.string() + " has schema version " + std::to_string(identity.user_version) +
+                     "; this cahub knows up to " + std::to_string(latest_schema_version()) + " — upgrade cahub");
+}
+
+void set_pragma_and_verify(SQLite::Database& db, const std::filesystem::path& file, const std::string& pragma,
+                           const std::string& value, const std::string& expected) {
+  db.exec("PRAGMA " + pragma + " = " + value);
+  const std::string actual = db.execAndGet("PRAGMA " + pragma).getString();
+  if (actual != expected)
+    throw StoreError(file.string() + ": SQLite did not accept PRAGMA " + pragma + " = " + value + " (it reports '" +
+                     actual + "')");
+}
+
+}  // namespace
+
+Database::Database(std::filesystem::path file, SQLite::Database db, std::chrono::milliseconds busy_timeout)
+    : file_(std::move(file)), db_(std::move(db)), busy_timeout_(busy_timeout) {}
+
+Database Database::open(const std::filesystem::path& file, std::chrono::milliseconds busy_timeout) {
+  create_parent_folders(file);
+  std::optional<SQLite::Database> opened;
+  try {
+    opened.emplace(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, static_cast<int>(busy_timeout.count()));
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot open the database " + file.string() + ": " + e.what());
+  }
+  SQLite::Database& db = *opened;
+
+  require_ours_and_known(read_identity(db, file), file);
+
+  try {
+    // journal_mode answers with the mode now in force; anything but "wal" means SQLite refused.
+    const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+    if (mode != "wal")
+      throw StoreError(file.string() + ": SQLite refused WAL journal mode (it stays '" + mode +
+                       "'); keep the database on a local file system");
+    set_pragma_and_verify(db, file, "synchronous", "FULL", "2");
+    migrate(db, migrations(), file);
+    set_pragma_and_verify(db, file, "foreign_keys", "ON", "1");
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(file.string() + ": cannot prepare the database: " + e.what());
+  }
+  // Absolute, so that open_another() finds the same file even if the working directory changed.
+  return Database(std::filesystem::absolute(file), std::move(db), busy_timeout);
+}
+
+Database Database::open_another() const { return open(file_, busy_timeout_); }
+
+int Database::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+
+}  // namespace cahub::store

@@ -1,0 +1,60 @@
+#pragma once
+// The cahub SQLite database, as one connection to its file, configured the way the rest of cahub
+// relies on:
+//
+// - journal_mode=WAL: readers never block the writer nor the writer the readers, so the HTTP
+//   workers can answer queries while an order is written;
+// - synchronous=FULL: a committed order survives a power cut (WAL's NORMAL could lose the last
+//   transactions, and an accepted order or audit event must not disappear);
+// - foreign_keys=ON: SQLite leaves them off unless asked, per connection;
+// - a busy timeout: a writer waits for another connection's write to finish instead of failing.
+//
+// Threading: a Database object is one connection, used by one thread at a time and never shared.
+// Each worker thread opens its own (open_another(), or open() with the same file); SQLite's file
+// locks coordinate the connections, within the process and across processes. Write through a
+// WriteTransaction.
+
+#include <chrono>
+#include <filesystem>
+
+#include <SQLiteCpp/Database.h>
+
+namespace cahub::store {
+
+class Database {
+ public:
+  static constexpr std::chrono::milliseconds default_busy_timeout{5000};
+
+  // Opens `file`, creating it and its parent folders if missing, and applies the missing schema
+  // migrations. Throws StoreError, naming the file, when:
+  // - the file is not a SQLite database (nothing is written to it);
+  // - it is a SQLite database of another program (it has tables but no cahub application_id);
+  // - its schema version is newer than this binary knows ("… upgrade cahub"; nothing is written);
+  // - the folder cannot be created, the file cannot be opened, WAL cannot be enabled (e.g. a
+  //   network file system), or a migration fails (it is rolled back).
+  static Database open(const std::filesystem::path& file,
+                       std::chrono::milliseconds busy_timeout = default_busy_timeout);
+
+  // Another connection to the same file with the same busy timeout, for another thread.
+  Database open_another() const;
+
+  Database(Database&&) = default;
+  Database& operator=(Database&&) = default;
+
+  const std::filesystem::path& file() const { return file_; }  // absolute
+  std::chrono::milliseconds busy_timeout() const { return busy_timeout_; }
+  int schema_version();  // PRAGMA user_version
+
+  // For statements. Do not change the pragmas above or begin transactions by hand.
+  SQLite::Database& sqlite() { return db_; }
+  const SQLite::Database& sqlite() const { return db_; }
+
+ private:
+  Database(std::filesystem::path file, SQLite::Database db, std::chrono::milliseconds busy_timeout);
+
+  std::filesystem::path file_;
+  SQLite::Database db_;
+  std::chrono::milliseconds busy_timeout_;
+};
+
+}  // namespace cahub::store

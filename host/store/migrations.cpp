@@ -1,0 +1,124 @@
+#include "store/migrations.hpp"
+
+#include <array>
+
+namespace cahub::store {
+namespace {
+
+// Conventions of the schema:
+// - Tables are STRICT: a value of the wrong type is an error, not silently stored.
+// - Codes (kind, key_type, business, channel, status) are the wire codes of domain/vocabulary.hpp.
+// - Dates are 'YYYY-MM-DD' (CHECK date(x, '+0 days') IS x refuses '2023-02-30': the
+//   modifier makes SQLite normalise the date, which plain date(x) does not);
+//   timestamps are ISO 8601 with seconds and offset, e.g. '2026-03-01T09:30:00+08:00'.
+// - Money, where a later step stores it, is INTEGER fen.
+// - Hashes are lower-case hex SHA-256.
+constexpr std::string_view schema_v1 = R"sql(
+-- Who applies: a unit (identified by its USCC) or a natural person (by resident ID number).
+CREATE TABLE customers (
+  id         INTEGER PRIMARY KEY,
+  kind       TEXT NOT NULL CHECK (kind IN ('org', 'person')),
+  name       TEXT NOT NULL CHECK (name <> ''),
+  uscc       TEXT UNIQUE CHECK (length(uscc) = 18),
+  id_number  TEXT UNIQUE CHECK (length(id_number) = 18),
+  created_at TEXT NOT NULL CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'),
+  -- A unit is known by its USCC and a person by the ID number, never the other way round: the legal
+  -- representative's ID number belongs to a person, not to the unit.
+  CHECK ((kind = 'org' AND uscc IS NOT NULL AND id_number IS NULL)
+      OR (kind = 'person' AND id_number IS NOT NULL AND uscc IS NULL))
+) STRICT;
+
+-- A certificate a CA issued to a customer, and the medium (USB key) that holds it.
+CREATE TABLE certificates (
+  id            INTEGER PRIMARY KEY,
+  customer_id   INTEGER NOT NULL REFERENCES customers (id),
+  ca            TEXT NOT NULL,  -- plugin id, e.g. 'bjca'
+  region        TEXT NOT NULL,  -- region script id, e.g. 'central'
+  serial        TEXT NOT NULL,  -- as the CA issued it
+  key_type      TEXT NOT NULL CHECK (key_type IN ('master', 'secondary')),
+  not_before    TEXT NOT NULL CHECK (date(not_before, '+0 days') IS not_before),
+  not_after     TEXT NOT NULL CHECK (date(not_after, '+0 days') IS not_after),
+  status        TEXT NOT NULL CHECK (status IN ('active', 'frozen', 'revoked', 'expired')),
+  medium_serial TEXT,
+  -- When the medium was first issued: the medium warranty (central: 1 year) counts from here, not
+  -- from not_before, which a renewal moves. NULL when unknown, e.g. a certificate issued elsewhere.
+  first_issued  TEXT CHECK (date(first_issued, '+0 days') IS first_issued),
+  UNIQUE (ca, serial),
+  CHECK (not_before <= not_after)
+) STRICT;
+CREATE INDEX certificates_by_customer ON certificates (customer_id);
+
+-- One business for one customer in one region with one CA.
+CREATE TABLE orders (
+  id              INTEGER PRIMARY KEY,
+  public_id       TEXT NOT NULL UNIQUE CHECK (public_id <> ''),  -- what the API and the customer see
+  business        TEXT NOT NULL CHECK (business IN ('new', 'add', 'renew', 'reissue_lost', 'reissue_damaged',
+                                                    'change', 'unlock', 'freeze', 'unfreeze', 'revoke')),
+  region          TEXT NOT NULL,
+  ca              TEXT NOT NULL,
+  customer_id     INTEGER NOT NULL REFERENCES customers (id),
+  channel         TEXT NOT NULL CHECK (channel IN ('onsite', 'mail', 'online', 'self_service')),
+  years           INTEGER CHECK (years BETWEEN 1 AND 10),  -- NULL for businesses that set no validity
+  key_type        TEXT NOT NULL CHECK (key_type IN ('master', 'secondary')),
+  certificate_id  INTEGER REFERENCES certificates (id),  -- the certificate the business acts on, once known
+  -- The workflow's states are defined by a later step; until then any non-empty code.
+  state           TEXT NOT NULL CHECK (state <> ''),
+  -- The quote as accepted: later fee changes never reprice an accepted order (trigger below).
+  quote_json      TEXT CHECK (quote_json IS NULL OR json_valid(quote_json)),
+  version         INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),  -- optimistic locking: UPDATE … WHERE version = ?
+  idempotency_key TEXT UNIQUE,
+  request_hash    TEXT NOT NULL CHECK (length(request_hash) = 64 AND request_hash NOT GLOB '*[^0-9a-f]*'),
+  created_at      TEXT NOT NULL CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'),
+  updated_at      TEXT NOT NULL CHECK (updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*')
+) STRICT;
+CREATE INDEX orders_by_customer ON orders (customer_id);
+CREATE INDEX orders_by_certificate ON orders (certificate_id);
+
+CREATE TRIGGER orders_quote_is_frozen BEFORE UPDATE OF quote_json ON orders
+WHEN OLD.quote_json IS NOT NULL AND NEW.quote_json IS NOT OLD.quote_json
+BEGIN
+  SELECT RAISE(ABORT, 'orders.quote_json is frozen once accepted');
+END;
+
+-- What happened, in order, as a hash chain: each event's hash covers the previous one's, so a
+-- removed or edited event shows. The table is append-only.
+CREATE TABLE audit_events (
+  seq          INTEGER PRIMARY KEY,
+  at           TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'),
+  actor        TEXT NOT NULL CHECK (actor <> ''),
+  order_id     INTEGER REFERENCES orders (id),
+  kind         TEXT NOT NULL CHECK (kind <> ''),
+  payload_json TEXT NOT NULL CHECK (json_valid(payload_json)),  -- canonical JSON, as hashed
+  prev_hash    TEXT NOT NULL CHECK (length(prev_hash) = 64 AND prev_hash NOT GLOB '*[^0-9a-f]*'),
+  hash         TEXT NOT NULL UNIQUE CHECK (length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*')
+) STRICT;
+CREATE INDEX audit_events_by_order ON audit_events (order_id);
+
+-- The chain links to the last event; the first event links to 64 zeros.
+CREATE TRIGGER audit_events_chain BEFORE INSERT ON audit_events
+WHEN NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1),
+                                   '0000000000000000000000000000000000000000000000000000000000000000')
+BEGIN
+  SELECT RAISE(ABORT, 'audit_events.prev_hash must be the hash of the last event');
+END;
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+BEGIN
+  SELECT RAISE(ABORT, 'audit_events is append-only');
+END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+BEGIN
+  SELECT RAISE(ABORT, 'audit_events is append-only');
+END;
+)sql";
+
+constexpr std::array<Migration, 1> steps{{
+    {1, "customers, certificates, orders, audit events", schema_v1},
+}};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return steps; }
+
+int latest_schema_version() { return steps.back().version; }
+
+}  // namespace cahub::store

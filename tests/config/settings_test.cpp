@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "config/load_config.hpp"
+#include "config/render_toml.hpp"
+#include "config/schema_docs.hpp"
+#include "config/settings.hpp"
+
+using namespace cahub;
+using namespace cahub::config;
+
+namespace {
+
+const Defaults build_tree{"/opt/cahub/build/plugins", "/opt/cahub/rules", "/opt/cahub/var/cahub.db", "/opt/cahub/var"};
+
+}  // namespace
+
+TEST_CASE("every setting is described once, with what loading and docs need") {
+  std::set<std::string> names;
+  for (const Setting& s : settings()) {
+    INFO(s.name());
+    CHECK(names.insert(s.name()).second);
+    CHECK_FALSE(s.description.empty());
+    CHECK(s.show != nullptr);
+    CHECK(s.store != nullptr);
+    if (s.type == SettingType::Integer) CHECK(s.min <= s.max);
+    CHECK(find_setting(s.table, s.key) == &s);
+  }
+  CHECK(find_setting("server", "prot") == nullptr);
+  CHECK(setting_tables() == std::vector<std::string_view>{"paths", "server", "rules", "log", "calendar"});
+}
+
+TEST_CASE("the built-in defaults lie within their own bounds") {
+  const Config defaults = default_config(build_tree);
+  for (const Setting& s : settings()) {
+    if (s.type != SettingType::Integer) continue;
+    INFO(s.name());
+    const long long value = std::stoll(s.show(defaults));
+    CHECK(value >= s.min);
+    CHECK(value <= s.max);
+  }
+}
+
+TEST_CASE("render_toml writes a file that loads back to the same configuration") {
+  // The schema's show and store agree for every key, so nothing is lost on the way.
+  const Config defaults = default_config(build_tree);
+  const std::string text = render_toml(defaults);
+  CHECK(render_toml(parse_config(text, "/etc/cahub/cahub.toml", {})) == text);
+
+  const Config changed = parse_config(R"toml(
+[paths]
+plugins = "/srv/plugins"
+rules = "/srv/rules \"quoted\""
+database = "/srv/db/cahub.db"
+var = "/srv/var"
+[server]
+listen = "0.0.0.0"
+port = 443
+threads = 16
+max_body_bytes = 2048
+[rules]
+instructions_per_call = 5000
+memory_bytes = 2097152
+milliseconds_per_call = 250
+[log]
+level = "warn"
+[calendar]
+holidays = ["2026-10-01", "2026-10-02"]
+workdays = ["2026-09-27"]
+)toml", "/etc/cahub/cahub.toml", build_tree);
+  for (const Setting& s : settings()) {
+    INFO(s.name() << " must be set to a non-default value above, so that its store is exercised");
+    CHECK(s.show(changed) != s.show(defaults));
+  }
+  const std::string changed_text = render_toml(changed);
+  CHECK(render_toml(parse_config(changed_text, "/etc/cahub/cahub.toml", build_tree)) == changed_text);
+  CHECK_THAT(changed_text, Catch::Contains("rules = \"/srv/rules \\\"quoted\\\"\"\n"));
+  CHECK(changed.rules.milliseconds_per_call == 250);
+  CHECK_THAT(changed_text, Catch::Contains("holidays = [\"2026-10-01\", \"2026-10-02\"]\n"));
+}
+
+TEST_CASE("the Markdown schema has one row per setting with type, default and description") {
+  const std::string markdown = schema_markdown(default_config({"build/plugins", "rules", "var/cahub.db", "var"}));
+  CHECK_THAT(markdown, Catch::StartsWith("| Key | Type | Default | Description |\n|---|---|---|---|\n"));
+  CHECK_THAT(markdown, Catch::Contains("| `server.port` | integer, 1 to 65535 | `8080` | TCP port of the HTTP API. |\n"));
+  CHECK_THAT(markdown, Catch::Contains("| `paths.plugins` | path | `\"build/plugins\"` |"));
+  CHECK_THAT(markdown, Catch::Contains("| `log.level` | one of trace, debug, info, warn, error | `\"info\"` |"));
+  CHECK_THAT(markdown, Catch::Contains("| `calendar.holidays` | array of dates (YYYY-MM-DD) | `[]` |"));
+  std::size_t rows = 0;
+  for (char c : markdown) rows += c == '\n';
+  CHECK(rows == settings().size() + 2);
+}
+
+TEST_CASE("the --help text groups settings by table") {
+  const std::string help = schema_help(default_config(build_tree));
+  CHECK_THAT(help, Catch::StartsWith("[paths]\n  plugins = \"/opt/cahub/build/plugins\"  (path)\n"));
+  CHECK_THAT(help, Catch::Contains("\n[server]\n  listen = \"127.0.0.1\"  (string)\n"));
+  CHECK_THAT(help, Catch::Contains("  port = 8080  (integer, 1 to 65535)\n      TCP port of the HTTP API.\n"));
+}
+
+TEST_CASE("toml_string escapes what TOML requires") {
+  CHECK(toml_string("var") == "\"var\"");
+  CHECK(toml_string("a\"b\\c") == "\"a\\\"b\\\\c\"");
+  CHECK(toml_string("tab\there") == "\"tab\\u0009here\"");
+  CHECK(toml_string("数字证书") == "\"数字证书\"");
+}
