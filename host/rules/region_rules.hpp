@@ -86,4 +86,7 @@ class RegionRules {
   std::unique_ptr<Compiled> compiled_;
 };
 
+// `cahub rules check FILE`: every finding of one script, in line order; empty when it loads.
+std::vector<Finding> check_file(const std::filesystem::path& file, const SandboxLimits& limits = {});
+
 }  // namespace cahub::rules

@@ -9,6 +9,10 @@ namespace cahub::rules {
 struct SandboxLimits {
   std::uint64_t instructions_per_call = 1'000'000;  // VM instructions per script call
   std::size_t memory_bytes = 16u << 20;             // the lua_State's whole heap
+  // A backstop for what the instruction count cannot see: a single instruction may copy a
+  // string of several MiB (`s .. s`), so a loop of such instructions can run for minutes well
+  // inside the instruction budget. Checked every 1,000 instructions (see instruction_budget.hpp).
+  std::uint32_t milliseconds_per_call = 1'000;
 };
 
 }  // namespace cahub::rules

@@ -1,0 +1,156 @@
+#pragma once
+// The compiled form of a region script (internal to the rule engine): what each declaration
+// became once read and checked. Declarative conditions are bit sets and small predicate lists
+// matched in C++; only function-valued `when`/`unless` keep a slot that names a Lua function on
+// the per-thread state (function_conditions.hpp).
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "domain/money.hpp"
+#include "domain/vocabulary.hpp"
+#include "rules/attributes.hpp"
+#include "rules/region_rules.hpp"
+#include "rules/sandbox_limits.hpp"
+
+namespace cahub::rules {
+
+template <typename E> constexpr std::uint32_t code_bit(E e) { return 1u << static_cast<unsigned>(e); }
+template <typename E> constexpr std::uint32_t every_code() { return (1u << code_count<E>()) - 1; }
+
+// Validity years are kept as bits 1..kMaxYears of a 64-bit set.
+constexpr int kMaxYears = 50;
+constexpr std::uint64_t year_bit(int years) { return years >= 1 && years <= kMaxYears ? std::uint64_t{1} << years : 0; }
+constexpr std::uint64_t kEveryYear = ~std::uint64_t{0};
+
+// The selectors every entry may carry. Absent means "any"; `written` remembers which the script
+// wrote, for the check against what region{} lists.
+struct Selector {
+  enum Written : std::uint8_t { kBusiness = 1, kChannel = 2, kApplicant = 4, kKey = 8, kYears = 16 };
+
+  std::uint32_t businesses = every_code<Business>();
+  std::uint32_t channels = every_code<Channel>();
+  std::uint32_t applicants = every_code<ApplicantKind>();
+  std::uint32_t keys = every_code<KeyType>();
+  std::uint64_t years = kEveryYear;
+  std::uint8_t written = 0;
+
+  bool matches(const RequestFacts& f) const {
+    return (businesses & code_bit(f.business)) && (channels & code_bit(f.channel)) &&
+           (applicants & code_bit(f.applicant)) && (keys & code_bit(f.key)) && (years == kEveryYear || (years & year_bit(f.years)));
+  }
+  bool operator==(const Selector&) const = default;
+};
+
+// One `attribute = value or list of values` of a when/unless table: the attribute must have one
+// of the values. An attribute the request does not give (days_to_expiry of a new certificate)
+// has none of them.
+struct Predicate {
+  Attribute attribute = Attribute::Business;
+  std::uint64_t bits = 0;             // codes, years; booleans as bit 0 = false, bit 1 = true
+  std::vector<std::int64_t> numbers;  // integers, and dates as day numbers
+  std::vector<std::string> texts;     // former_ca
+
+  bool holds(const RequestFacts& f) const;
+  bool operator==(const Predicate&) const = default;
+};
+
+struct Condition {
+  enum class Form : std::uint8_t { Absent, Table, Function };
+  Form form = Form::Absent;
+  std::vector<Predicate> all_of;  // Table: every predicate holds
+  int function_slot = -1;         // Function: index into the per-thread state's function list
+
+  bool operator==(const Condition&) const = default;
+};
+
+// What every entry has: where it was declared and when it applies.
+struct Declared {
+  int line = 0;
+  std::string source;  // "central.lua:12", copied into every quote line it produces
+  Selector selector;
+  Condition when;
+  Condition unless;
+
+  bool has_function() const { return when.form == Condition::Form::Function || unless.form == Condition::Form::Function; }
+  // Same selectors and declarative conditions (never true for function conditions, which cannot
+  // be compared): used to report duplicate entries.
+  bool same_conditions(const Declared& other) const {
+    return !has_function() && !other.has_function() && selector == other.selector && when == other.when &&
+           unless == other.unless;
+  }
+};
+
+struct FeeEntry : Declared {
+  std::string code;
+  std::string label;
+  std::optional<Fen> fen;  // absent: unpriced, an administrator must fill it in
+  bool per_year = false;
+  std::optional<Date> effective;
+  int code_group = 0;      // index of `code` among the script's distinct fee codes
+};
+
+struct MaterialEntry : Declared {
+  std::string code;
+  std::string name;
+  int copies = 1;
+  bool stamped = false;
+  bool signed_by_hand = false;
+  bool original_shown = false;
+  std::string note;
+};
+
+struct RefusalEntry : Declared {
+  std::string code;
+  std::string zh;
+  std::string en;
+};
+
+enum class ValidityFrom : std::uint8_t { Today, OldExpiryOrToday, Keep };
+
+struct ValidityEntry : Declared {
+  ValidityFrom from = ValidityFrom::Today;
+};
+
+struct RenewalWindowEntry : Declared {
+  int days_before_expiry = 0;
+};
+
+struct RegionDeclaration {
+  int line = 0;
+  std::string id;
+  std::string name;
+  std::string name_en;
+  std::string source;
+  std::vector<std::string> accepts;
+  std::uint32_t applicants = 0;
+  std::uint32_t channels = 0;
+  std::uint32_t businesses = 0;
+  std::vector<int> years;  // the first is the default
+  std::uint64_t years_bits = 0;
+};
+
+struct RegionRules::Compiled {
+  std::string file;    // chunk name, "central.lua"
+  std::string script;  // the source, run again on each thread that evaluates a rule function
+  SandboxLimits limits;
+  RegionDeclaration region;
+  std::vector<FeeEntry> fees;
+  std::vector<MaterialEntry> materials;
+  std::vector<RefusalEntry> refusals;
+  std::vector<ValidityEntry> validities;
+  std::vector<RenewalWindowEntry> renewal_windows;
+  std::vector<bool> versioned_fee_codes;  // per code_group: some entry of that code has `effective`
+  int function_count = 0;
+  // Unique per load (never reused, unlike an address): keys the per-thread Lua states.
+  std::uint64_t generation = 0;
+  // Per-thread states hold a weak_ptr to this, so that a thread can drop the states of rules
+  // that have been unloaded (after a reload) the next time it makes a new one.
+  std::shared_ptr<const int> alive = std::make_shared<const int>(0);
+};
+
+}  // namespace cahub::rules

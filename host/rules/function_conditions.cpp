@@ -1,0 +1,163 @@
+#include "rules/function_conditions.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <unordered_map>
+
+#include "rules/name_suggestions.hpp"
+
+namespace cahub::rules {
+namespace {
+
+struct CachedState {
+  std::weak_ptr<const int> alive;
+  std::unique_ptr<FunctionConditions> state;
+};
+
+thread_local std::unordered_map<std::uint64_t, CachedState> t_states;
+
+int q_write(lua_State* L) {
+  return luaL_error(L, "q is read-only: a rule function answers true or false and changes nothing");
+}
+
+// Reading an attribute that the request does not give (days_to_expiry of a new certificate)
+// yields nil; reading a name that is no attribute at all is a typo and an error.
+int q_unknown(lua_State* L) {
+  if (lua_type(L, 2) == LUA_TSTRING) {
+    const std::string_view name = lua_tostring(L, 2);
+    if (parse_attribute(name)) return 0;
+    std::vector<std::string_view> names;
+    for (const auto& a : all_attributes()) names.push_back(a.name);
+    const std::string hint = did_you_mean(name, names);
+    return luaL_error(L, "q has no attribute '%s'%s", lua_tostring(L, 2), hint.c_str());
+  }
+  return 0;
+}
+
+void push_iso(lua_State* L, Date d) {
+  // Formatted here rather than with Date::iso(): no heap string per field on the hot path.
+  char buf[16];
+  const int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year(), d.month(), d.day());
+  lua_pushlstring(L, buf, static_cast<std::size_t>(n));
+}
+
+template <typename E> void push_code(lua_State* L, E value) {
+  const std::string_view code = code_of(value);
+  lua_pushlstring(L, code.data(), code.size());
+}
+
+}  // namespace
+
+FunctionConditions& FunctionConditions::for_this_thread(const RegionRules::Compiled& compiled) {
+  if (auto found = t_states.find(compiled.generation); found != t_states.end()) return *found->second.state;
+  std::erase_if(t_states, [](const auto& entry) { return entry.second.alive.expired(); });
+  auto state = std::make_unique<FunctionConditions>(compiled);
+  auto& cached = t_states[compiled.generation];
+  cached.alive = compiled.alive;
+  cached.state = std::move(state);
+  return *cached.state;
+}
+
+std::size_t FunctionConditions::states_on_this_thread() { return t_states.size(); }
+
+FunctionConditions::FunctionConditions(const RegionRules::Compiled& compiled) : sandbox_(compiled.limits) {
+  declarations_.file = compiled.file;
+  declarations_.replay = true;
+  const CallOutcome prepared = sandbox_.run([&](lua_State* L) -> int {
+    LuaSandbox::push_environment(L);
+    const int env = lua_gettop(L);
+    install_declarations(L, env, declarations_);
+    if (LuaSandbox::load_text(L, compiled.file, compiled.script, env) != LUA_OK) lua_error(L);
+    lua_call(L, 0, 0);
+    declarations_.closed = true;
+    LuaSandbox::freeze_environment(L, env);
+
+    lua_newtable(L);  // q's data
+    lua_newtable(L);
+    lua_pushcfunction(L, q_unknown);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_newtable(L);  // q itself: empty, reads through to the data, writes refused
+    lua_newtable(L);
+    lua_pushvalue(L, -3);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, q_write);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    q_ = luaL_ref(L, LUA_REGISTRYINDEX);
+    q_data_ = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+  });
+  if (!prepared.ok())
+    throw RuleError(compiled.file + ": cannot prepare the script's rule functions on this thread: " + prepared.text());
+  if (declarations_.function_count != compiled.function_count)
+    throw RuleError(compiled.file + ": the script declared " + std::to_string(declarations_.function_count) +
+                    " rule functions when run again, but " + std::to_string(compiled.function_count) +
+                    " when loaded; declarations must not depend on anything that changes");
+  functions_ = std::move(declarations_.function_refs);
+}
+
+void FunctionConditions::fill_q(lua_State* L, const RequestFacts& f) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, q_data_);
+  const int q = lua_gettop(L);
+  auto set = [&](const char* name) { lua_setfield(L, q, name); };
+  auto set_optional_date = [&](const char* name, const std::optional<Date>& d) {
+    if (d) push_iso(L, *d); else lua_pushnil(L);
+    set(name);
+  };
+  auto set_optional_int = [&](const char* name, const std::optional<int>& n) {
+    if (n) lua_pushinteger(L, *n); else lua_pushnil(L);
+    set(name);
+  };
+  push_code(L, f.business), set("business");
+  push_code(L, f.channel), set("channel");
+  push_code(L, f.applicant), set("applicant");
+  push_code(L, f.key), set("key");
+  lua_pushinteger(L, f.years), set("years");
+  push_iso(L, f.today), set("today");
+  set_optional_int("days_to_expiry", f.days_to_expiry);
+  set_optional_int("days_since_expiry", f.days_since_expiry);
+  set_optional_date("cert_not_before", f.cert_not_before);
+  set_optional_date("cert_not_after", f.cert_not_after);
+  set_optional_date("first_issued", f.first_issued);
+  if (f.defect) push_code(L, *f.defect); else lua_pushnil(L);
+  set("defect");
+  lua_pushlstring(L, f.former_ca.data(), f.former_ca.size()), set("former_ca");
+  for (const auto& a : all_attributes())
+    if (a.kind == AttributeKind::Bool) {
+      lua_pushboolean(L, f.flag(a.attribute));
+      lua_setfield(L, q, a.name.data());  // attribute names are literals: NUL-terminated
+    }
+  lua_pop(L, 1);
+}
+
+bool FunctionConditions::evaluate(int slot, const RequestFacts& facts, bool& q_current, std::string_view entry_source,
+                                  std::string_view role) {
+  bool answer = false;
+  const CallOutcome outcome = sandbox_.run([&](lua_State* L) -> int {
+    if (!q_current) {
+      fill_q(L, facts);
+      q_current = true;
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, functions_[static_cast<std::size_t>(slot)]);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, q_);
+    lua_call(L, 1, 1);
+    if (lua_type(L, -1) != LUA_TBOOLEAN)
+      return luaL_error(L, "the %s function must return true or false, not %s", std::string(role).c_str(),
+                        luaL_typename(L, -1));
+    answer = lua_toboolean(L, -1) != 0;
+    return 0;
+  });
+  if (!outcome.ok()) {
+    q_current = false;  // a stop may have come in the middle of filling it
+    throw RuleError(std::string(entry_source) + ": the " + std::string(role) + " function failed: " + outcome.text());
+  }
+  return answer;
+}
+
+}  // namespace cahub::rules

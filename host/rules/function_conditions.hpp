@@ -1,0 +1,59 @@
+#pragma once
+// Function-valued `when`/`unless` conditions, evaluated on a Lua state owned by the calling
+// thread (Envoy keeps one Lua state per worker the same way). Nothing here is shared between
+// threads, so the stages need no lock.
+//
+// A thread's first evaluation for a loaded script makes its state: a fresh sandbox in which the
+// script's top level runs again, with declarations that only collect the functions of function
+// conditions as registry references, in call order. The load counted them in the same order, so
+// slot i on every thread is the function of the i-th function condition. Scripts cannot read a
+// clock or random numbers, so the replay declares exactly what the load did (checked by count).
+//
+// States are cached per thread, keyed by the load's generation id (unique per load, never an
+// address that a later load could reuse). A state of rules that were unloaded (a reload swapped
+// them) is dropped the next time its thread makes a state, or when the thread ends.
+//
+// The function gets one argument, q: a read-only table of the request's attributes (see
+// attributes.hpp). Each state keeps one q, filled at most once per stage call.
+
+#include <string_view>
+#include <vector>
+
+#include "rules/attributes.hpp"
+#include "rules/compiled_rules.hpp"
+#include "rules/declaration_reader.hpp"
+#include "rules/lua_sandbox.hpp"
+
+namespace cahub::rules {
+
+class FunctionConditions {
+ public:
+  // The calling thread's state for `compiled`, made on first use. Throws RuleError when the
+  // script cannot be prepared on this thread.
+  static FunctionConditions& for_this_thread(const RegionRules::Compiled& compiled);
+
+  explicit FunctionConditions(const RegionRules::Compiled& compiled);
+  FunctionConditions(const FunctionConditions&) = delete;
+  FunctionConditions& operator=(const FunctionConditions&) = delete;
+
+  // Calls the function in `slot` with q. `q_current` says q already holds `facts` (set here once
+  // it does); the caller resets it for each new request. Throws RuleError naming `entry_source`
+  // ("central.lua:12") and the failure's own file:line.
+  bool evaluate(int slot, const RequestFacts& facts, bool& q_current, std::string_view entry_source,
+                std::string_view role);
+
+  // How many states the calling thread holds (for tests of the cache).
+  static std::size_t states_on_this_thread();
+
+ private:
+  void fill_q(lua_State* L, const RequestFacts& facts);
+
+  // Before the sandbox: the declaration closures inside the state point at it.
+  ScriptDeclarations declarations_;
+  LuaSandbox sandbox_;
+  std::vector<int> functions_;  // registry references, by slot
+  int q_data_ = LUA_NOREF;      // the table q reads through
+  int q_ = LUA_NOREF;           // the read-only proxy handed to functions
+};
+
+}  // namespace cahub::rules

@@ -1,0 +1,150 @@
+// Loading a region script: run its top level in a fresh sandbox, read and check what it
+// declares, and compile the result into RegionRules::Compiled.
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "rules/compiled_rules.hpp"
+#include "rules/declaration_reader.hpp"
+#include "rules/load_checks.hpp"
+#include "rules/lua_sandbox.hpp"
+#include "rules/region_rules.hpp"
+
+namespace cahub::rules {
+namespace {
+
+std::atomic<std::uint64_t> g_last_generation{0};
+
+// "central.lua:12" -> line 12 of central.lua; anything else -> line 0 of `file`.
+Finding finding_at(const std::string& file, const std::string& where, std::string message) {
+  const auto colon = where.rfind(':');
+  if (colon != std::string::npos && colon + 1 < where.size()) {
+    try {
+      return {where.substr(0, colon), std::stoi(where.substr(colon + 1)), std::move(message)};
+    } catch (const std::exception&) {
+    }
+  }
+  return {file, 0, std::move(message)};
+}
+
+// Lua's syntax messages read "central.lua:3: unexpected symbol near 'x'".
+Finding syntax_finding(const std::string& file, const std::string& text) {
+  const std::string prefix = file + ":";
+  if (text.starts_with(prefix)) {
+    const auto end = text.find(": ", prefix.size());
+    if (end != std::string::npos) {
+      try {
+        return {file, std::stoi(text.substr(prefix.size(), end - prefix.size())), "syntax error: " + text.substr(end + 2)};
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  return {file, 0, "syntax error: " + text};
+}
+
+std::string expected_id(const std::string& chunk_name) {
+  return chunk_name.ends_with(".lua") ? chunk_name.substr(0, chunk_name.size() - 4) : chunk_name;
+}
+
+std::unique_ptr<RegionRules::Compiled> compile(ScriptDeclarations& d, std::string script, const SandboxLimits& limits) {
+  auto c = std::make_unique<RegionRules::Compiled>();
+  c->file = d.file;
+  c->script = std::move(script);
+  c->limits = limits;
+  c->region = std::move(d.regions.front());
+  c->fees = std::move(d.fees);
+  c->materials = std::move(d.materials);
+  c->refusals = std::move(d.refusals);
+  c->validities = std::move(d.validities);
+  c->renewal_windows = std::move(d.renewal_windows);
+  c->function_count = d.function_count;
+  // Fee codes become small integers so that choosing among dated versions needs no string work.
+  std::map<std::string, int, std::less<>> groups;
+  for (auto& fee : c->fees) {
+    const auto [it, added] = groups.try_emplace(fee.code, static_cast<int>(groups.size()));
+    fee.code_group = it->second;
+    if (added) c->versioned_fee_codes.push_back(false);
+    if (fee.effective) c->versioned_fee_codes[static_cast<std::size_t>(fee.code_group)] = true;
+  }
+  c->generation = ++g_last_generation;
+  return c;
+}
+
+}  // namespace
+
+LoadResult RegionRules::load_text(std::string chunk_name, std::string source, const SandboxLimits& limits) {
+  LoadResult result;
+  if (source.starts_with(LUA_SIGNATURE)) {  // said plainly, before Lua's own "attempt to load a binary chunk"
+    result.findings.push_back({chunk_name, 1, "precompiled (binary) Lua chunks are refused; give the script as text"});
+    return result;
+  }
+  // Declared before the sandbox: the declaration closures in the state point at it.
+  ScriptDeclarations declared;
+  declared.file = chunk_name;
+  std::unique_ptr<LuaSandbox> sandbox;
+  try {
+    sandbox = std::make_unique<LuaSandbox>(limits);
+  } catch (const std::exception& e) {
+    result.findings.push_back({chunk_name, 0, e.what()});
+    return result;
+  }
+
+  std::optional<Finding> syntax;
+  const CallOutcome ran = sandbox->run([&](lua_State* L) -> int {
+    LuaSandbox::push_environment(L);
+    install_declarations(L, -1, declared);
+    const int status = LuaSandbox::load_text(L, chunk_name, source, -1);
+    if (status == LUA_ERRSYNTAX) {
+      syntax = syntax_finding(chunk_name, lua_tostring(L, -1));
+      return 0;
+    }
+    if (status != LUA_OK) lua_error(L);  // out of memory while compiling: the outcome says so
+    lua_call(L, 0, 0);
+    declared.closed = true;
+    return 0;
+  });
+  sandbox.reset();  // nothing of the load state is needed again: rule functions run per thread
+
+  if (syntax) {
+    result.findings.push_back(*syntax);
+    return result;
+  }
+  if (!ran.ok()) {
+    const bool runaway = ran.failure != ScriptFailure::Runtime;
+    result.findings.push_back(finding_at(chunk_name, ran.where,
+                                         runaway ? ran.message + " while the script's top level ran" : ran.message));
+  }
+  if (ran.ok()) check_whole_script(declared, expected_id(chunk_name));
+
+  result.findings.insert(result.findings.begin(), declared.findings.begin(), declared.findings.end());
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.line < b.line; });
+  if (!result.findings.empty()) return result;
+
+  result.rules = std::make_shared<const RegionRules>(compile(declared, std::move(source), limits));
+  return result;
+}
+
+LoadResult RegionRules::load_file(const std::filesystem::path& file, const SandboxLimits& limits) {
+  const std::string chunk_name = file.filename().string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    LoadResult result;
+    result.findings.push_back({chunk_name, 0, "cannot read " + file.string() + ": " + std::strerror(errno)});
+    return result;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_text(chunk_name, std::move(text).str(), limits);
+}
+
+std::vector<Finding> check_file(const std::filesystem::path& file, const SandboxLimits& limits) {
+  return RegionRules::load_file(file, limits).findings;
+}
+
+}  // namespace cahub::rules

@@ -1,0 +1,112 @@
+// compute_validity: today, old_expiry_or_today, keep; the leap day; what it refuses to guess.
+#include <catch2/catch.hpp>
+
+#include "rule_test_support.hpp"
+
+using namespace cahub;
+using namespace cahub::rules;
+using namespace cahub::rules::test;
+using Catch::Matchers::Contains;
+
+namespace {
+
+const char* kValidities = R"(validity { business = "new", from = "today" }
+validity { business = "renew", channel = "online", from = "old_expiry_or_today" }
+validity { business = "renew", from = "today" }
+validity { business = { "reissue_lost", "reissue_damaged" }, from = "keep" }
+)";
+
+std::optional<Validity> validity_of(const RegionRules& rules, const QuoteRequest& r, int years = 1) {
+  Quote q;
+  rules.compute_validity(RuleInput{r, years, 0}, q);
+  return q.validity;
+}
+
+}  // namespace
+
+TEST_CASE("from today: today plus the years in force") {
+  const auto rules = load_ok(kValidities);
+  const auto v = validity_of(*rules, request(Business::New));
+  REQUIRE(v);
+  CHECK(v->not_before == day("2024-06-01"));
+  CHECK(v->not_after == day("2025-06-01"));
+  CHECK(v->basis == "today");
+  CHECK(v->source == "central.lua:11");
+  CHECK(validity_of(*rules, request(Business::New), 2)->not_after == day("2026-06-01"));
+}
+
+TEST_CASE("from today on a leap day ends on 28 February") {
+  const auto rules = load_ok(kValidities);
+  QuoteRequest r = request(Business::New);
+  r.today = day("2024-02-29");
+  const auto v = validity_of(*rules, r);
+  REQUIRE(v);
+  CHECK(v->not_before == day("2024-02-29"));
+  CHECK(v->not_after == day("2025-02-28"));
+  CHECK(validity_of(*rules, r, 4)->not_after == day("2028-02-29"));
+}
+
+TEST_CASE("from old_expiry_or_today: a live certificate extends from its old expiry") {
+  const auto rules = load_ok(kValidities);
+  QuoteRequest r = request(Business::Renew, Channel::Online);  // not_after 2024-06-20, today 2024-06-01
+  const auto v = validity_of(*rules, r);
+  REQUIRE(v);
+  CHECK(v->not_before == day("2024-06-01"));
+  CHECK(v->not_after == day("2025-06-20"));
+  CHECK(v->basis == "old_expiry");
+  CHECK(v->source == "central.lua:12");
+  r.cert_not_after = day("2024-06-01");  // the last day is still "not expired"
+  CHECK(validity_of(*rules, r)->basis == "old_expiry");
+  r.cert_not_after = day("2024-02-29");
+  r.today = day("2024-02-20");
+  CHECK(validity_of(*rules, r)->not_after == day("2025-02-28"));
+}
+
+TEST_CASE("from old_expiry_or_today: an expired certificate starts again today") {
+  const auto rules = load_ok(kValidities);
+  QuoteRequest r = request(Business::Renew, Channel::Online);
+  r.cert_not_after = day("2024-05-31");
+  const auto v = validity_of(*rules, r);
+  REQUIRE(v);
+  CHECK(v->not_before == day("2024-06-01"));
+  CHECK(v->not_after == day("2025-06-01"));
+  CHECK(v->basis == "today");
+}
+
+TEST_CASE("from keep: the old dates stay") {
+  const auto rules = load_ok(kValidities);
+  const auto v = validity_of(*rules, request(Business::ReissueLost));
+  REQUIRE(v);
+  CHECK(v->not_before == day("2023-06-20"));
+  CHECK(v->not_after == day("2024-06-20"));
+  CHECK(v->basis == "kept");
+  CHECK(v->source == "central.lua:14");
+}
+
+TEST_CASE("the first matching validity entry wins") {
+  const auto rules = load_ok(kValidities);
+  const auto onsite = validity_of(*rules, request(Business::Renew, Channel::Onsite));
+  REQUIRE(onsite);
+  CHECK(onsite->basis == "today");
+  CHECK(onsite->source == "central.lua:13");
+}
+
+TEST_CASE("no validity without a matching entry or for a business that issues no certificate") {
+  const auto rules = load_ok(kValidities);
+  CHECK_FALSE(validity_of(*rules, request(Business::Change)));
+  CHECK_FALSE(validity_of(*rules, request(Business::Freeze)));
+  CHECK_FALSE(validity_of(*rules, request(Business::Unlock)));
+}
+
+TEST_CASE("a basis that needs the old certificate's dates does not guess without them") {
+  const auto rules = load_ok(kValidities);
+  QuoteRequest r = request(Business::Renew, Channel::Online);
+  r.cert_not_after.reset();
+  CHECK_THROWS_AS(validity_of(*rules, r), RuleError);
+  CHECK_THROWS_WITH(validity_of(*rules, r),
+                    "central.lua:12: validity from old_expiry_or_today needs the current certificate's not_after, which "
+                    "the request does not give");
+  QuoteRequest lost = request(Business::ReissueLost);
+  lost.cert_not_before.reset();
+  CHECK_THROWS_WITH(validity_of(*rules, lost), Contains("central.lua:14") && Contains("not_before"));
+}
