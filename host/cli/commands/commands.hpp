@@ -1,0 +1,20 @@
+#pragma once
+// The `cahub` commands. Each registers itself on the CLI11 app and returns what to run once the
+// command line is parsed (so errors thrown while running are handled in one place, main.cpp).
+
+#include <functional>
+
+namespace CLI { class App; }
+
+namespace cahub::cli {
+
+struct GlobalOptions;
+using CommandRun = std::function<int()>;
+
+CommandRun add_quote_command(CLI::App& app, const GlobalOptions& global);    // cahub quote
+CommandRun add_plugins_command(CLI::App& app, const GlobalOptions& global);  // cahub plugins list
+CommandRun add_rules_command(CLI::App& app, const GlobalOptions& global);    // cahub rules check
+CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global);    // cahub serve
+CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // cahub bench quote
+
+}  // namespace cahub::cli

@@ -1,0 +1,91 @@
+// `cahub serve`: the main job. Loads plugins and scripts once, then answers HTTP on a pool of
+// worker threads until SIGINT or SIGTERM.
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <httplib.h>
+#include <iostream>
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+#include <thread>
+
+#include "cli/commands/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/runtime.hpp"
+#include "pipeline/quote_pipeline.hpp"
+#include "server/http_api.hpp"
+#include "store/database.hpp"
+
+namespace cahub::cli {
+namespace {
+
+struct ServeOptions {
+  std::string listen;
+  int port = -1;
+  int threads = 0;
+};
+
+}  // namespace
+
+CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
+  auto o = std::make_shared<ServeOptions>();
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the HTTP API (default 127.0.0.1:8080)");
+  cmd->add_option("--listen", o->listen, "Address to listen on (default from config: 127.0.0.1)");
+  cmd->add_option("--port", o->port, "Port; 0 picks a free one and prints it")->check(CLI::Range(0, 65535));
+  cmd->add_option("--threads", o->threads, "Worker threads")->check(CLI::Range(1, 256));
+
+  return [o, &global]() -> int {
+    // Signals are taken by one thread with sigwait, so they must be blocked before any worker
+    // thread exists (threads inherit the mask).
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    Runtime rt = load_runtime(global, Job::Service);
+    config::Config& cfg = rt.config;
+    if (!o->listen.empty()) cfg.server.listen = o->listen;
+    if (o->port >= 0) cfg.server.port = o->port;
+    if (o->threads > 0) cfg.server.threads = o->threads;
+
+    // Migrations are applied at start, so a schema problem stops the server before it answers.
+    store::Database database = store::Database::open(cfg.paths.database);
+
+    pipeline::QuotePipeline quotes(*rt.rule_book, *rt.plugins);
+    server::ApiServices services{*rt.rule_book, *rt.plugins, quotes};
+    httplib::Server http;
+    const auto threads = static_cast<std::size_t>(cfg.server.threads);
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server::install_routes(http, services, cfg.server.max_body_bytes);
+
+    int port = cfg.server.port;
+    if (port == 0) {
+      port = http.bind_to_any_port(cfg.server.listen);
+    } else if (!http.bind_to_port(cfg.server.listen, port)) {
+      port = -1;
+    }
+    if (port < 0) {
+      std::cerr << "cahub: cannot listen on " << cfg.server.listen << ":" << cfg.server.port
+                << " (address in use or not available)\n";
+      return kExitBadInput;
+    }
+
+    std::thread watcher([&] {
+      int sig = 0;
+      sigwait(&stop_signals, &sig);
+      spdlog::info("signal {} received, stopping", sig);
+      http.stop();
+    });
+    spdlog::info("cahub serving on http://{}:{} with {} worker threads, {} regions, {} plugins", cfg.server.listen,
+                 port, threads, rt.rule_book->ids().size(), rt.plugins->ids().size());
+    // Tests and scripts read the port from this line when they asked for port 0.
+    std::cout << "listening on http://" << cfg.server.listen << ":" << port << std::endl;
+    const bool ok = http.listen_after_bind();
+    if (!http.is_running()) pthread_kill(watcher.native_handle(), SIGTERM);  // wake it if still waiting
+    watcher.join();
+    spdlog::info("stopped");
+    return ok ? kExitOk : kExitStageFailure;
+  };
+}
+
+}  // namespace cahub::cli

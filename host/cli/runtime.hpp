@@ -1,0 +1,31 @@
+#pragma once
+// What a command runs on: the resolved configuration, the region scripts and the CA plugins.
+// Built once per process from the global options; scripts and plugins that fail to load are
+// logged and left out, so the host keeps working with the rest.
+
+#include <memory>
+
+#include "cli/global_options.hpp"
+#include "config/config.hpp"
+#include "plugins/plugin_registry.hpp"
+#include "rules/rule_book.hpp"
+
+namespace cahub::cli {
+
+struct Runtime {
+  config::Config config;
+  std::unique_ptr<rules::RuleBook> rule_book;
+  std::unique_ptr<plugins::PluginRegistry> plugins;
+};
+
+// A one-shot command (quote, check, list) keeps stderr for its one error line, so it logs warnings
+// and worse unless --log-level asks for more; the server logs at the configured level.
+enum class Job { OneShot, Service };
+
+// Reads the configuration (throws config::ConfigError) and sets up logging.
+config::Config load_config(const GlobalOptions& options, Job job = Job::OneShot);
+
+// The configuration plus every region script and CA plugin it names.
+Runtime load_runtime(const GlobalOptions& options, Job job = Job::OneShot);
+
+}  // namespace cahub::cli

@@ -1,0 +1,82 @@
+#include "pipeline/quote_request_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/request_error.hpp"
+
+namespace cahub::pipeline {
+namespace {
+
+using nlohmann::json;
+
+const std::string& text_field(const json& body, const char* key) {
+  const json& v = body.at(key);
+  if (!v.is_string()) throw BadRequest("bad_field", std::string(key) + " must be a string");
+  return v.get_ref<const std::string&>();
+}
+
+template <typename E> E code_field(const json& body, const char* key) {
+  const std::string& text = text_field(body, key);
+  if (auto e = parse_code<E>(text)) return *e;
+  std::string known;
+  for (auto c : CodeList<E>::codes) known += (known.empty() ? "" : ", ") + std::string(c);
+  throw BadRequest("unknown_" + std::string(CodeList<E>::what),
+                   "unknown " + std::string(CodeList<E>::what) + " '" + text + "' (one of: " + known + ")");
+}
+
+Date date_field(const json& body, const char* key) {
+  const std::string& text = text_field(body, key);
+  if (auto d = Date::parse(text)) return *d;
+  throw BadRequest("bad_date", std::string(key) + " '" + text + "' is not a calendar date in the form YYYY-MM-DD");
+}
+
+bool bool_field(const json& body, const char* key) {
+  const json& v = body.at(key);
+  if (!v.is_boolean()) throw BadRequest("bad_field", std::string(key) + " must be true or false");
+  return v.get<bool>();
+}
+
+}  // namespace
+
+QuoteRequest parse_quote_request(const json& body, Date today) {
+  if (!body.is_object()) throw BadRequest("bad_request", "a quote request is a JSON object");
+  QuoteRequest r;
+  r.today = today;
+  Circumstances& c = r.circumstances;
+  for (const auto& [key, value] : body.items()) {
+    const char* k = key.c_str();
+    if (value.is_null()) continue;  // an absent option
+    if (key == "region") r.region = text_field(body, k);
+    else if (key == "ca") r.ca = text_field(body, k);
+    else if (key == "business") r.business = code_field<Business>(body, k);
+    else if (key == "applicant") r.applicant = code_field<ApplicantKind>(body, k);
+    else if (key == "channel") r.channel = code_field<Channel>(body, k);
+    else if (key == "key") r.key = code_field<KeyType>(body, k);
+    else if (key == "defect") r.defect = code_field<Defect>(body, k);
+    else if (key == "years") {
+      if (!value.is_number_integer()) throw BadRequest("bad_years", "years must be a whole number");
+      const auto y = value.get<long long>();
+      if (y < 1 || y > 10) throw BadRequest("bad_years", "years must be between 1 and 10, got " + std::to_string(y));
+      r.years = static_cast<int>(y);
+    }
+    else if (key == "today") r.today = date_field(body, k);
+    else if (key == "cert_not_before") r.cert_not_before = date_field(body, k);
+    else if (key == "cert_not_after") r.cert_not_after = date_field(body, k);
+    else if (key == "first_issued") r.first_issued = date_field(body, k);
+    else if (key == "registered") c.registered = bool_field(body, k);
+    else if (key == "expert_in_database") c.expert_in_database = bool_field(body, k);
+    else if (key == "open_bid") c.open_bid = bool_field(body, k);
+    else if (key == "has_master_key") c.has_master_key = bool_field(body, k);
+    else if (key == "delegated") c.delegated = bool_field(body, k);
+    else if (key == "legal_rep_in_person") c.legal_rep_in_person = bool_field(body, k);
+    else if (key == "public_institution") c.public_institution = bool_field(body, k);
+    else if (key == "agent_changed") c.agent_changed = bool_field(body, k);
+    else if (key == "former_ca") c.former_ca = text_field(body, k);
+    else throw BadRequest("unknown_field", "unknown field '" + key + "' in the quote request");
+  }
+  if (!body.contains("business") || body.at("business").is_null())
+    throw BadRequest("missing_business", "business is required");
+  return r;
+}
+
+}  // namespace cahub::pipeline

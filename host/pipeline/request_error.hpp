@@ -1,0 +1,33 @@
+#pragma once
+// The two ways a request can fail before it is answered. Each carries a stable code for the API
+// and one human sentence. An ineligible request is NOT an error: it is an answer (eligible=false).
+
+#include <stdexcept>
+#include <string>
+
+namespace cahub::pipeline {
+
+// The caller's input is wrong: unknown region/CA/business code, malformed date, bad check
+// character, years the region does not allow. CLI exit 2, HTTP 400.
+class BadRequest : public std::runtime_error {
+ public:
+  BadRequest(std::string code, const std::string& message) : std::runtime_error(message), code_(std::move(code)) {}
+  const std::string& code() const { return code_; }
+
+ private:
+  std::string code_;
+};
+
+// A rule script or a plugin failed while answering a valid request (raised an error, ran away,
+// returned garbage). CLI exit 3, HTTP 500. Other requests are unaffected.
+class StageFailure : public std::runtime_error {
+ public:
+  StageFailure(std::string stage, const std::string& message)
+      : std::runtime_error(message), stage_(std::move(stage)) {}
+  const std::string& stage() const { return stage_; }
+
+ private:
+  std::string stage_;
+};
+
+}  // namespace cahub::pipeline

@@ -1,0 +1,74 @@
+// Stage 2: which region script and which CA plugin answer this request, and whether they may.
+#include <algorithm>
+#include <string>
+
+#include "domain/labels.hpp"
+#include "pipeline/request_error.hpp"
+#include "pipeline/stages/stages.hpp"
+#include "plugins/plugin_registry.hpp"
+#include "rules/region_rules.hpp"
+#include "rules/rule_book.hpp"
+
+namespace cahub::pipeline {
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out.empty() ? "none" : out;
+}
+
+std::string years_list(const std::vector<int>& years) {
+  std::string out;
+  for (int y : years) out += (out.empty() ? "" : ", ") + std::to_string(y);
+  return out;
+}
+
+}  // namespace
+
+StageOutcome route(QuoteContext& ctx, const rules::RuleBook& rule_book, const plugins::PluginRegistry& plugins) {
+  const QuoteRequest& r = ctx.request;
+  ctx.region = rule_book.find(r.region);
+  if (!ctx.region)
+    throw BadRequest("unknown_region", "unknown region '" + r.region + "' (loaded: " + joined(rule_book.ids()) + ")");
+  ctx.provider = plugins.find(r.ca);
+  if (!ctx.provider)
+    throw BadRequest("unknown_ca", "unknown CA '" + r.ca + "' (loaded plugins: " + joined(plugins.ids()) + ")");
+
+  const auto& allowed = ctx.region->allowed_years();
+  if (r.years == 0) {
+    ctx.quote.years = allowed.front();
+  } else if (std::find(allowed.begin(), allowed.end(), r.years) == allowed.end()) {
+    throw BadRequest("years_not_allowed", r.region + " allows a validity of " + years_list(allowed) + " year(s), not " +
+                                              std::to_string(r.years));
+  } else {
+    ctx.quote.years = r.years;
+  }
+
+  // Not errors but answers: the clerk needs to see why this combination cannot be served.
+  const std::string region_source = ctx.region->file();
+  const std::string provider_source = "plugin:" + r.ca;
+  const Label b = label_of(r.business), c = label_of(r.channel), a = label_of(r.applicant);
+  Quote& q = ctx.quote;
+  if (!ctx.region->accepts(r.ca))
+    q.refuse({"ca_not_accepted", "本平台不接受该CA（" + r.ca + "）的证书",
+              ctx.region->name_en() + " does not accept certificates from " + r.ca, region_source});
+  if (!ctx.region->offers(r.business))
+    q.refuse({"business_not_offered", "本平台不办理" + std::string(b.zh) + "业务",
+              ctx.region->name_en() + " does not offer " + std::string(b.en), region_source});
+  if (!ctx.region->serves(r.applicant))
+    q.refuse({"applicant_not_served", "本平台不受理" + std::string(a.zh) + "申请",
+              ctx.region->name_en() + " does not serve applicants of kind " + std::string(a.en), region_source});
+  if (!ctx.region->offers_channel(r.channel))
+    q.refuse({"channel_not_offered", "本平台不提供" + std::string(c.zh) + "办理",
+              ctx.region->name_en() + " does not offer handling " + std::string(c.en), region_source});
+  if (!ctx.provider->offers(r.business, r.channel))
+    q.refuse({"provider_does_not_offer", "该CA不提供" + std::string(c.zh) + std::string(b.zh) + "业务",
+              r.ca + " does not offer " + std::string(b.en) + " " + std::string(c.en), provider_source});
+  if (!ctx.provider->serves(r.applicant))
+    q.refuse({"provider_does_not_serve", "该CA不受理" + std::string(a.zh) + "证书申请",
+              r.ca + " does not issue certificates to applicants of kind " + std::string(a.en), provider_source});
+  return q.eligible ? StageOutcome::Passed : StageOutcome::Refused;
+}
+
+}  // namespace cahub::pipeline

@@ -1,0 +1,26 @@
+#pragma once
+// The HTTP JSON API of `cahub serve`. Every answer is JSON; every error is
+// {"error": {"code": "...", "message": "..."}} with a stable code, so clients never parse prose.
+
+#include <atomic>
+#include <cstddef>
+#include <string>
+
+namespace httplib { class Server; }
+namespace cahub::rules { class RuleBook; }
+namespace cahub::plugins { class PluginRegistry; }
+namespace cahub::pipeline { class QuotePipeline; }
+
+namespace cahub::server {
+
+struct ApiServices {
+  const rules::RuleBook& rule_book;
+  const plugins::PluginRegistry& plugins;
+  const pipeline::QuotePipeline& quotes;
+};
+
+// Installs the routes: GET /healthz, POST /v1/quote, GET /v1/plugins, GET /v1/rules.
+// `services` must outlive the server.
+void install_routes(httplib::Server& server, const ApiServices& services, std::size_t max_body_bytes);
+
+}  // namespace cahub::server

@@ -1,0 +1,34 @@
+#pragma once
+// Runs the real `cahub` binary built by this tree against the bundled rules and plugins.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/process.hpp"
+
+namespace cahub::testing {
+
+inline RunResult run_cahub(std::vector<std::string> args) { return run(CAHUB_BINARY, std::move(args)); }
+
+// `cahub quote --json --today <today> <args...>` on the bundled central rules and BJCA plugin.
+inline RunResult quote(const std::string& today, std::vector<std::string> args) {
+  std::vector<std::string> full{"quote", "--json", "--today", today, "--rules", CAHUB_RULES_DIR,
+                                "--plugins", CAHUB_PLUGINS_DIR};
+  full.insert(full.end(), args.begin(), args.end());
+  return run_cahub(std::move(full));
+}
+
+inline nlohmann::json quote_json(const std::string& today, std::vector<std::string> args) {
+  RunResult r = quote(today, std::move(args));
+  if (r.exit_code != 0) throw std::runtime_error("cahub quote exited " + std::to_string(r.exit_code) + ": " + r.err);
+  return nlohmann::json::parse(r.out);
+}
+
+inline std::vector<std::string> codes_of(const nlohmann::json& list) {
+  std::vector<std::string> codes;
+  for (const auto& item : list) codes.push_back(item.at("code").get<std::string>());
+  return codes;
+}
+
+}  // namespace cahub::testing

@@ -1,0 +1,147 @@
+#include "support/process.hpp"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <poll.h>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace cahub::testing {
+namespace {
+
+std::vector<char*> argv_of(const std::string& program, std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(program.c_str()));
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  return argv;
+}
+
+int exit_code_of(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+pid_t spawn(const std::string& program, std::vector<std::string> args, int out_fd, int err_fd) {
+  std::vector<char*> argv = argv_of(program, args);
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    dup2(out_fd, STDOUT_FILENO);
+    dup2(err_fd, STDERR_FILENO);
+    const int devnull = open("/dev/null", O_RDONLY);
+    dup2(devnull, STDIN_FILENO);
+    execv(program.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+}  // namespace
+
+RunResult run(const std::string& program, const std::vector<std::string>& args, std::chrono::seconds timeout) {
+  int out_pipe[2], err_pipe[2];
+  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = spawn(program, args, out_pipe[1], err_pipe[1]);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+
+  RunResult result;
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  std::string* sinks[2] = {&result.out, &result.err};
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  int open_fds = 2;
+  bool timed_out = false;
+  while (open_fds > 0) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      timed_out = true;
+      break;
+    }
+    if (poll(fds, 2, static_cast<int>(left.count())) < 0 && errno != EINTR) break;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      char buf[65536];
+      const ssize_t n = read(fds[i].fd, buf, sizeof buf);
+      if (n > 0) {
+        sinks[i]->append(buf, static_cast<std::size_t>(n));
+      } else {
+        close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_fds;
+      }
+    }
+  }
+  if (timed_out) kill(pid, SIGKILL);
+  for (auto& f : fds)
+    if (f.fd >= 0) close(f.fd);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = timed_out ? -1 : exit_code_of(status);
+  return result;
+}
+
+ServerProcess::ServerProcess(const std::string& program, std::vector<std::string> args) {
+  int out_pipe[2];
+  if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
+  // The server's log goes to the test's stderr, where ctest --output-on-failure shows it.
+  pid_ = spawn(program, std::move(args), out_pipe[1], STDERR_FILENO);
+  close(out_pipe[1]);
+  stdout_fd_ = out_pipe[0];
+
+  std::string line;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (line.find('\n') == std::string::npos) {
+    pollfd fd{stdout_fd_, POLLIN, 0};
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0 || poll(&fd, 1, static_cast<int>(left.count())) <= 0) break;
+    char c[256];
+    const ssize_t n = read(stdout_fd_, c, sizeof c);
+    if (n <= 0) break;
+    line.append(c, static_cast<std::size_t>(n));
+  }
+  const auto colon = line.rfind(':');
+  if (line.rfind("listening on http://", 0) != 0 || colon == std::string::npos) {
+    stop();
+    throw std::runtime_error("cahub serve did not start; it printed: " + line);
+  }
+  port_ = std::stoi(line.substr(colon + 1));
+}
+
+int ServerProcess::stop() {
+  if (stopped_) return exit_code_;
+  stopped_ = true;
+  kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  if (stdout_fd_ >= 0) close(stdout_fd_);
+  exit_code_ = exit_code_of(status);
+  return exit_code_;
+}
+
+ServerProcess::~ServerProcess() { stop(); }
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "cahub-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+void TempDir::write(const std::string& name, const std::string& content) const {
+  std::ofstream f(file(name), std::ios::binary);
+  f << content;
+  if (!f) throw std::runtime_error("cannot write " + file(name));
+}
+
+}  // namespace cahub::testing
