@@ -16,5 +16,6 @@ CommandRun add_plugins_command(CLI::App& app, const GlobalOptions& global);  // 
 CommandRun add_rules_command(CLI::App& app, const GlobalOptions& global);    // cahub rules check
 CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global);    // cahub serve
 CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // cahub bench quote
+CommandRun add_config_command(CLI::App& app, const GlobalOptions& global);   // cahub config schema|show
 
 }  // namespace cahub::cli

@@ -1,0 +1,43 @@
+// The configuration as a user meets it: the sample loads, the docs table is what the schema says,
+// and a mistake in the file is one line naming file and line.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "integration/cahub_cli.hpp"
+
+using namespace cahub::testing;
+using Catch::Matchers::Contains;
+
+TEST_CASE("samples/cahub.toml loads and points at the bundled rules") {
+  RunResult r = run_cahub({"config", "show", "--config", CAHUB_SOURCE_DIR "/samples/cahub.toml"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains(CAHUB_SOURCE_DIR "/rules"));
+  CHECK_THAT(r.out, Contains("port = 8080"));
+}
+
+TEST_CASE("docs/configuration.md carries the schema table the binary prints") {
+  RunResult r = run_cahub({"config", "schema"});
+  REQUIRE(r.exit_code == 0);
+  std::ifstream doc(CAHUB_SOURCE_DIR "/docs/configuration.md");
+  std::stringstream text;
+  text << doc.rdbuf();
+  // If this fails, regenerate the table: build/bin/cahub config schema
+  CHECK_THAT(text.str(), Contains(r.out));
+}
+
+TEST_CASE("a mistake in the configuration is one line with file and line, exit 2") {
+  TempDir dir;
+  dir.write("cahub.toml", "[server]\nprot = 8080\n");
+  RunResult r = run_cahub({"quote", "--config", dir.file("cahub.toml"), "--region", "central", "--ca", "bjca",
+                           "--business", "new"});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Contains("cahub.toml:2: unknown key 'prot' in [server]"));
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+
+  RunResult level = run_cahub({"quote", "--log-level", "loud", "--region", "central", "--ca", "bjca", "--business", "new"});
+  CHECK(level.exit_code == 2);
+  CHECK_THAT(level.err, Contains("unknown log level 'loud'"));
+}
