@@ -4,11 +4,11 @@
 
 #include "config/config_error.hpp"
 #include "config/load_config.hpp"
-#include "scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 
 using namespace cahub;
 using namespace cahub::config;
-using cahub::config::testing::ScratchFolder;
+using cahub::testing::ScratchFolder;
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "rows.hpp"
-#include "scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/store_error.hpp"
@@ -13,6 +13,7 @@
 
 using namespace cahub::store;
 using namespace cahub::store::testing;
+using namespace cahub::testing;
 
 namespace {
 

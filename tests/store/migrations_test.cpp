@@ -3,13 +3,13 @@
 #include <array>
 #include <stdexcept>
 
-#include "scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
 #include "store/store_error.hpp"
 
 using namespace cahub::store;
-using namespace cahub::store::testing;
+using namespace cahub::testing;
 
 namespace {
 

@@ -1,11 +1,12 @@
 #include <catch2/catch.hpp>
 
 #include "rows.hpp"
-#include "scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 #include "store/database.hpp"
 
 using namespace cahub::store;
 using namespace cahub::store::testing;
+using namespace cahub::testing;
 
 namespace {
 

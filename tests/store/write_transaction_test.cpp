@@ -5,12 +5,13 @@
 #include <stdexcept>
 
 #include "rows.hpp"
-#include "scratch_folder.hpp"
+#include "support/scratch_folder.hpp"
 #include "store/database.hpp"
 #include "store/write_transaction.hpp"
 
 using namespace cahub::store;
 using namespace cahub::store::testing;
+using namespace cahub::testing;
 
 TEST_CASE("a write transaction that is not committed leaves nothing") {
   ScratchFolder scratch;

@@ -1,5 +1,6 @@
 #pragma once
-// A fresh folder for one test's config files, removed afterwards (ctest runs cases in parallel).
+// A fresh folder under the system's temp folder for one test, removed afterwards. ctest runs test
+// cases in parallel processes, so every test gets its own.
 
 #include <catch2/catch.hpp>
 
@@ -7,14 +8,15 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
-namespace cahub::config::testing {
+namespace cahub::testing {
 
 class ScratchFolder {
  public:
   ScratchFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "cahub-config-test-XXXXXX").string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "cahub-test-XXXXXX").string();
     REQUIRE(mkdtemp(pattern.data()) != nullptr);
     path_ = pattern;
   }
@@ -25,6 +27,7 @@ class ScratchFolder {
   ScratchFolder(const ScratchFolder&) = delete;
   ScratchFolder& operator=(const ScratchFolder&) = delete;
 
+  std::filesystem::path operator/(const std::filesystem::path& name) const { return path_ / name; }
   const std::filesystem::path& path() const { return path_; }
 
   // Writes `text` to `name` (creating folders) and returns its path.
@@ -39,4 +42,14 @@ class ScratchFolder {
   std::filesystem::path path_;
 };
 
-}  // namespace cahub::config::testing
+inline std::string read_bytes(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline void write_bytes(const std::filesystem::path& file, const std::string& bytes) {
+  std::ofstream out(file, std::ios::binary);
+  out << bytes;
+}
+
+}  // namespace cahub::testing
