@@ -49,7 +49,7 @@ TEST_CASE("malformed dates and years: exit 2 and one line") {
   check_one_line_error(quote("2026-06-01", central_new({"--defect", "quality"})), 2, "defect applies to reissue_damaged only");
 }
 
-TEST_CASE("a region script with a syntax error is refused; the other regions still quote") {
+TEST_CASE("a region script with a syntax error is refused while the other regions still quote") {
   TempDir rules;
   std::filesystem::copy_file(std::string(CAHUB_RULES_DIR) + "/central.lua", rules.file("central.lua"));
   rules.write("broken.lua", "region { id = 'broken', name = 'x'\nfee { business = 'new' \n");
@@ -94,7 +94,7 @@ TEST_CASE("rules check passes the bundled scripts") {
   }
 }
 
-TEST_CASE("plugins that do not fit are listed as refused; the good ones still serve") {
+TEST_CASE("plugins that do not fit are listed as refused while the good ones still serve") {
   TempDir plugins;
   std::filesystem::copy_file(std::string(CAHUB_PLUGINS_DIR) + "/bjca.so", plugins.file("bjca.so"));
   std::filesystem::copy_file(CAHUB_ABI_MISMATCH_PLUGIN, plugins.file("future.so"));

@@ -66,7 +66,7 @@ TEST_CASE("central online renewal opens when fewer than 90 days remain") {
   CHECK(codes_of(closed["reason_details"]) == std::vector<std::string>{"online_renewal_window"});
 }
 
-TEST_CASE("central online renewal of an expired certificate: from today; over 365 days needs review") {
+TEST_CASE("central online renewal of an expired certificate runs from today and needs review past 365 days") {
   json within = quote_json("2026-06-01", central({"--business", "renew", "--channel", "online", "--cert-not-before",
                                                  "2024-06-01", "--cert-not-after", "2025-06-01"}));  // 365 days ago
   CHECK(within["eligible"] == true);
@@ -108,7 +108,7 @@ TEST_CASE("central damaged key: free within the one-year warranty for a quality 
   CHECK(not_quality["fee"]["total_fen"] == 8000);
 }
 
-TEST_CASE("central unlock onsite is free; the bidding lock refuses renewal") {
+TEST_CASE("central unlock onsite is free and the bidding lock refuses renewal") {
   json unlock = quote_json("2026-06-01", central({"--business", "unlock", "--channel", "onsite"}));
   CHECK(unlock["fee"]["total_fen"] == 0);
   CHECK(unlock["validity"].is_null());
@@ -128,7 +128,7 @@ TEST_CASE("central answers what it does not offer with reasons, not errors") {
   CHECK(codes_of(freeze["reason_details"])[0] == "business_not_offered");
 }
 
-TEST_CASE("--explain names the rule behind every line") {
+TEST_CASE("explain names the rule behind every line") {
   json q = quote_json("2026-06-01", central({"--business", "new", "--channel", "onsite", "--explain"}));
   CHECK_THAT(q["fee"]["items"][0]["source"].get<std::string>(), Contains("central.lua:"));
   for (const auto& m : q["materials"]) CHECK_THAT(m["source"].get<std::string>(), Contains("central.lua:"));
