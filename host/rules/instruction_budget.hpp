@@ -7,9 +7,11 @@
 // (see builtin_bounds.hpp), because the hook never fires inside a C function. The hook also
 // checks a wall-clock backstop (SandboxLimits::milliseconds_per_call).
 //
-// Once the budget or the clock runs out the stop is sticky: the hook is re-armed to fire on
-// every instruction and every new line and raises again each time, so a script's own pcall
-// cannot swallow it. It stays so until the host's call returns and disarm() runs.
+// Once the budget or the clock runs out the stop is sticky until the host's call returns and
+// disarm() runs: the hook is re-armed to fire on every instruction and every new line and raises
+// again each time, and the sandbox's own pcall and xpcall (guard_protected_calls) raise it again
+// as they return, so a script's own pcall cannot swallow it. An xpcall message handler never
+// runs for a stop (see guard_protected_calls for why it must not).
 
 #include <chrono>
 #include <cstdint>
@@ -35,6 +37,8 @@ class InstructionBudget {
   // Charges `units` instructions' worth of work done inside a C function. Raises the stop (a Lua
   // error) when the budget or the clock has run out. Does nothing while disarmed.
   void charge(lua_State* L, std::uint64_t units);
+  // Raises the stop again when the budget or the clock has run out during this call.
+  void raise_if_stopped(lua_State* L);
 
   Stop stop() const { return stop_; }
   // "central.lua:3" where the stop first hit (empty when no script line was running).
@@ -68,5 +72,10 @@ constexpr const char* kTimeLimitText = "time limit exceeded";
 
 // "central.lua:12": the innermost frame that is running a script line, or "".
 std::string innermost_script_line(lua_State* L);
+
+// Replaces pcall and xpcall in the table at `globals_index` (the real global table, before the
+// sandbox globals are filled) with versions that keep the stop sticky: both raise it again as
+// they return, and xpcall skips the script's message handler for a stop. Inside a protected call.
+void guard_protected_calls(lua_State* L, int globals_index);
 
 }  // namespace cahub::rules

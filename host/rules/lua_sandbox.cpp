@@ -185,6 +185,7 @@ LuaSandbox::LuaSandbox(const SandboxLimits& limits) : limits_(limits), memory_(l
       lua_pop(L, 1);
     }
     bound_costly_builtins(L, real);
+    guard_protected_calls(L, real);  // before kKeptBase is copied: scripts get the guarded ones
     // Strings share one metatable whose __index is the real string table: getmetatable is not
     // offered, and even if a future change offered it, "" would not reveal the table.
     lua_pushliteral(L, "");

@@ -178,6 +178,69 @@ TEST_CASE("an endless loop stops with an instruction limit, even under the scrip
   CHECK(value_of(sandbox, "local n = 0 for i = 1, 1000 do n = n + i end return n") == "500500");
 }
 
+TEST_CASE("an xpcall message handler never runs for a stop, so it cannot run with hooks off") {
+  // Lua calls the message handler for an error raised inside a hook before it turns hooks back
+  // on: a handler run for a stop would be unmetered, and the wall clock is checked in the hook too.
+  auto sink = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(16);
+  auto log = rules_logger();
+  log->sinks().push_back(sink);
+  LuaSandbox sandbox(SandboxLimits{.instructions_per_call = 100'000, .milliseconds_per_call = 60'000});
+  const CallOutcome outcome = sandbox.execute(
+      "loop.lua", "xpcall(function() while true do end end, function(m)\n  print('handler ran')\n  return m\nend)");
+  log->sinks().pop_back();
+  CHECK(outcome.failure == ScriptFailure::InstructionLimit);
+  // REQUIRE: without the guard the next script would hang this test forever.
+  REQUIRE(sink->last_raw().empty());
+
+  SECTION("a handler that loops forever") {
+    const CallOutcome looped =
+        failure_of(sandbox, "xpcall(function() while true do end end, function(m) while true do end end)", "loop.lua");
+    CHECK(looped.failure == ScriptFailure::InstructionLimit);
+    CHECK(looped.where.starts_with("loop.lua:"));
+  }
+  SECTION("under the wall clock as well") {
+    LuaSandbox timed(SandboxLimits{.instructions_per_call = 1'000'000'000'000, .milliseconds_per_call = 50});
+    const CallOutcome looped = failure_of(
+        timed, "local s = string.rep('x', 1 << 20)\nxpcall(function() while true do local z = s .. s end end, function(m) while true do end end)");
+    CHECK(looped.failure == ScriptFailure::TimeLimit);
+  }
+  SECTION("nested handlers and pcalls inside the handler") {
+    const CallOutcome nested = failure_of(sandbox,
+                                          "xpcall(function()\n"
+                                          "  xpcall(function() while true do end end, function(m)\n"
+                                          "    pcall(function() while true do end end) while true do end end)\n"
+                                          "end, function(m) while true do end end)",
+                                          "loop.lua");
+    CHECK(nested.failure == ScriptFailure::InstructionLimit);
+  }
+  SECTION("a handler still runs for the script's own error, and is metered there") {
+    CHECK(value_of(sandbox, "local ok, m = xpcall(error, function(m) return 'handled ' .. m end, 'boom') return m") ==
+          "handled boom");
+    const CallOutcome looped = failure_of(sandbox, "xpcall(error, function(m) while true do end end, 'boom')", "loop.lua");
+    CHECK(looped.failure == ScriptFailure::InstructionLimit);
+  }
+  CHECK(value_of(sandbox, "local n = 0 for i = 1, 1000 do n = n + i end return n") == "500500");
+}
+
+TEST_CASE("the sandbox's pcall and xpcall behave as Lua's own") {
+  LuaSandbox sandbox;
+  CHECK(value_of(sandbox, "local ok, a, b = pcall(function(x, y) return y, x end, 1, 2) return tostring(ok) .. a .. b") ==
+        "true21");
+  CHECK(value_of(sandbox, "return select('#', pcall(function() end))") == "1");
+  CHECK(value_of(sandbox, "local ok, m = pcall(error, 'x', 0) return tostring(ok) .. ' ' .. m") == "false x");
+  CHECK(value_of(sandbox, "local ok, m = pcall(error, {}) return type(m)") == "table");
+  CHECK(value_of(sandbox, "local ok, m = pcall(nil) return m") == "attempt to call a nil value");
+  CHECK(value_of(sandbox, "local ok, a, b = xpcall(function(x) return x * 2, x end, print, 21) return a .. b") == "4221");
+  CHECK(value_of(sandbox, "return select('#', xpcall(function() return 1, 2, 3 end, print))") == "4");
+  CHECK(value_of(sandbox, "local ok, m = xpcall(error, function(m) return m .. '!' end, 'x', 0) return tostring(ok) .. m") ==
+        "falsex!");
+  CHECK(value_of(sandbox, "local ok, m = xpcall(error, function() error('again') end) return tostring(ok) .. ' ' .. m") ==
+        "false error in error handling");
+  CHECK(value_of(sandbox, "return pcall(pcall, error, 'x')") == "true");
+  CHECK(failure_of(sandbox, "pcall()").message == "bad argument #1 to 'pcall' (value expected)");
+  CHECK(failure_of(sandbox, "xpcall(print)").message == "bad argument #2 to 'xpcall' (function expected, got no value)");
+}
+
 TEST_CASE("library calls are charged to the instruction budget") {
   LuaSandbox sandbox(SandboxLimits{.instructions_per_call = 1'000'000, .milliseconds_per_call = 60'000});
   // Each upper() of 1 MiB is one VM instruction but 16,384 units of work.
