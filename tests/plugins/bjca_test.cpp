@@ -25,7 +25,6 @@ std::shared_ptr<const Provider> bjca() {
 
 ProviderAssessment assess(const QuoteRequest& r) { return bjca()->assess(r, 1); }
 
-bool has_step(const ProviderAssessment& a, std::string_view code) { return find_note(a.steps, code) != nullptr; }
 
 // Online renewal of a certificate whose last day is `days_left` days from today (negative: expired).
 ProviderAssessment online_renewal(int days_left) {

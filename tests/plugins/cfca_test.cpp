@@ -11,49 +11,11 @@ using namespace cahub::plugins;
 using namespace cahub::plugins::test;
 
 namespace {
-
-std::shared_ptr<const Provider> provider() {
-  static const std::shared_ptr<const Provider> p = [] {
-    PluginRegistry registry;
-    registry.load_folder(bjca_dir(), var_dir());
-    return registry.find("cfca");
-  }();
-  REQUIRE(p);
-  return p;
-}
-
-QuoteRequest req(Business business, Channel channel, ApplicantKind applicant = ApplicantKind::Org) {
-  QuoteRequest r = request(business, channel, "neimenggu");
-  r.ca = "cfca";
-  r.applicant = applicant;
-  return r;
-}
-
-ProviderAssessment assess(const QuoteRequest& r) { return provider()->assess(r, 1); }
-bool has_step(const ProviderAssessment& a, std::string_view code) { return find_note(a.steps, code) != nullptr; }
-
-std::string only_refusal(const ProviderAssessment& a) {
-  REQUIRE(a.refusals.size() == 1);
-  CHECK(a.refusals[0].source == "plugin:cfca");
-  CHECK_FALSE(a.refusals[0].zh.empty());
-  CHECK_FALSE(a.refusals[0].en.empty());
-  return a.refusals[0].code;
-}
-
-nlohmann::json described() {
-  PluginRegistry registry;
-  registry.load_folder(bjca_dir(), var_dir());
-  const auto j = registry.describe();
-  const auto it =
-      std::find_if(j.at("plugins").begin(), j.at("plugins").end(), [](const auto& p) { return p.at("id") == "cfca"; });
-  REQUIRE(it != j.at("plugins").end());
-  return *it;
-}
-
+const PluginUnderTest plugin{"cfca", "neimenggu"};
 }  // namespace
 
 TEST_CASE("cfca: descriptor and facts", "[cfca]") {
-  const auto p = provider();
+  const auto p = plugin.provider();
   CHECK(p->file().filename() == "cfca.so");
   CHECK(p->name_zh() == "中金金融认证中心有限公司");
   CHECK(p->version() == "1.0.0");
@@ -75,7 +37,7 @@ TEST_CASE("cfca: descriptor and facts", "[cfca]") {
 }
 
 TEST_CASE("cfca: new, annual check, reissue and change, online or at the offices", "[cfca]") {
-  const auto d = described();
+  const auto d = plugin.described();
   const auto& b = d.at("businesses");
   const nlohmann::json offered = {"new", "renew", "reissue_lost", "reissue_damaged", "change"};
   CHECK(b.at("onsite") == offered);
@@ -86,13 +48,13 @@ TEST_CASE("cfca: new, annual check, reissue and change, online or at the offices
   for (const auto& [business, channel] :
        {std::pair{Business::Unlock, Channel::Onsite}, std::pair{Business::New, Channel::Mail},
         std::pair{Business::Revoke, Channel::Online}, std::pair{Business::Add, Channel::Online}})
-    CHECK(only_refusal(assess(req(business, channel))) == "not_offered");
-  CHECK(only_refusal(assess(req(Business::New, Channel::Onsite, ApplicantKind::OrgPerson))) == "applicant_not_served");
+    CHECK(plugin.only_refusal(plugin.assess(plugin.request(business, channel))) == "not_offered");
+  CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::New, Channel::Onsite, ApplicantKind::OrgPerson))) == "applicant_not_served");
 }
 
 TEST_CASE("cfca: one certificate carries one e-seal", "[cfca][seal]") {
   for (Channel channel : {Channel::Onsite, Channel::Online}) {
-    const ProviderAssessment a = assess(req(Business::New, channel));
+    const ProviderAssessment a = plugin.assess(plugin.request(Business::New, channel));
     CHECK(a.refusals.empty());
     const Note* one = find_note(a.steps, "one_seal_per_certificate");
     REQUIRE(one);
@@ -101,7 +63,7 @@ TEST_CASE("cfca: one certificate carries one e-seal", "[cfca][seal]") {
     CHECK_THAT(one->en, Catch::Contains("at the user's own liability"));
     CHECK_THAT(find_note(a.steps, "registered_official_seal")->zh, Catch::Contains("公安部门登记备案"));
   }
-  const ProviderAssessment person = assess(req(Business::New, Channel::Onsite, ApplicantKind::Person));
+  const ProviderAssessment person = plugin.assess(plugin.request(Business::New, Channel::Onsite, ApplicantKind::Person));
   CHECK(person.refusals.empty());
   CHECK_FALSE(has_step(person, "one_seal_per_certificate"));
   CHECK_FALSE(has_step(person, "registered_official_seal"));
@@ -111,7 +73,7 @@ TEST_CASE("cfca: one certificate carries one e-seal", "[cfca][seal]") {
 TEST_CASE("cfca: new, change and reissue are reviewed, and new is activated on the platform", "[cfca][review]") {
   for (Business business : {Business::New, Business::Change, Business::ReissueLost, Business::ReissueDamaged}) {
     INFO(code_of(business));
-    const ProviderAssessment a = assess(req(business, Channel::Online));
+    const ProviderAssessment a = plugin.assess(plugin.request(business, Channel::Online));
     CHECK(a.refusals.empty());
     CHECK(a.requires_review());
     CHECK(a.review_max_days == 0);  // not published
@@ -119,7 +81,7 @@ TEST_CASE("cfca: new, change and reissue are reviewed, and new is activated on t
     CHECK(has_step(a, "valid_documents"));
     CHECK(has_step(a, "activate_on_platform") == (business == Business::New));
   }
-  const ProviderAssessment renew = assess(req(Business::Renew, Channel::Onsite));
+  const ProviderAssessment renew = plugin.assess(plugin.request(Business::Renew, Channel::Onsite));
   CHECK(renew.refusals.empty());
   CHECK_FALSE(renew.requires_review());
   CHECK(has_step(renew, "valid_documents"));

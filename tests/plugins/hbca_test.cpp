@@ -11,49 +11,11 @@ using namespace cahub::plugins;
 using namespace cahub::plugins::test;
 
 namespace {
-
-std::shared_ptr<const Provider> provider() {
-  static const std::shared_ptr<const Provider> p = [] {
-    PluginRegistry registry;
-    registry.load_folder(bjca_dir(), var_dir());
-    return registry.find("hbca");
-  }();
-  REQUIRE(p);
-  return p;
-}
-
-QuoteRequest req(Business business, Channel channel, ApplicantKind applicant = ApplicantKind::Org) {
-  QuoteRequest r = request(business, channel, "qinghai");
-  r.ca = "hbca";
-  r.applicant = applicant;
-  return r;
-}
-
-ProviderAssessment assess(const QuoteRequest& r) { return provider()->assess(r, 1); }
-bool has_step(const ProviderAssessment& a, std::string_view code) { return find_note(a.steps, code) != nullptr; }
-
-std::string only_refusal(const ProviderAssessment& a) {
-  REQUIRE(a.refusals.size() == 1);
-  CHECK(a.refusals[0].source == "plugin:hbca");
-  CHECK_FALSE(a.refusals[0].zh.empty());
-  CHECK_FALSE(a.refusals[0].en.empty());
-  return a.refusals[0].code;
-}
-
-nlohmann::json described() {
-  PluginRegistry registry;
-  registry.load_folder(bjca_dir(), var_dir());
-  const auto j = registry.describe();
-  const auto it =
-      std::find_if(j.at("plugins").begin(), j.at("plugins").end(), [](const auto& p) { return p.at("id") == "hbca"; });
-  REQUIRE(it != j.at("plugins").end());
-  return *it;
-}
-
+const PluginUnderTest plugin{"hbca", "qinghai"};
 }  // namespace
 
 TEST_CASE("hbca: descriptor and facts", "[hbca]") {
-  const auto p = provider();
+  const auto p = plugin.provider();
   CHECK(p->file().filename() == "hbca.so");
   CHECK(p->name_zh() == "湖北省数字证书认证管理中心有限公司");
   CHECK(p->version() == "1.0.0");
@@ -70,7 +32,7 @@ TEST_CASE("hbca: descriptor and facts", "[hbca]") {
 }
 
 TEST_CASE("hbca: businesses per channel as the source describes them", "[hbca]") {
-  const auto d = described();
+  const auto d = plugin.described();
   const auto& b = d.at("businesses");
   CHECK(b.at("onsite") == nlohmann::json{"new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock"});
   CHECK(b.at("online") == nlohmann::json{"new", "renew", "reissue_lost", "reissue_damaged", "change"});
@@ -82,7 +44,7 @@ TEST_CASE("hbca: businesses per channel as the source describes them", "[hbca]")
 TEST_CASE("hbca: online applications are checked and issued within 2 working days, then mailed", "[hbca][online]") {
   for (Business business : {Business::New, Business::ReissueLost, Business::ReissueDamaged, Business::Change}) {
     INFO(code_of(business));
-    const ProviderAssessment a = assess(req(business, Channel::Online));
+    const ProviderAssessment a = plugin.assess(plugin.request(business, Channel::Online));
     CHECK(a.refusals.empty());
     CHECK_THAT(find_note(a.steps, "online_upload")->zh, Catch::Contains("原件的彩色扫描件"));
     CHECK_THAT(find_note(a.steps, "online_review_and_mail")->zh, Catch::Contains("2个工作日内"));
@@ -94,26 +56,26 @@ TEST_CASE("hbca: online applications are checked and issued within 2 working day
 }
 
 TEST_CASE("hbca: online self-renewal needs no materials and has no window in the plugin", "[hbca][renew]") {
-  QuoteRequest r = req(Business::Renew, Channel::Online);
+  QuoteRequest r = plugin.request(Business::Renew, Channel::Online);
   r.cert_not_after = test_today().plus_days(200);  // the 30-day window is the region script's
-  const ProviderAssessment a = assess(r);
+  const ProviderAssessment a = plugin.assess(r);
   CHECK(a.refusals.empty());
   CHECK_THAT(find_note(a.steps, "online_self_renewal")->zh, Catch::Contains("无需提交相关资料"));
   CHECK_FALSE(a.requires_review());
-  CHECK(assess(req(Business::Renew, Channel::Online)).refusals.empty());
+  CHECK(plugin.assess(plugin.request(Business::Renew, Channel::Online)).refusals.empty());
 }
 
 TEST_CASE("hbca: renewal, change and unlock at the window need the original UKey", "[hbca][onsite]") {
   for (Business business : {Business::Renew, Business::Change, Business::Unlock}) {
     INFO(code_of(business));
-    const ProviderAssessment a = assess(req(business, Channel::Onsite));
+    const ProviderAssessment a = plugin.assess(plugin.request(business, Channel::Onsite));
     CHECK(a.refusals.empty());
     CHECK_THAT(find_note(a.steps, "bring_original_key")->zh, Catch::Contains("原CA数字证书及介质（UKey）"));
     CHECK(has_step(a, "onsite_window"));
   }
   for (Business business : {Business::New, Business::ReissueLost, Business::ReissueDamaged}) {
     INFO(code_of(business));
-    const ProviderAssessment a = assess(req(business, Channel::Onsite));
+    const ProviderAssessment a = plugin.assess(plugin.request(business, Channel::Onsite));
     CHECK(a.refusals.empty());
     CHECK_FALSE(has_step(a, "bring_original_key"));
     CHECK(has_step(a, "onsite_window"));
@@ -122,22 +84,22 @@ TEST_CASE("hbca: renewal, change and unlock at the window need the original UKey
 }
 
 TEST_CASE("hbca: experts sign, units stamp", "[hbca]") {
-  const ProviderAssessment expert = assess(req(Business::New, Channel::Onsite, ApplicantKind::Person));
+  const ProviderAssessment expert = plugin.assess(plugin.request(Business::New, Channel::Onsite, ApplicantKind::Person));
   CHECK(expert.refusals.empty());
   CHECK(has_step(expert, "sign_forms"));
   CHECK_FALSE(has_step(expert, "stamp_forms"));
-  const ProviderAssessment unit = assess(req(Business::New, Channel::Online));
+  const ProviderAssessment unit = plugin.assess(plugin.request(Business::New, Channel::Online));
   CHECK(has_step(unit, "stamp_forms"));
   CHECK_FALSE(has_step(unit, "sign_forms"));
 }
 
 TEST_CASE("hbca: unlock is onsite only, and what is not offered is refused", "[hbca]") {
-  const ProviderAssessment online_unlock = assess(req(Business::Unlock, Channel::Online));
-  CHECK(only_refusal(online_unlock) == "unlock_onsite_only");
+  const ProviderAssessment online_unlock = plugin.assess(plugin.request(Business::Unlock, Channel::Online));
+  CHECK(plugin.only_refusal(online_unlock) == "unlock_onsite_only");
   CHECK_THAT(online_unlock.refusals[0].zh, Catch::Contains("现场解锁"));
   for (const auto& [business, channel] :
        {std::pair{Business::New, Channel::Mail}, std::pair{Business::Add, Channel::Online},
         std::pair{Business::Revoke, Channel::Onsite}, std::pair{Business::Renew, Channel::SelfService}})
-    CHECK(only_refusal(assess(req(business, channel))) == "not_offered");
-  CHECK(only_refusal(assess(req(Business::New, Channel::Onsite, ApplicantKind::OrgPerson))) == "applicant_not_served");
+    CHECK(plugin.only_refusal(plugin.assess(plugin.request(business, channel))) == "not_offered");
+  CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::New, Channel::Onsite, ApplicantKind::OrgPerson))) == "applicant_not_served");
 }

@@ -29,7 +29,6 @@ QuoteRequest req(Business business, Channel channel) {
 }
 
 ProviderAssessment assess(const QuoteRequest& r) { return netca()->assess(r, 1); }
-bool has_step(const ProviderAssessment& a, std::string_view code) { return find_note(a.steps, code) != nullptr; }
 
 ProviderAssessment renewal(Channel channel, int days_left) {
   QuoteRequest r = req(Business::Renew, channel);

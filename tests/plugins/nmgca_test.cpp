@@ -11,49 +11,11 @@ using namespace cahub::plugins;
 using namespace cahub::plugins::test;
 
 namespace {
-
-std::shared_ptr<const Provider> provider() {
-  static const std::shared_ptr<const Provider> p = [] {
-    PluginRegistry registry;
-    registry.load_folder(bjca_dir(), var_dir());
-    return registry.find("nmgca");
-  }();
-  REQUIRE(p);
-  return p;
-}
-
-QuoteRequest req(Business business, Channel channel, ApplicantKind applicant = ApplicantKind::Org) {
-  QuoteRequest r = request(business, channel, "neimenggu");
-  r.ca = "nmgca";
-  r.applicant = applicant;
-  return r;
-}
-
-ProviderAssessment assess(const QuoteRequest& r) { return provider()->assess(r, 1); }
-bool has_step(const ProviderAssessment& a, std::string_view code) { return find_note(a.steps, code) != nullptr; }
-
-std::string only_refusal(const ProviderAssessment& a) {
-  REQUIRE(a.refusals.size() == 1);
-  CHECK(a.refusals[0].source == "plugin:nmgca");
-  CHECK_FALSE(a.refusals[0].zh.empty());
-  CHECK_FALSE(a.refusals[0].en.empty());
-  return a.refusals[0].code;
-}
-
-nlohmann::json described() {
-  PluginRegistry registry;
-  registry.load_folder(bjca_dir(), var_dir());
-  const auto j = registry.describe();
-  const auto it =
-      std::find_if(j.at("plugins").begin(), j.at("plugins").end(), [](const auto& p) { return p.at("id") == "nmgca"; });
-  REQUIRE(it != j.at("plugins").end());
-  return *it;
-}
-
+const PluginUnderTest plugin{"nmgca", "neimenggu"};
 }  // namespace
 
 TEST_CASE("nmgca: descriptor and facts", "[nmgca]") {
-  const auto p = provider();
+  const auto p = plugin.provider();
   CHECK(p->file().filename() == "nmgca.so");
   CHECK(p->name_zh() == "内蒙古数字证书认证有限公司");
   CHECK(p->version() == "1.0.0");
@@ -74,7 +36,7 @@ TEST_CASE("nmgca: descriptor and facts", "[nmgca]") {
 }
 
 TEST_CASE("nmgca: businesses per channel as the source describes them", "[nmgca]") {
-  const auto d = described();
+  const auto d = plugin.described();
   const auto& b = d.at("businesses");
   CHECK(b.at("online") == nlohmann::json{"new", "renew", "reissue_lost", "reissue_damaged", "change", "revoke"});
   CHECK(b.at("onsite") == nlohmann::json{"new", "renew", "reissue_lost", "reissue_damaged", "change"});
@@ -84,12 +46,12 @@ TEST_CASE("nmgca: businesses per channel as the source describes them", "[nmgca]
   for (const auto& [business, channel] :
        {std::pair{Business::Unlock, Channel::Online}, std::pair{Business::Revoke, Channel::Onsite},
         std::pair{Business::New, Channel::Mail}, std::pair{Business::Freeze, Channel::Online}})
-    CHECK(only_refusal(assess(req(business, channel))) == "not_offered");
-  CHECK(only_refusal(assess(req(Business::New, Channel::Online, ApplicantKind::OrgPerson))) == "applicant_not_served");
+    CHECK(plugin.only_refusal(plugin.assess(plugin.request(business, channel))) == "not_offered");
+  CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::New, Channel::Online, ApplicantKind::OrgPerson))) == "applicant_not_served");
 }
 
 TEST_CASE("nmgca: online unit application: one per unit, uploads, pay once after approval", "[nmgca][new]") {
-  const ProviderAssessment a = assess(req(Business::New, Channel::Online));
+  const ProviderAssessment a = plugin.assess(plugin.request(Business::New, Channel::Online));
   CHECK(a.refusals.empty());
   CHECK_THAT(find_note(a.steps, "one_unit_certificate")->zh, Catch::Contains("只允许申请1条"));
   CHECK(has_step(a, "real_name_verification"));
@@ -108,9 +70,9 @@ TEST_CASE("nmgca: online unit application: one per unit, uploads, pay once after
 }
 
 TEST_CASE("nmgca: a public institution skips the unit check and uploads stamped forms", "[nmgca][new]") {
-  QuoteRequest r = req(Business::New, Channel::Online);
+  QuoteRequest r = plugin.request(Business::New, Channel::Online);
   r.circumstances.public_institution = true;
-  const ProviderAssessment a = assess(r);
+  const ProviderAssessment a = plugin.assess(r);
   CHECK(a.refusals.empty());
   CHECK_FALSE(has_step(a, "real_name_verification"));
   const Note* pi = find_note(a.steps, "public_institution_uploads");
@@ -124,14 +86,14 @@ TEST_CASE("nmgca: a public institution skips the unit check and uploads stamped 
 TEST_CASE("nmgca: other businesses and channels carry no NMGCA rule of their own", "[nmgca]") {
   for (Business business : {Business::Renew, Business::Change, Business::ReissueLost, Business::Revoke}) {
     INFO(code_of(business));
-    const ProviderAssessment a = assess(req(business, Channel::Online));
+    const ProviderAssessment a = plugin.assess(plugin.request(business, Channel::Online));
     CHECK(a.refusals.empty());
     CHECK(a.steps.empty());
   }
-  const ProviderAssessment onsite = assess(req(Business::New, Channel::Onsite));
+  const ProviderAssessment onsite = plugin.assess(plugin.request(Business::New, Channel::Onsite));
   CHECK(onsite.refusals.empty());
   CHECK_FALSE(has_step(onsite, "pay_after_approval"));
-  const ProviderAssessment person = assess(req(Business::New, Channel::Online, ApplicantKind::Person));
+  const ProviderAssessment person = plugin.assess(plugin.request(Business::New, Channel::Online, ApplicantKind::Person));
   CHECK(person.refusals.empty());
   CHECK_FALSE(has_step(person, "one_unit_certificate"));
 }

@@ -2,12 +2,17 @@
 // Shared by the plugin tests: where the built plugins are, and small request/answer helpers.
 
 #include <algorithm>
+#include <memory>
 #include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "domain/date.hpp"
 #include "domain/quote_request.hpp"
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "plugins/plugin_registry.hpp"
 #include "plugins/provider.hpp"
 
 namespace cahub::plugins::test {
@@ -34,5 +39,59 @@ inline const Note* find_note(const std::vector<Note>& notes, std::string_view co
   const auto it = std::find_if(notes.begin(), notes.end(), [&](const Note& n) { return n.code == code; });
   return it == notes.end() ? nullptr : &*it;
 }
+
+inline bool has_step(const ProviderAssessment& a, std::string_view code) { return find_note(a.steps, code) != nullptr; }
+
+// One real plugin from the host's plugin folder, with what every provider test asks of it.
+class PluginUnderTest {
+ public:
+  // `id` names the plugin; `region` is the region its test requests come from.
+  PluginUnderTest(std::string id, std::string region) : id_(std::move(id)), region_(std::move(region)) {}
+
+  // Loaded once per test process; the handle keeps its library loaded after the registry goes.
+  std::shared_ptr<const Provider> provider() const {
+    if (!provider_) {
+      PluginRegistry registry;
+      registry.load_folder(bjca_dir(), var_dir());
+      provider_ = registry.find(id_);
+    }
+    REQUIRE(provider_);
+    return provider_;
+  }
+
+  QuoteRequest request(Business business, Channel channel, ApplicantKind applicant = ApplicantKind::Org) const {
+    QuoteRequest r = test::request(business, channel, region_);
+    r.ca = id_;
+    r.applicant = applicant;
+    return r;
+  }
+
+  ProviderAssessment assess(const QuoteRequest& r) const { return provider()->assess(r, 1); }
+
+  // The code of the one refusal, after checking it is this plugin's and in both languages.
+  std::string only_refusal(const ProviderAssessment& a) const {
+    REQUIRE(a.refusals.size() == 1);
+    CHECK(a.refusals[0].source == "plugin:" + id_);
+    CHECK_FALSE(a.refusals[0].zh.empty());
+    CHECK_FALSE(a.refusals[0].en.empty());
+    return a.refusals[0].code;
+  }
+
+  // This plugin's entry in `cahub plugins list --json`.
+  nlohmann::ordered_json described() const {
+    PluginRegistry registry;
+    registry.load_folder(bjca_dir(), var_dir());
+    const auto j = registry.describe();
+    const auto& plugins = j.at("plugins");
+    const auto it = std::find_if(plugins.begin(), plugins.end(), [&](const auto& p) { return p.at("id") == id_; });
+    REQUIRE(it != plugins.end());
+    return *it;
+  }
+
+ private:
+  std::string id_;
+  std::string region_;
+  mutable std::shared_ptr<const Provider> provider_;
+};
 
 }  // namespace cahub::plugins::test

@@ -11,49 +11,11 @@ using namespace cahub::plugins;
 using namespace cahub::plugins::test;
 
 namespace {
-
-std::shared_ptr<const Provider> provider() {
-  static const std::shared_ptr<const Provider> p = [] {
-    PluginRegistry registry;
-    registry.load_folder(bjca_dir(), var_dir());
-    return registry.find("szca");
-  }();
-  REQUIRE(p);
-  return p;
-}
-
-QuoteRequest req(Business business, Channel channel, ApplicantKind applicant = ApplicantKind::Org) {
-  QuoteRequest r = request(business, channel, "neimenggu");
-  r.ca = "szca";
-  r.applicant = applicant;
-  return r;
-}
-
-ProviderAssessment assess(const QuoteRequest& r) { return provider()->assess(r, 1); }
-bool has_step(const ProviderAssessment& a, std::string_view code) { return find_note(a.steps, code) != nullptr; }
-
-std::string only_refusal(const ProviderAssessment& a) {
-  REQUIRE(a.refusals.size() == 1);
-  CHECK(a.refusals[0].source == "plugin:szca");
-  CHECK_FALSE(a.refusals[0].zh.empty());
-  CHECK_FALSE(a.refusals[0].en.empty());
-  return a.refusals[0].code;
-}
-
-nlohmann::json described() {
-  PluginRegistry registry;
-  registry.load_folder(bjca_dir(), var_dir());
-  const auto j = registry.describe();
-  const auto it =
-      std::find_if(j.at("plugins").begin(), j.at("plugins").end(), [](const auto& p) { return p.at("id") == "szca"; });
-  REQUIRE(it != j.at("plugins").end());
-  return *it;
-}
-
+const PluginUnderTest plugin{"szca", "neimenggu"};
 }  // namespace
 
 TEST_CASE("szca: descriptor and facts", "[szca]") {
-  const auto p = provider();
+  const auto p = plugin.provider();
   CHECK(p->file().filename() == "szca.so");
   CHECK(p->name_zh() == "深圳市电子商务安全证书管理有限公司");
   CHECK(p->version() == "1.0.0");
@@ -75,7 +37,7 @@ TEST_CASE("szca: descriptor and facts", "[szca]") {
 }
 
 TEST_CASE("szca: only new, online", "[szca]") {
-  const auto d = described();
+  const auto d = plugin.described();
   const auto& b = d.at("businesses");
   CHECK(b.at("online") == nlohmann::json{"new"});
   CHECK(b.at("onsite").empty());
@@ -85,12 +47,12 @@ TEST_CASE("szca: only new, online", "[szca]") {
   for (const auto& [business, channel] :
        {std::pair{Business::New, Channel::Onsite}, std::pair{Business::Renew, Channel::Online},
         std::pair{Business::Unlock, Channel::Online}})
-    CHECK(only_refusal(assess(req(business, channel))) == "not_offered");
-  CHECK(only_refusal(assess(req(Business::New, Channel::Online, ApplicantKind::Person))) == "applicant_not_served");
+    CHECK(plugin.only_refusal(plugin.assess(plugin.request(business, channel))) == "not_offered");
+  CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::New, Channel::Online, ApplicantKind::Person))) == "applicant_not_served");
 }
 
 TEST_CASE("szca: online new application steps, review within 3 working days", "[szca][new]") {
-  const ProviderAssessment a = assess(req(Business::New, Channel::Online));
+  const ProviderAssessment a = plugin.assess(plugin.request(Business::New, Channel::Online));
   CHECK(a.refusals.empty());
   CHECK_THAT(find_note(a.steps, "upload_limits")->zh, Catch::Contains("JPG、PDF"));
   CHECK_THAT(find_note(a.steps, "upload_limits")->zh, Catch::Contains("2M"));
@@ -108,14 +70,14 @@ TEST_CASE("szca: online new application steps, review within 3 working days", "[
 }
 
 TEST_CASE("szca: by corporate transfer the PIN goes to the agent (org) or the person (org_person)", "[szca][pin]") {
-  const ProviderAssessment org = assess(req(Business::New, Channel::Online, ApplicantKind::Org));
+  const ProviderAssessment org = plugin.assess(plugin.request(Business::New, Channel::Online, ApplicantKind::Org));
   const Note* org_pin = find_note(org.steps, "corporate_transfer_pin_sms");
   REQUIRE(org_pin);
   CHECK_THAT(org_pin->zh, Catch::Contains("发至经办人手机号码"));
   CHECK_THAT(org_pin->en, Catch::Contains("agent's mobile"));
   CHECK_THAT(find_note(org.steps, "real_name_mobile")->zh, Catch::StartsWith("经办人手机号"));
 
-  const ProviderAssessment person = assess(req(Business::New, Channel::Online, ApplicantKind::OrgPerson));
+  const ProviderAssessment person = plugin.assess(plugin.request(Business::New, Channel::Online, ApplicantKind::OrgPerson));
   CHECK(person.refusals.empty());
   const Note* person_pin = find_note(person.steps, "corporate_transfer_pin_sms");
   REQUIRE(person_pin);
