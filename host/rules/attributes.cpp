@@ -11,7 +11,7 @@ using K = AttributeKind;
 using A = Attribute;
 
 // In enum order: attribute_info() indexes it.
-constexpr std::array<AttributeInfo, 24> kAttributes{{
+constexpr std::array<AttributeInfo, 25> kAttributes{{
     {"business", A::Business, K::Business},
     {"channel", A::Channel, K::Channel},
     {"applicant", A::Applicant, K::Applicant},
@@ -36,6 +36,7 @@ constexpr std::array<AttributeInfo, 24> kAttributes{{
     {"former_ca", A::FormerCa, K::Text},
     {"warranty_covers_medium", A::WarrantyCoversMedium, K::Bool},
     {"provider_requires_review", A::ProviderRequiresReview, K::Bool},
+    {"ca", A::Ca, K::Text},
 }};
 
 constexpr bool in_enum_order() {
@@ -74,6 +75,7 @@ RequestFacts RequestFacts::of(const RuleInput& in, int default_years) {
   f.first_issued = r.first_issued ? r.first_issued : r.cert_not_before;
   f.defect = r.defect;
   f.former_ca = r.circumstances.former_ca;
+  f.ca = r.ca;
   if (r.cert_not_after) {
     const int remaining = *r.cert_not_after - r.today;
     f.days_to_expiry = remaining;

@@ -39,6 +39,7 @@ enum class Attribute : std::uint8_t {
   FormerCa,
   WarrantyCoversMedium,
   ProviderRequiresReview,
+  Ca,  // the CA plugin id of the request: one region script, several providers' price lists
 };
 
 // The type of an attribute's value, which decides what a `when` table may compare it with.
@@ -71,6 +72,7 @@ struct RequestFacts {
   std::optional<cahub::Defect> defect;
   std::uint32_t flags = 0;               // one bit per Bool attribute, at its enum position
   std::string_view former_ca;            // "" when none
+  std::string_view ca;                   // the plugin id the request names, e.g. "cfca"
 
   bool flag(Attribute a) const { return (flags >> static_cast<unsigned>(a)) & 1u; }
 

@@ -4,6 +4,7 @@
 // matched in C++; only function-valued `when`/`unless` keep a slot that names a Lua function on
 // the per-thread state (function_conditions.hpp).
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -30,18 +31,20 @@ constexpr std::uint64_t kEveryYear = ~std::uint64_t{0};
 // The selectors every entry may carry. Absent means "any"; `written` remembers which the script
 // wrote, for the check against what region{} lists.
 struct Selector {
-  enum Written : std::uint8_t { kBusiness = 1, kChannel = 2, kApplicant = 4, kKey = 8, kYears = 16 };
+  enum Written : std::uint8_t { kBusiness = 1, kChannel = 2, kApplicant = 4, kKey = 8, kYears = 16, kCa = 32 };
 
   std::uint32_t businesses = every_code<Business>();
   std::uint32_t channels = every_code<Channel>();
   std::uint32_t applicants = every_code<ApplicantKind>();
   std::uint32_t keys = every_code<KeyType>();
   std::uint64_t years = kEveryYear;
+  std::vector<std::string> cas;  // sorted CA plugin ids; empty = any CA the region accepts
   std::uint8_t written = 0;
 
   bool matches(const RequestFacts& f) const {
     return (businesses & code_bit(f.business)) && (channels & code_bit(f.channel)) &&
-           (applicants & code_bit(f.applicant)) && (keys & code_bit(f.key)) && (years == kEveryYear || (years & year_bit(f.years)));
+           (applicants & code_bit(f.applicant)) && (keys & code_bit(f.key)) && (years == kEveryYear || (years & year_bit(f.years))) &&
+           (cas.empty() || std::binary_search(cas.begin(), cas.end(), f.ca));
   }
   bool operator==(const Selector&) const = default;
 };

@@ -18,15 +18,15 @@ constexpr const char* kKindNames[] = {"region", "fee", "material", "refuse", "va
 using Keys = std::span<const std::string_view>;
 constexpr std::string_view kRegionKeys[] = {"id",       "name",     "name_en",    "source", "accepts",
                                             "applicants", "channels", "businesses", "years"};
-constexpr std::string_view kFeeKeys[] = {"business", "channel", "applicant", "key",  "years",    "when",     "unless",
+constexpr std::string_view kFeeKeys[] = {"business", "ca", "channel", "applicant", "key",  "years",    "when",     "unless",
                                          "code",     "label",   "fen",       "per_year", "effective"};
-constexpr std::string_view kMaterialKeys[] = {"business", "channel", "applicant", "key",    "years",  "when",
+constexpr std::string_view kMaterialKeys[] = {"business", "ca", "channel", "applicant", "key",    "years",  "when",
                                               "unless",   "code",    "name",      "copies", "stamped", "signed",
                                               "original", "note"};
-constexpr std::string_view kRefuseKeys[] = {"business", "channel", "applicant", "key", "years",
+constexpr std::string_view kRefuseKeys[] = {"business", "ca", "channel", "applicant", "key", "years",
                                             "when",     "unless",  "code",      "zh",  "en"};
-constexpr std::string_view kValidityKeys[] = {"business", "channel", "applicant", "key", "years", "when", "unless", "from"};
-constexpr std::string_view kRenewalWindowKeys[] = {"business", "channel", "applicant",         "key",
+constexpr std::string_view kValidityKeys[] = {"business", "ca", "channel", "applicant", "key", "years", "when", "unless", "from"};
+constexpr std::string_view kRenewalWindowKeys[] = {"business", "ca", "channel", "applicant",         "key",
                                                    "years",    "when",    "unless", "days_before_expiry"};
 
 constexpr Fen kMaxFen = 1'000'000'000'000;  // 10 billion CNY: beyond any certificate, far from overflow
@@ -196,10 +196,10 @@ class EntryReader {
     return years_at(-1, key);
   }
 
-  std::optional<std::vector<std::string>> ids(const char* key) {
+  std::optional<std::vector<std::string>> ids(const char* key, bool required = true) {
     Field f(L_, key);
     if (f.absent()) {
-      problem(std::string(key) + " is required");
+      if (required) problem(std::string(key) + " is required");
       return std::nullopt;
     }
     std::vector<std::string> out;
@@ -221,6 +221,11 @@ class EntryReader {
     if (auto c = codes<Channel>("channel", false)) s.channels = *c, s.written |= Selector::kChannel;
     if (auto a = codes<ApplicantKind>("applicant", false)) s.applicants = *a, s.written |= Selector::kApplicant;
     if (auto k = codes<KeyType>("key", false)) s.keys = *k, s.written |= Selector::kKey;
+    if (auto cas = ids("ca", false)) {
+      std::sort(cas->begin(), cas->end());
+      s.cas = std::move(*cas);
+      s.written |= Selector::kCa;
+    }
     if (auto y = years("years", false)) {
       s.years = 0;
       for (int n : *y) s.years |= year_bit(n);

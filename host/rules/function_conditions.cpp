@@ -128,6 +128,7 @@ void FunctionConditions::fill_q(lua_State* L, const RequestFacts& f) {
   if (f.defect) push_code(L, *f.defect); else lua_pushnil(L);
   set("defect");
   lua_pushlstring(L, f.former_ca.data(), f.former_ca.size()), set("former_ca");
+  lua_pushlstring(L, f.ca.data(), f.ca.size()), set("ca");
   for (const auto& a : all_attributes())
     if (a.kind == AttributeKind::Bool) {
       lua_pushboolean(L, f.flag(a.attribute));

@@ -1,5 +1,6 @@
 #include "rules/load_checks.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace cahub::rules {
@@ -30,6 +31,7 @@ class ScriptChecker {
     if (s.written & Selector::kChannel) channels(e, kind, "channel", s.channels);
     if (s.written & Selector::kApplicant) applicants(e, kind, "applicant", s.applicants);
     if (s.written & Selector::kYears) years(e, kind, "years", s.years);
+    if (s.written & Selector::kCa) cas(e, kind, "ca", s.cas);
     for (const Condition* c : {&e.when, &e.unless}) {
       const std::string role = c == &e.when ? "when." : "unless.";
       for (const Predicate& p : c->all_of) {
@@ -38,6 +40,7 @@ class ScriptChecker {
           case Attribute::Channel: channels(e, kind, role + "channel", static_cast<std::uint32_t>(p.bits)); break;
           case Attribute::Applicant: applicants(e, kind, role + "applicant", static_cast<std::uint32_t>(p.bits)); break;
           case Attribute::Years: years(e, kind, role + "years", p.bits); break;
+          case Attribute::Ca: cas(e, kind, role + "ca", p.texts); break;
           default: break;
         }
       }
@@ -47,6 +50,16 @@ class ScriptChecker {
   void problem(int line, const std::string& message) { d_.findings.push_back({d_.file, line, message}); }
 
  private:
+  // A CA the region does not accept can never reach this entry: almost surely a typo.
+  void cas(const Declared& e, const char* kind, const std::string& what, const std::vector<std::string>& ids) {
+    for (const auto& id : ids)
+      if (std::find(region_.accepts.begin(), region_.accepts.end(), id) == region_.accepts.end()) {
+        std::string accepted;
+        for (const auto& a : region_.accepts) accepted += (accepted.empty() ? "" : ", ") + a;
+        problem(e.line, std::string(kind) + ": " + what + " names " + id + ", which region{} does not list in accepts (" +
+                            accepted + ")");
+      }
+  }
   void businesses(const Declared& e, const char* kind, const std::string& what, std::uint32_t bits) {
     if (const auto extra = bits & ~region_.businesses)
       problem(e.line, std::string(kind) + ": " + what + " names " + code_names_in<Business>(extra) +

@@ -38,6 +38,7 @@ bool Predicate::holds(const RequestFacts& f) const {
     case Attribute::FirstIssued: return listed_date(numbers, f.first_issued);
     case Attribute::Defect: return f.defect && has_bit(bits, static_cast<unsigned>(*f.defect));
     case Attribute::FormerCa: return std::binary_search(texts.begin(), texts.end(), f.former_ca);
+    case Attribute::Ca: return std::binary_search(texts.begin(), texts.end(), f.ca);
     default:  // the boolean attributes: bit 0 allows false, bit 1 allows true
       return has_bit(bits, f.flag(attribute) ? 1u : 0u);
   }
