@@ -5,14 +5,11 @@
 -- Source: seeds/004 《内蒙古自治区政府采购网CA数字证书及电子印章办理指南》 with each CA's
 -- handling guide and forms.
 --
--- LIMIT OF THE LANGUAGE. Almost everything this guide publishes is per CA: SNCA's and CFCA's fees,
--- each CA's materials, SNCA's and BJCA's 30-day renewal window. The rule language has no `ca`
--- selector and no CA attribute in `when`/`unless` or `q` (docs/rules.md §5–6,
--- host/rules/attributes.cpp), so an entry cannot be limited to one CA: a priced CFCA entry would
--- also price SNCA, SZCA, NMGCA and BJCA orders, and CFCA and SNCA entries together would be added
--- up into one wrong total. This script therefore holds only what is true whatever the CA; the
--- published per-CA amounts are kept below, as comments ready to become entries once the host
--- offers a `ca` selector. Until then the fee lines are unpriced (never a guess).
+-- Almost everything this guide publishes is per CA: SNCA's and CFCA's fees, each CA's materials,
+-- SNCA's and BJCA's 30-day renewal window. Entries that belong to one CA say so with `ca = "..."`.
+-- A CA that publishes no amount gets an entry without `fen`: the quote says unpriced.
+-- Still a limit of the language: allowed validity years are one list for the region, so 2 and 4
+-- years (CFCA's offer) are also accepted for the other CAs, whose quotes then say unpriced.
 
 region {
   id = "neimenggu",
@@ -35,39 +32,39 @@ region {
 }
 
 ---------------------------------------------------------------------------------------------------
--- Fees: per CA in the source, so unpriced here (see the note at the top).
+-- Fees: each CA publishes its own table, or none.
 ---------------------------------------------------------------------------------------------------
 
-fee { business = "new", code = "certificate", label = "数字证书及电子签章新办费用（按所选CA收费标准）" }
-fee { business = "renew", code = "renewal", label = "数字证书及电子签章续费（按所选CA收费标准）" }
-fee { business = { "reissue_lost", "reissue_damaged" }, code = "reissue", label = "数字证书及电子签章补办费用（按所选CA收费标准）" }
-fee { business = "change", code = "change", label = "证书变更费用（按所选CA收费标准）" }
-fee { business = "unlock", code = "unlock", label = "证书解锁费用（按所选CA收费标准）" }
+-- CFCA (翔晟), "2021年3月1日起"; table "数字证书及电子签章新办 250元 450元 850元 50元/次;
+-- 数字证书及电子签章续费 200元 400元 800元" for 1年 / 2年 / 4年 / 补办. Before that date: unpriced.
+fee { ca = "cfca", business = "new", years = 1, code = "certificate", label = "数字证书及电子签章新办（1年）", fen = 25000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "new", years = 2, code = "certificate", label = "数字证书及电子签章新办（2年）", fen = 45000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "new", years = 4, code = "certificate", label = "数字证书及电子签章新办（4年）", fen = 85000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "renew", years = 1, code = "renewal", label = "数字证书及电子签章续费（1年）", fen = 20000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "renew", years = 2, code = "renewal", label = "数字证书及电子签章续费（2年）", fen = 40000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "renew", years = 4, code = "renewal", label = "数字证书及电子签章续费（4年）", fen = 80000, effective = "2021-03-01" }
+fee { ca = "cfca", business = { "reissue_lost", "reissue_damaged" }, code = "reissue", label = "数字证书及电子签章补办（每次）", fen = 5000, effective = "2021-03-01" }
+
+-- SNCA (一证通), 五 收费标准: "首次申请 CA数字证书+电子签章 300元/个/年; 次年延续 CA数字证书+电子签章
+-- 260元/个/年; 备注：提供免费的在线解锁、证书变更等业务". Its default validity is one year
+-- ("用户数字证书的默认有效期为一年"); a first application for several years is not priced.
+fee { ca = "snca", business = "new", years = 1, code = "certificate", label = "CA数字证书+电子签章（首次申请，300元/个/年）", fen = 30000 }
+fee { ca = "snca", business = "new", years = { 2, 4 }, code = "certificate", label = "CA数字证书+电子签章（首次申请，多年期）" }
+fee { ca = "snca", business = "renew", code = "renewal", label = "CA数字证书+电子签章（次年延续，260元/个/年）", fen = 26000, per_year = true }
+fee { ca = "snca", business = "unlock", channel = "online", code = "unlock", label = "在线解锁（免费）", fen = 0 }
+fee { ca = "snca", business = "change", code = "change", label = "证书变更（免费）", fen = 0 }
+-- SNCA courier: "网上办理用户以自提或到付方式邮寄给用户（邮政或顺丰，不高于23元）" — a ceiling paid to the
+-- courier on delivery (到付), not an amount the CA charges: no entry.
+
+-- What the other CAs (and SNCA and CFCA for the rest) do not publish: unpriced.
+fee { ca = { "nmgca", "szca", "bjca" }, business = "new", code = "certificate", label = "数字证书及电子签章新办费用（该CA未公布）" }
+fee { ca = { "nmgca", "szca", "bjca" }, business = "renew", code = "renewal", label = "数字证书及电子签章续费（该CA未公布）" }
+fee { ca = { "nmgca", "szca", "bjca", "snca" }, business = { "reissue_lost", "reissue_damaged" }, code = "reissue",
+      label = "数字证书及电子签章补办费用（该CA未公布）" }
+fee { ca = { "nmgca", "szca", "bjca", "cfca" }, business = "change", code = "change", label = "证书变更费用（该CA未公布）" }
+fee { business = "unlock", unless = { ca = "snca", channel = "online" }, code = "unlock", label = "证书解锁费用（该CA未公布）" }
 fee { business = "freeze", code = "freeze", label = "证书挂起费用" }
 fee { business = "revoke", code = "revoke", label = "证书注销费用" }
-
--- Published per-CA amounts, to become entries with a `ca = "..."` selector when the language has one:
---
--- CFCA (翔晟), "2021年3月1日起"; table "数字证书及电子签章新办 250元 450元 850元 50元/次;
--- 数字证书及电子签章续费 200元 400元 800元" for 1年 / 2年 / 4年 / 补办:
---   fee { ca = "cfca", business = "new", years = 1, code = "certificate", label = "数字证书及电子签章新办（1年）", fen = 25000, effective = "2021-03-01" }
---   fee { ca = "cfca", business = "new", years = 2, code = "certificate", label = "数字证书及电子签章新办（2年）", fen = 45000, effective = "2021-03-01" }
---   fee { ca = "cfca", business = "new", years = 4, code = "certificate", label = "数字证书及电子签章新办（4年）", fen = 85000, effective = "2021-03-01" }
---   fee { ca = "cfca", business = "renew", years = 1, code = "renewal", label = "数字证书及电子签章续费（1年）", fen = 20000, effective = "2021-03-01" }
---   fee { ca = "cfca", business = "renew", years = 2, code = "renewal", label = "数字证书及电子签章续费（2年）", fen = 40000, effective = "2021-03-01" }
---   fee { ca = "cfca", business = "renew", years = 4, code = "renewal", label = "数字证书及电子签章续费（4年）", fen = 80000, effective = "2021-03-01" }
---   fee { ca = "cfca", business = { "reissue_lost", "reissue_damaged" }, code = "reissue", label = "数字证书及电子签章补办（每次）", fen = 5000, effective = "2021-03-01" }
---
--- SNCA (一证通), 五 收费标准: "首次申请 CA数字证书+电子签章 300元/个/年; 次年延续 CA数字证书+电子签章
--- 260元/个/年; 备注：提供免费的在线解锁、证书变更等业务":
---   fee { ca = "snca", business = "new", code = "first_year", label = "CA数字证书+电子签章（首次申请，首年）", fen = 30000 }
---   fee { ca = "snca", business = "new", when = function(q) return q.years > 1 end, code = "following_years",
---         label = "CA数字证书+电子签章（次年延续，每年）", fen = 26000, per_year = true }  -- would need (years-1): see report
---   fee { ca = "snca", business = "renew", code = "following_years", label = "CA数字证书+电子签章（次年延续）", fen = 26000, per_year = true }
---   fee { ca = "snca", business = "unlock", channel = "online", code = "unlock", label = "在线解锁（免费）", fen = 0 }
---   fee { ca = "snca", business = "change", code = "change", label = "证书变更（免费）", fen = 0 }
--- SNCA courier: "网上办理用户以自提或到付方式邮寄给用户（邮政或顺丰，不高于23元）" — a ceiling, paid to
--- the courier on delivery (到付), not an amount the CA charges: it would stay unpriced.
 
 ---------------------------------------------------------------------------------------------------
 -- Materials: only what every CA asks for, or what only one CA can be asked for.
@@ -103,9 +100,8 @@ refuse { business = { "new", "renew", "reissue_lost", "reissue_damaged", "change
          en = "The unit is not yet registered on the Inner Mongolia government procurement network: register first" }
 
 -- Renewal window: SNCA's 责任书 "用户必须在证书失效期前30天内向证书受理机构提出数字证书更新请求" and
--- BJCA's agreement "必须在到期前三十日内…提出更新请求" are per CA; NMGCA, SZCA and CFCA publish none.
--- Without a `ca` selector a region-wide window would hold back those CAs' renewals too, so none
--- is declared here.
+-- BJCA's agreement "必须在到期前三十日内…提出更新请求"; NMGCA, SZCA and CFCA publish none.
+renewal_window { ca = { "snca", "bjca" }, days_before_expiry = 30 }
 
 ---------------------------------------------------------------------------------------------------
 -- Validity of the resulting certificate

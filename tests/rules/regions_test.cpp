@@ -358,24 +358,52 @@ TEST_CASE("neimenggu: five CAs, 1, 2 or 4 years") {
   CHECK(rules->serves(ApplicantKind::OrgPerson));
 }
 
-TEST_CASE("neimenggu: fees are per CA in the source, so unpriced whatever the CA") {
-  // The language cannot limit an entry to one CA; a CFCA or SNCA price would be quoted for
-  // every CA. The quote says unpriced rather than a wrong amount.
+TEST_CASE("neimenggu: CFCA's table from 2021-03-01, per validity years") {
   const auto rules = region("neimenggu");
-  for (const char* ca : {"cfca", "snca", "bjca"}) {
-    for (const int years : {1, 2, 4}) {
-      QuoteRequest r = req("neimenggu", ca, Business::New);
-      r.today = day("2021-03-01");
-      check_unpriced(fee_of(*rules, r, years), "certificate", "neimenggu.lua");
-      check_unpriced(fee_of(*rules, with_expiry(req("neimenggu", ca, Business::Renew), "2024-06-20"), years), "renewal",
-                     "neimenggu.lua");
-    }
+  const std::pair<int, Fen> new_fees[] = {{1, 25000}, {2, 45000}, {4, 85000}};
+  const std::pair<int, Fen> renew_fees[] = {{1, 20000}, {2, 40000}, {4, 80000}};
+  for (const auto& [years, fen] : new_fees) {
+    QuoteRequest r = req("neimenggu", "cfca", Business::New);
+    r.today = day("2021-03-01");
+    CHECK(fee_of(*rules, r, years).fee.total_fen == fen);
+    r.today = day("2021-02-28");  // before the first version: unpriced, never a guess
+    check_unpriced(fee_of(*rules, r, years), "certificate", "neimenggu.lua");
+  }
+  for (const auto& [years, fen] : renew_fees) {
+    QuoteRequest r = with_expiry(req("neimenggu", "cfca", Business::Renew), "2024-06-20");
+    CHECK(fee_of(*rules, r, years).fee.total_fen == fen);
+  }
+  CHECK(fee_of(*rules, req("neimenggu", "cfca", Business::ReissueLost)).fee.total_fen == 5000);
+  CHECK(fee_of(*rules, req("neimenggu", "cfca", Business::ReissueDamaged)).fee.total_fen == 5000);
+  check_unpriced(fee_of(*rules, req("neimenggu", "cfca", Business::Change, Channel::Online)), "change", "neimenggu.lua");
+}
+
+TEST_CASE("neimenggu: SNCA 300 for the first year, 260 a year after, free online unlock and change") {
+  const auto rules = region("neimenggu");
+  CHECK(fee_of(*rules, req("neimenggu", "snca", Business::New), 1).fee.total_fen == 30000);
+  check_unpriced(fee_of(*rules, req("neimenggu", "snca", Business::New), 2), "certificate", "neimenggu.lua");
+  const QuoteRequest renew = with_expiry(req("neimenggu", "snca", Business::Renew), "2024-06-20");
+  CHECK(fee_of(*rules, renew, 1).fee.total_fen == 26000);
+  CHECK(fee_of(*rules, renew, 2).fee.total_fen == 52000);
+  CHECK(fee_of(*rules, req("neimenggu", "snca", Business::Unlock, Channel::Online)).fee.total_fen == 0);
+  check_unpriced(fee_of(*rules, req("neimenggu", "snca", Business::Unlock, Channel::Onsite)), "unlock", "neimenggu.lua");
+  CHECK(fee_of(*rules, req("neimenggu", "snca", Business::Change)).fee.total_fen == 0);
+  check_unpriced(fee_of(*rules, req("neimenggu", "snca", Business::ReissueLost)), "reissue", "neimenggu.lua");
+}
+
+TEST_CASE("neimenggu: CAs that publish no fee are unpriced") {
+  const auto rules = region("neimenggu");
+  for (const char* ca : {"nmgca", "szca", "bjca"}) {
+    INFO(ca);
+    check_unpriced(fee_of(*rules, req("neimenggu", ca, Business::New)), "certificate", "neimenggu.lua");
+    check_unpriced(fee_of(*rules, with_expiry(req("neimenggu", ca, Business::Renew), "2024-06-20")), "renewal",
+                   "neimenggu.lua");
     check_unpriced(fee_of(*rules, req("neimenggu", ca, Business::ReissueLost)), "reissue", "neimenggu.lua");
     check_unpriced(fee_of(*rules, req("neimenggu", ca, Business::Unlock, Channel::Online)), "unlock", "neimenggu.lua");
   }
 }
 
-TEST_CASE("neimenggu: registration refusal, no region-wide renewal window") {
+TEST_CASE("neimenggu: registration refusal and the SNCA and BJCA 30-day renewal window") {
   const auto rules = region("neimenggu");
   QuoteRequest r = req("neimenggu", "cfca", Business::New);
   CHECK(assessed(*rules, r).eligible);
@@ -383,8 +411,16 @@ TEST_CASE("neimenggu: registration refusal, no region-wide renewal window") {
   const Quote q = assessed(*rules, r);
   CHECK(reason_codes(q) == std::vector<std::string>{"not_registered"});
   CHECK(q.reasons[0].zh.find("内蒙古自治区政府采购网") != std::string::npos);
-  // SNCA's and BJCA's 30-day windows cannot be limited to those CAs, so none is declared.
-  CHECK(assessed(*rules, with_expiry(req("neimenggu", "cfca", Business::Renew), "2024-07-02")).eligible);
+  // Today is 2024-06-01: 31 days before 2024-07-02, 30 before 2024-07-01.
+  for (const char* ca : {"snca", "bjca"}) {
+    INFO(ca);
+    CHECK(reason_codes(assessed(*rules, with_expiry(req("neimenggu", ca, Business::Renew), "2024-07-02"))) ==
+          std::vector<std::string>{"renewal_window"});
+    CHECK(assessed(*rules, with_expiry(req("neimenggu", ca, Business::Renew), "2024-07-01")).eligible);
+  }
+  // CFCA, NMGCA and SZCA publish no window.
+  for (const char* ca : {"cfca", "nmgca", "szca"})
+    CHECK(assessed(*rules, with_expiry(req("neimenggu", ca, Business::Renew), "2024-07-02")).eligible);
 }
 
 TEST_CASE("neimenggu: materials true for every CA, and SZCA's 机构个人证书") {
