@@ -50,7 +50,7 @@ TEST_CASE("malformed dates and years: exit 2 and one line") {
 }
 
 TEST_CASE("a region script with a syntax error is refused while the other regions still quote") {
-  TempDir rules;
+  ScratchFolder rules;
   std::filesystem::copy_file(std::string(CAHUB_RULES_DIR) + "/central.lua", rules.file("central.lua"));
   rules.write("broken.lua", "region { id = 'broken', name = 'x'\nfee { business = 'new' \n");
 
@@ -58,25 +58,25 @@ TEST_CASE("a region script with a syntax error is refused while the other region
   CHECK(check.exit_code == 1);
   CHECK_THAT(check.out + check.err, Contains("broken.lua:"));
 
-  RunResult ok = run_cahub({"quote", "--json", "--today", "2026-06-01", "--rules", rules.path(), "--plugins",
+  RunResult ok = run_cahub({"quote", "--json", "--today", "2026-06-01", "--rules", rules.path().string(), "--plugins",
                         CAHUB_PLUGINS_DIR, "--region", "central", "--ca", "bjca", "--business", "new"});
   INFO(ok.err);
   CHECK(ok.exit_code == 0);
   CHECK(nlohmann::json::parse(ok.out)["fee"]["total_fen"] == 26000);
 
-  RunResult refused = run_cahub({"quote", "--json", "--today", "2026-06-01", "--rules", rules.path(), "--plugins",
+  RunResult refused = run_cahub({"quote", "--json", "--today", "2026-06-01", "--rules", rules.path().string(), "--plugins",
                              CAHUB_PLUGINS_DIR, "--region", "broken", "--ca", "bjca", "--business", "new"});
   CHECK(refused.exit_code == 2);
   CHECK_THAT(refused.err, Contains("unknown region 'broken'"));
 }
 
 TEST_CASE("a runaway rule fails that request with exit 3 and names the script") {
-  TempDir rules;
+  ScratchFolder rules;
   rules.write("spin.lua", R"(region { id = "spin", name = "死循环", accepts = { "bjca" }, applicants = { "org" },
   channels = { "onsite" }, businesses = { "new" }, years = { 1 } }
 fee { business = "new", code = "x", label = "x", fen = 100, when = function(q) while true do end end }
 )");
-  RunResult r = run_cahub({"quote", "--json", "--today", "2026-06-01", "--rules", rules.path(), "--plugins",
+  RunResult r = run_cahub({"quote", "--json", "--today", "2026-06-01", "--rules", rules.path().string(), "--plugins",
                        CAHUB_PLUGINS_DIR, "--region", "spin", "--ca", "bjca", "--business", "new"});
   INFO(r.err);
   CHECK(r.exit_code == 3);
@@ -95,12 +95,12 @@ TEST_CASE("rules check passes the bundled scripts") {
 }
 
 TEST_CASE("plugins that do not fit are listed as refused while the good ones still serve") {
-  TempDir plugins;
+  ScratchFolder plugins;
   std::filesystem::copy_file(std::string(CAHUB_PLUGINS_DIR) + "/bjca.so", plugins.file("bjca.so"));
   std::filesystem::copy_file(CAHUB_ABI_MISMATCH_PLUGIN, plugins.file("future.so"));
   plugins.write("notes.so", "this is not a shared library\n");
 
-  RunResult list = run_cahub({"plugins", "list", "--json", "--plugins", plugins.path()});
+  RunResult list = run_cahub({"plugins", "list", "--json", "--plugins", plugins.path().string()});
   INFO(list.err);
   REQUIRE(list.exit_code == 0);
   const auto j = nlohmann::json::parse(list.out);
@@ -114,6 +114,6 @@ TEST_CASE("plugins that do not fit are listed as refused while the good ones sti
   CHECK_THAT(reasons, Contains("notes.so"));
 
   RunResult q = run_cahub({"quote", "--json", "--today", "2026-06-01", "--rules", CAHUB_RULES_DIR, "--plugins",
-                       plugins.path(), "--region", "central", "--ca", "bjca", "--business", "new"});
+                       plugins.path().string(), "--region", "central", "--ca", "bjca", "--business", "new"});
   CHECK(q.exit_code == 0);
 }

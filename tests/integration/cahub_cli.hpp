@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "support/process.hpp"
+#include "support/scratch_folder.hpp"
 
 namespace cahub::testing {
 

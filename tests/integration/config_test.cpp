@@ -29,7 +29,7 @@ TEST_CASE("docs/configuration.md carries the schema table the binary prints") {
 }
 
 TEST_CASE("a mistake in the configuration is one line with file and line, exit 2") {
-  TempDir dir;
+  ScratchFolder dir;
   dir.write("cahub.toml", "[server]\nprot = 8080\n");
   RunResult r = run_cahub({"quote", "--config", dir.file("cahub.toml"), "--region", "central", "--ca", "bjca",
                            "--business", "new"});

@@ -12,8 +12,8 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-std::vector<std::string> serve_args(const std::string& rules_dir, const TempDir& var) {
-  var.write("cahub.toml", "[paths]\nvar = \"" + var.path() + "\"\ndatabase = \"" + var.file("cahub.db") + "\"\n");
+std::vector<std::string> serve_args(const std::string& rules_dir, const ScratchFolder& var) {
+  var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") + "\"\n");
   return {"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules", rules_dir, "--plugins",
           CAHUB_PLUGINS_DIR, "--log-level", "warn"};
 }
@@ -21,7 +21,7 @@ std::vector<std::string> serve_args(const std::string& rules_dir, const TempDir&
 }  // namespace
 
 TEST_CASE("cahub serve answers health and quotes like the CLI") {
-  TempDir var;
+  ScratchFolder var;
   ServerProcess server(CAHUB_BINARY, serve_args(CAHUB_RULES_DIR, var));
   httplib::Client client("127.0.0.1", server.port());
 
@@ -50,13 +50,13 @@ TEST_CASE("cahub serve answers health and quotes like the CLI") {
 }
 
 TEST_CASE("cahub serve gives JSON errors with stable codes and keeps serving") {
-  TempDir var, rules;
+  ScratchFolder var, rules;
   std::filesystem::copy_file(std::string(CAHUB_RULES_DIR) + "/central.lua", rules.file("central.lua"));
   rules.write("spin.lua", R"(region { id = "spin", name = "死循环", accepts = { "bjca" }, applicants = { "org" },
   channels = { "onsite" }, businesses = { "new" }, years = { 1 } }
 fee { business = "new", code = "x", label = "x", fen = 100, when = function(q) while true do end end }
 )");
-  ServerProcess server(CAHUB_BINARY, serve_args(rules.path(), var));
+  ServerProcess server(CAHUB_BINARY, serve_args(rules.path().string(), var));
   httplib::Client client("127.0.0.1", server.port());
   auto error_code = [](const httplib::Result& res) { return json::parse(res->body)["error"]["code"].get<std::string>(); };
 

@@ -4,8 +4,6 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
-#include <filesystem>
-#include <fstream>
 #include <poll.h>
 #include <stdexcept>
 #include <sys/wait.h>
@@ -126,22 +124,5 @@ int ServerProcess::stop() {
 }
 
 ServerProcess::~ServerProcess() { stop(); }
-
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "cahub-test-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-void TempDir::write(const std::string& name, const std::string& content) const {
-  std::ofstream f(file(name), std::ios::binary);
-  f << content;
-  if (!f) throw std::runtime_error("cannot write " + file(name));
-}
 
 }  // namespace cahub::testing

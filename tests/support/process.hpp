@@ -41,17 +41,4 @@ class ServerProcess {
   int exit_code_ = -1;
 };
 
-// A fresh empty folder under the system temp dir, removed with the object.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-  void write(const std::string& name, const std::string& content) const;
-
- private:
-  std::string path_;
-};
-
 }  // namespace cahub::testing

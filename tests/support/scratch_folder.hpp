@@ -29,6 +29,8 @@ class ScratchFolder {
 
   std::filesystem::path operator/(const std::filesystem::path& name) const { return path_ / name; }
   const std::filesystem::path& path() const { return path_; }
+  // The path of `name` inside it, as text for a command line.
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
 
   // Writes `text` to `name` (creating folders) and returns its path.
   std::filesystem::path write(const std::filesystem::path& name, const std::string& text) const {
