@@ -75,7 +75,7 @@ Runtime load_runtime(const GlobalOptions& options, Job job) {
 
   rt.plugins = std::make_unique<plugins::PluginRegistry>();
   try {
-    rt.plugins->load_folder(paths.plugins, paths.var);
+    rt.plugins->load_folder(paths.plugins, paths.var, rt.config.plugins);
   } catch (const std::runtime_error& e) {
     throw config::ConfigError(paths.plugins, 0, std::string("cannot read the plugins folder: ") + e.what());
   }

@@ -5,7 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/log_level.hpp"
@@ -44,12 +46,17 @@ struct Calendar {
   std::vector<Date> workdays;  // Saturdays and Sundays that are working days (调休); sorted, no duplicates
 };
 
+// [plugins.<id>] tables: settings handed to one plugin as they are (key, value as text), in the
+// order written. The host does not interpret them; the plugin checks its own.
+using PluginSettings = std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>>;
+
 struct Config {
   Paths paths;
   Server server;
   rules::SandboxLimits rules;
   Log log;
   Calendar calendar;
+  PluginSettings plugins;
 };
 
 // The configuration without a config file: `defaults` for the paths, the built-in values for the rest.

@@ -96,6 +96,10 @@ class Reader {
     for (const auto& [key, node] : in_file_order(root)) {
       const std::string name(key->str());
       const std::size_t line = line_of(*key, *node);
+      if (name == "plugins") {
+        read_plugin_settings(*node, line);
+        continue;
+      }
       if (std::find(tables.begin(), tables.end(), name) == tables.end()) unknown_top_level(name, *node, line);
       const toml::table* table = node->as_table();
       if (!table) fail(line, "'" + name + "' must be a table ([" + name + "]), got " + a_or_an(node->type()));
@@ -117,6 +121,32 @@ class Reader {
     std::string message = "unknown table [" + name + "]";
     if (auto guess = closest(name, setting_tables())) message += " (did you mean [" + std::string(*guess) + "]?)";
     fail(line, message);
+  }
+
+  // [plugins.<id>]: one table per plugin, scalar values passed on as text.
+  void read_plugin_settings(const toml::node& node, std::size_t line) {
+    const toml::table* plugins = node.as_table();
+    if (!plugins) fail(line, "'plugins' must be a table of [plugins.<id>] tables, got " + a_or_an(node.type()));
+    for (const auto& [id_key, id_node] : in_file_order(*plugins)) {
+      const std::string id(id_key->str());
+      const std::size_t id_line = line_of(*id_key, *id_node);
+      const toml::table* table = id_node->as_table();
+      if (!table) fail(id_line, "'plugins." + id + "' must be a table ([plugins." + id + "]), got " + a_or_an(id_node->type()));
+      auto& settings = config_.plugins[id];
+      for (const auto& [key, value] : in_file_order(*table)) {
+        const std::string name = "plugins." + id + "." + std::string(key->str());
+        std::string text;
+        if (const auto* s = value->as_string())
+          text = s->get();
+        else if (const auto* i = value->as_integer())
+          text = std::to_string(i->get());
+        else if (const auto* b = value->as_boolean())
+          text = b->get() ? "true" : "false";
+        else
+          fail(line_of(*key, *value), name + " must be a string, an integer or a boolean, got " + a_or_an(value->type()));
+        settings.emplace_back(std::string(key->str()), std::move(text));
+      }
+    }
   }
 
   void read_table(const std::string& table_name, const toml::table& table) {

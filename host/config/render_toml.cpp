@@ -14,6 +14,10 @@ std::string render_toml(const Config& config) {
     }
     out += std::string(s.key) + " = " + s.show(config) + "\n";
   }
+  for (const auto& [id, entries] : config.plugins) {
+    out += "\n[plugins." + id + "]\n";
+    for (const auto& [key, value] : entries) out += key + " = " + toml_string(value) + "\n";
+  }
   return out;
 }
 

@@ -12,6 +12,14 @@ std::string cell(std::string_view text) {
   return out;
 }
 
+// [plugins.<id>] is open-ended: the host passes it on and each plugin checks its own keys.
+constexpr std::string_view kPluginKey = "plugins.<id>.<key>";
+constexpr std::string_view kPluginType = "string, integer or boolean";
+constexpr std::string_view kPluginDescription =
+    "Settings handed to the plugin `<id>` as they are. The bundled plugins read `key_algorithm` (`auto`: SM2 "
+    "where this OpenSSL's standard verifier accepts SM2 certificates, else ECDSA P-256; `sm2`; `ec-p256`) for a "
+    "CA created from now on, and `crl_valid_days` (1 to 366, default 7).";
+
 }  // namespace
 
 std::string schema_markdown(const Config& defaults) {
@@ -19,6 +27,8 @@ std::string schema_markdown(const Config& defaults) {
   for (const Setting& s : settings())
     out += "| `" + s.name() + "` | " + cell(s.type_text()) + " | `" + cell(s.show(defaults)) + "` | " +
            cell(s.description) + " |\n";
+  out += "| `" + std::string(kPluginKey) + "` | " + std::string(kPluginType) + " | (none) | " + cell(kPluginDescription) +
+         " |\n";
   return out;
 }
 
@@ -33,6 +43,8 @@ std::string schema_help(const Config& defaults) {
     out += "  " + std::string(s.key) + " = " + s.show(defaults) + "  (" + s.type_text() + ")\n";
     out += "      " + std::string(s.description) + "\n";
   }
+  out += "\n[plugins.<id>]\n  <key> = ...  (" + std::string(kPluginType) + ")\n      " + std::string(kPluginDescription) +
+         "\n";
   return out;
 }
 

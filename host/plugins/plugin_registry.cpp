@@ -100,10 +100,17 @@ std::string joined(const std::vector<std::string_view>& items) {
 
 }  // namespace
 
+std::string abi_mismatch(unsigned theirs_major, unsigned theirs_minor, unsigned host_major, unsigned host_minor) {
+  if (theirs_major == host_major && theirs_minor <= host_minor) return {};
+  return "built for plugin ABI " + abi_text(theirs_major, theirs_minor) + ", this host speaks " +
+         abi_text(host_major, host_minor);
+}
+
 PluginRegistry::PluginRegistry() = default;
 PluginRegistry::~PluginRegistry() = default;
 
-std::size_t PluginRegistry::load_folder(const fs::path& folder, const fs::path& var_dir) {
+std::size_t PluginRegistry::load_folder(const fs::path& folder, const fs::path& var_dir,
+                                        const PluginSettings& settings) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec))
     throw std::runtime_error("plugin folder " + folder.string() + " is not a directory");
@@ -116,23 +123,30 @@ std::size_t PluginRegistry::load_folder(const fs::path& folder, const fs::path& 
   std::sort(files.begin(), files.end(),
             [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
 
-  const auto log = logger_named("plugins");
   const std::size_t before = loaded_.size();
-  for (const fs::path& file : files) {
-    std::string reason = load_file(file, var_dir);
-    if (reason.empty()) {
-      const Provider& p = *loaded_.back();
-      log->info("loaded plugin {} {} (ABI {}.{}) from {}", p.id(), p.version(), p.abi_major(), p.abi_minor(),
-                file.string());
-    } else {
-      log->warn("skipped plugin: {}", reason);
-      refused_.push_back({file, std::move(reason)});
-    }
-  }
+  for (const fs::path& file : files) load_one(file, var_dir, settings);
+  for (const auto& [id, entries] : settings)
+    if (!by_id_.count(id))
+      logger_named("plugins")->warn("[plugins.{}] is configured, but no plugin with that id is loaded", id);
   return loaded_.size() - before;
 }
 
-std::string PluginRegistry::load_file(const fs::path& file, const fs::path& var_dir) {
+std::string PluginRegistry::load_one(const fs::path& file, const fs::path& var_dir, const PluginSettings& settings) {
+  const auto log = logger_named("plugins");
+  std::string reason = load_file(file, var_dir, settings);
+  if (reason.empty()) {
+    const Provider& p = *loaded_.back();
+    log->info("loaded plugin {} {} (ABI {}.{}) from {}", p.id(), p.version(), p.abi_major(), p.abi_minor(),
+              file.string());
+  } else {
+    log->warn("skipped plugin: {}", reason);
+    refused_.push_back({file, reason});
+  }
+  return reason;
+}
+
+std::string PluginRegistry::load_file(const fs::path& file, const fs::path& var_dir,
+                                      const PluginSettings& settings) {
   const std::string name = file.filename().string();
 
   // rtld_now: an unresolved symbol is a load-time refusal, not a crash in the middle of a quote.
@@ -160,9 +174,9 @@ std::string PluginRegistry::load_file(const fs::path& file, const fs::path& var_
            abi_text(CAHUB_ABI_MAJOR, CAHUB_ABI_MINOR);
 
   // The three frozen fields first: they mean the same in every ABI version.
-  if (theirs->abi_major != CAHUB_ABI_MAJOR || theirs->abi_minor > CAHUB_ABI_MINOR)
-    return name + ": built for plugin ABI " + abi_text(theirs->abi_major, theirs->abi_minor) + ", this host speaks " +
-           abi_text(CAHUB_ABI_MAJOR, CAHUB_ABI_MINOR);
+  if (std::string why = abi_mismatch(theirs->abi_major, theirs->abi_minor, CAHUB_ABI_MAJOR, CAHUB_ABI_MINOR);
+      !why.empty())
+    return name + ": " + why;
   constexpr std::size_t frozen_size = offsetof(cahub_plugin_descriptor, abi_minor) + sizeof(std::uint16_t);
   if (theirs->struct_size < frozen_size)
     return name + ": descriptor struct_size " + std::to_string(theirs->struct_size) + " is too small";
@@ -214,6 +228,10 @@ std::string PluginRegistry::load_file(const fs::path& file, const fs::path& var_
   p->host_api_.host_ctx = p->logger_.get();
   p->host_api_.log = &log_from_plugin;
   p->host_api_.state_dir = p->state_dir_utf8_.c_str();
+  if (const auto configured = settings.find(id); configured != settings.end()) p->settings_ = configured->second;
+  for (const auto& [key, value] : p->settings_) p->setting_views_.push_back({key.c_str(), value.c_str()});
+  p->host_api_.settings = p->setting_views_.empty() ? nullptr : p->setting_views_.data();
+  p->host_api_.settings_count = p->setting_views_.size();
   p->descriptor_ = d;
   p->file_ = file;
   p->id_ = id;

@@ -16,16 +16,24 @@
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "plugins/provider.hpp"
 
 namespace cahub::plugins {
 
+// The operator's settings per plugin id (key, value), as config::Config::plugins holds them.
+using PluginSettings = std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>>;
+
 struct RefusedPlugin {
   std::filesystem::path file;
   std::string reason;  // starts with the file name: "bjca.so: built for plugin ABI 2.0, this host speaks 1.0"
 };
+
+// Why a host speaking ABI host_major.host_minor refuses a plugin built for theirs, or "" when it
+// fits: another major, or a newer minor (whose appended fields the host would not know).
+std::string abi_mismatch(unsigned theirs_major, unsigned theirs_minor, unsigned host_major, unsigned host_minor);
 
 class PluginRegistry {
  public:
@@ -39,7 +47,13 @@ class PluginRegistry {
   // state folder. Returns how many plugins were loaded by this call. May be called again for
   // another folder. Throws std::runtime_error when `folder` is not a readable directory;
   // problems with single files never throw (see refused()).
-  std::size_t load_folder(const std::filesystem::path& folder, const std::filesystem::path& var_dir);
+  // `settings` are the operator's [plugins.<id>] settings, handed to the plugin of that id.
+  std::size_t load_folder(const std::filesystem::path& folder, const std::filesystem::path& var_dir,
+                          const PluginSettings& settings = {});
+  // Loads one file, whatever its name (the conformance kit checks a single library this way).
+  // Returns the reason it was refused (also added to refused()), or an empty string when loaded.
+  std::string load_one(const std::filesystem::path& file, const std::filesystem::path& var_dir,
+                       const PluginSettings& settings = {});
 
   // The plugin with this id, or null.
   std::shared_ptr<const Provider> find(std::string_view id) const;
@@ -59,7 +73,8 @@ class PluginRegistry {
 
  private:
   // Loads one file; returns the reason it was refused, or an empty string when loaded.
-  std::string load_file(const std::filesystem::path& file, const std::filesystem::path& var_dir);
+  std::string load_file(const std::filesystem::path& file, const std::filesystem::path& var_dir,
+                        const PluginSettings& settings);
 
   std::vector<std::shared_ptr<const Provider>> loaded_;
   std::map<std::string, std::shared_ptr<const Provider>, std::less<>> by_id_;

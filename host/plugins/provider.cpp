@@ -142,7 +142,10 @@ ProviderAssessment Provider::assess(const QuoteRequest& request, int years) cons
   r.defect = request.defect ? static_cast<std::int32_t>(*request.defect) : CAHUB_DEFECT_NONE;
   r.circumstances = circumstance_bits(request.circumstances);
   r.region_id = request.region.c_str();
+  return assess_raw(r);
+}
 
+ProviderAssessment Provider::assess_raw(const cahub_assess_request& r) const {
   ProviderAssessment result;
   AssessCollector collector{&result, &source_};
   const cahub_assessment_sink sink{&collector, &on_refuse, &on_step, &on_facts, &on_review_days};

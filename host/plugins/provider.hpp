@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/quote.hpp"
@@ -90,6 +91,10 @@ class Provider {
   // Hot path: no JSON, no allocation beyond the notes it returns.
   ProviderAssessment assess(const QuoteRequest& request, int years) const;
 
+  // [thread-safe] The same call with the ABI's request as it is, values unchecked: for the
+  // conformance kit, which must see how a plugin answers requests the host would never build.
+  ProviderAssessment assess_raw(const cahub_assess_request& request) const;
+
   // [thread-safe] A rich operation: JSON object text in ("op" field), JSON object text out.
   // Throws PluginError (status UNSUPPORTED when the plugin has no operations).
   std::string operate(std::string_view request_json) const;
@@ -104,6 +109,8 @@ class Provider {
   std::shared_ptr<spdlog::logger> logger_;  // host_api_.host_ctx points at it
   std::filesystem::path state_dir_;
   std::string state_dir_utf8_;  // host_api_.state_dir points into it
+  std::vector<std::pair<std::string, std::string>> settings_;  // host_api_.settings point into them
+  std::vector<cahub_setting> setting_views_;
   cahub_host_api host_api_{};
   cahub_plugin_descriptor descriptor_{};  // host copy, zero-filled beyond the plugin's struct_size
   void* instance_ = nullptr;              // OWNERSHIP: the plugin's, until descriptor_.destroy

@@ -2,6 +2,7 @@
 // The BJCA provider: what it offers (shared by the descriptor and the rules, so the two cannot
 // disagree) and the class that holds its rules.
 
+#include <cahub/issuing.hpp>
 #include <cahub/plugin.hpp>
 
 namespace bjca {
@@ -28,12 +29,13 @@ inline constexpr cahub::sdk::Offers kOffers = {
 // Units, and persons: Qinghai's bid-evaluation experts hold BJCA person certificates (seed 001).
 inline constexpr cahub::sdk::Applicants kApplicants = {Applicant::Org, Applicant::Person};
 
-class Bjca final : public cahub::sdk::Provider {
+// Issues through the SDK's local issuing CA (its state folder under var/ca/bjca/) until a live
+// BJCA connector replaces it.
+class Bjca final : public cahub::sdk::issuing::IssuingProvider {
  public:
   explicit Bjca(cahub::sdk::Host& host);
   // [thread-safe] Pure function of the request: no state, no I/O.
   void assess(const cahub::sdk::Request& r, cahub::sdk::Assessment& out) const override;
-  // operate(): issuing real certificates is a later task; the SDK's "unsupported" answer stands.
 };
 
 }  // namespace bjca

@@ -4,7 +4,8 @@
 
 namespace bjca {
 
-Bjca::Bjca(cahub::sdk::Host& host) { host.debug("BJCA rules ready (sources: central, qinghai, neimenggu guides)"); }
+Bjca::Bjca(cahub::sdk::Host& host)
+    : IssuingProvider(host, "BJCA Local Issuing CA (cahub)", "北京数字认证股份有限公司") { host.debug("BJCA rules ready (sources: central, qinghai, neimenggu guides)"); }
 
 namespace {
 

@@ -3,6 +3,7 @@
 // (share-sun): what it offers and the class holding its rules. Source: seed 004 (Inner Mongolia), the
 // share-sun notice of 2021-03-01 and its service agreement.
 
+#include <cahub/issuing.hpp>
 #include <cahub/plugin.hpp>
 
 namespace cfca {
@@ -23,11 +24,15 @@ inline constexpr cahub::sdk::Offers kOffers = {
 // "单位数字证书及电子签章申请……个人数字证书及电子签章申请"; the form: "□企业用户 □个人用户".
 inline constexpr cahub::sdk::Applicants kApplicants = {Applicant::Org, Applicant::Person};
 
-class Cfca final : public cahub::sdk::Provider {
+// Issues through the SDK's local issuing CA (its state folder under var/ca/cfca/) until a live
+// CFCA connector replaces it.
+class Cfca final : public cahub::sdk::issuing::IssuingProvider {
  public:
   explicit Cfca(cahub::sdk::Host& host);
   // [thread-safe] Pure function of the request: no state, no I/O.
   void assess(const cahub::sdk::Request& r, cahub::sdk::Assessment& out) const override;
+  // One certificate carries one e-seal, unless the applicant acknowledged combining them.
+  void check_issue(const cahub::sdk::issuing::IssueOrder& order, cahub::sdk::issuing::Connector& ca) const override;
 };
 
 }  // namespace cfca

@@ -4,7 +4,8 @@
 
 namespace cfca {
 
-Cfca::Cfca(cahub::sdk::Host& host) { host.debug("CFCA rules ready (source: neimenggu guide, share-sun)"); }
+Cfca::Cfca(cahub::sdk::Host& host)
+    : IssuingProvider(host, "CFCA Local Issuing CA (cahub)", "中金金融认证中心有限公司") { host.debug("CFCA rules ready (source: neimenggu guide, share-sun)"); }
 
 namespace {
 

@@ -69,4 +69,15 @@ void Cfca::assess(const Request& r, Assessment& out) const {
   }
 }
 
+// "一个数字证书对应一个电子签章。原则上单位的公章和法人的手写签名或印章要分开办理。如果用户自愿将法人的手写签名或
+// 印章放到单位锁里……由用户承担" (seed 004): more than one seal needs the user's recorded acknowledgement.
+void Cfca::check_issue(const cahub::sdk::issuing::IssueOrder& order, cahub::sdk::issuing::Connector&) const {
+  if (order.seals.size() > 1 && !order.combined_seals_acknowledged)
+    throw cahub::sdk::ProviderError(
+        CAHUB_ERROR_INVALID_REQUEST,
+        "一个数字证书对应一个电子签章；单位公章和法人签章须分开办理，或由用户书面确认自愿合并 / one certificate "
+        "carries one e-seal: issue the unit and legal-representative seals in separate certificates, or record the "
+        "user's acknowledgement (combined_seals_acknowledged)");
+}
+
 }  // namespace cfca

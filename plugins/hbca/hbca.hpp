@@ -4,6 +4,7 @@
 // window ("到期前30天内") and the bidding lock are that platform's rules for every CA it accepts, so they
 // live in the region script, not here.
 
+#include <cahub/issuing.hpp>
 #include <cahub/plugin.hpp>
 
 namespace hbca {
@@ -26,7 +27,9 @@ inline constexpr cahub::sdk::Offers kOffers = {
 // "企业办理所需资料" and "个人（评标专家）办理所需资料".
 inline constexpr cahub::sdk::Applicants kApplicants = {Applicant::Org, Applicant::Person};
 
-class Hbca final : public cahub::sdk::Provider {
+// Issues through the SDK's local issuing CA (its state folder under var/ca/hbca/) until a live
+// HBCA connector replaces it.
+class Hbca final : public cahub::sdk::issuing::IssuingProvider {
  public:
   explicit Hbca(cahub::sdk::Host& host);
   // [thread-safe] Pure function of the request: no state, no I/O.

@@ -4,7 +4,8 @@
 
 namespace hbca {
 
-Hbca::Hbca(cahub::sdk::Host& host) { host.debug("HBCA rules ready (source: qinghai guide)"); }
+Hbca::Hbca(cahub::sdk::Host& host)
+    : IssuingProvider(host, "HBCA Local Issuing CA (cahub)", "湖北省数字证书认证管理中心有限公司") { host.debug("HBCA rules ready (source: qinghai guide)"); }
 
 namespace {
 

@@ -3,6 +3,7 @@
 // rules, so the two cannot disagree) and the class that holds its rules. Source: seed 002, the Guangdong
 // government procurement guide.
 
+#include <cahub/issuing.hpp>
 #include <cahub/plugin.hpp>
 
 namespace netca {
@@ -35,11 +36,15 @@ inline constexpr cahub::sdk::Offers kOffers = {
 // "机构数字证书代表整个单位": the guide covers unit (org) certificates only.
 inline constexpr cahub::sdk::Applicants kApplicants = {Applicant::Org};
 
-class Netca final : public cahub::sdk::Provider {
+// Issues through the SDK's local issuing CA (its state folder under var/ca/netca/) until a live
+// NETCA connector replaces it.
+class Netca final : public cahub::sdk::issuing::IssuingProvider {
  public:
   explicit Netca(cahub::sdk::Host& host);
   // [thread-safe] Pure function of the request: no state, no I/O.
   void assess(const cahub::sdk::Request& r, cahub::sdk::Assessment& out) const override;
+  // Adding certificates needs a valid NETCA certificate of the same unit to sign the application.
+  void check_issue(const cahub::sdk::issuing::IssueOrder& order, cahub::sdk::issuing::Connector& ca) const override;
 };
 
 }  // namespace netca

@@ -4,7 +4,8 @@
 
 namespace netca {
 
-Netca::Netca(cahub::sdk::Host& host) { host.debug("NETCA rules ready (source: guangdong guide)"); }
+Netca::Netca(cahub::sdk::Host& host)
+    : IssuingProvider(host, "NETCA Local Issuing CA (cahub)", "广东省电子商务认证有限公司") { host.debug("NETCA rules ready (source: guangdong guide)"); }
 
 namespace {
 

@@ -182,4 +182,25 @@ void Netca::assess(const Request& r, Assessment& out) const {
   }
 }
 
+// "增加机构数字证书个数须在线申请，并插入原数字证书进行签名" (seed 002): the unit signs the add
+// application with a NETCA certificate it already holds, so that certificate must be NETCA's, in
+// force and in the same unit's name.
+void Netca::check_issue(const cahub::sdk::issuing::IssueOrder& order, cahub::sdk::issuing::Connector& ca) const {
+  using cahub::sdk::ProviderError;
+  using cahub::sdk::issuing::CertificateStatus;
+  if (order.business != Business::Add) return;
+  if (order.previous_serial.empty())
+    throw ProviderError(CAHUB_ERROR_INVALID_REQUEST,
+                        "增加证书须使用本单位有效的网证通证书签名 / adding certificates needs the serial of the unit's "
+                        "valid NETCA certificate (previous_serial)");
+  const auto held = ca.find(order.previous_serial);  // NOT_FOUND: not a NETCA certificate
+  if (held.status != CertificateStatus::Active || held.not_after < order.not_before)
+    throw ProviderError(CAHUB_ERROR_INVALID_REQUEST, "certificate " + held.serial +
+                                                         " is not in force; adding certificates needs a valid NETCA "
+                                                         "certificate of the same unit");
+  if (held.subject.unit_name != order.subject.unit_name || held.subject.uscc != order.subject.uscc)
+    throw ProviderError(CAHUB_ERROR_INVALID_REQUEST, "certificate " + held.serial + " is in another unit's name (" +
+                                                         held.subject.unit_name + ")");
+}
+
 }  // namespace netca

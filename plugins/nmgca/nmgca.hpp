@@ -3,6 +3,7 @@
 // Source: seed 004 (Inner Mongolia): the CA table, NMGCA's online-platform guide, its office list and its
 // application forms.
 
+#include <cahub/issuing.hpp>
 #include <cahub/plugin.hpp>
 
 namespace nmgca {
@@ -26,7 +27,9 @@ inline constexpr cahub::sdk::Offers kOffers = {
 // "数字证书申请表与服务协议" (unit) and "数字证书申请表与服务协议（个人）" with NMGCA as 乙方.
 inline constexpr cahub::sdk::Applicants kApplicants = {Applicant::Org, Applicant::Person};
 
-class Nmgca final : public cahub::sdk::Provider {
+// Issues through the SDK's local issuing CA (its state folder under var/ca/nmgca/) until a live
+// NMGCA connector replaces it.
+class Nmgca final : public cahub::sdk::issuing::IssuingProvider {
  public:
   explicit Nmgca(cahub::sdk::Host& host);
   // [thread-safe] Pure function of the request: no state, no I/O.

@@ -3,7 +3,8 @@
 
 namespace nmgca {
 
-Nmgca::Nmgca(cahub::sdk::Host& host) { host.debug("NMGCA rules ready (source: neimenggu guide)"); }
+Nmgca::Nmgca(cahub::sdk::Host& host)
+    : IssuingProvider(host, "NMGCA Local Issuing CA (cahub)", "内蒙古数字证书认证有限公司") { host.debug("NMGCA rules ready (source: neimenggu guide)"); }
 
 namespace {
 

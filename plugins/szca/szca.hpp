@@ -2,6 +2,7 @@
 // The SZCA provider (深圳市电子商务安全证书管理有限公司): what it offers and the class holding its rules.
 // Source: seed 004 (Inner Mongolia), SZCA's guide "内蒙古政采项目数字证书网上新申请".
 
+#include <cahub/issuing.hpp>
 #include <cahub/plugin.hpp>
 
 namespace szca {
@@ -18,7 +19,9 @@ inline constexpr cahub::sdk::Offers kOffers = {
 // "(1) 机构证书" and "(2) 机构个人证书".
 inline constexpr cahub::sdk::Applicants kApplicants = {Applicant::Org, Applicant::OrgPerson};
 
-class Szca final : public cahub::sdk::Provider {
+// Issues through the SDK's local issuing CA (its state folder under var/ca/szca/) until a live
+// SZCA connector replaces it.
+class Szca final : public cahub::sdk::issuing::IssuingProvider {
  public:
   explicit Szca(cahub::sdk::Host& host);
   // [thread-safe] Pure function of the request: no state, no I/O.

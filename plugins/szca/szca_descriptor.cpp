@@ -3,7 +3,8 @@
 
 namespace szca {
 
-Szca::Szca(cahub::sdk::Host& host) { host.debug("SZCA rules ready (source: neimenggu guide)"); }
+Szca::Szca(cahub::sdk::Host& host)
+    : IssuingProvider(host, "SZCA Local Issuing CA (cahub)", "深圳市电子商务安全证书管理有限公司") { host.debug("SZCA rules ready (source: neimenggu guide)"); }
 
 namespace {
 

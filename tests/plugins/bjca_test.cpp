@@ -298,9 +298,9 @@ TEST_CASE("bjca: what BJCA does not offer is refused even if asked", "[bjca]") {
   CHECK(assess(r).refusals.empty());
 }
 
-TEST_CASE("bjca: no operations yet", "[bjca]") {
+TEST_CASE("bjca: an operation it does not know is unsupported, not a failure", "[bjca]") {
   try {
-    bjca()->operate(R"({"op":"issue"})");
+    bjca()->operate(R"({"op":"upgrade"})");
     FAIL("expected a PluginError");
   } catch (const PluginError& e) {
     CHECK(e.status() == CAHUB_ERROR_UNSUPPORTED);

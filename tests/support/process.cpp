@@ -35,7 +35,7 @@ pid_t spawn(const std::string& program, std::vector<std::string> args, int out_f
     dup2(err_fd, STDERR_FILENO);
     const int devnull = open("/dev/null", O_RDONLY);
     dup2(devnull, STDIN_FILENO);
-    execv(program.c_str(), argv.data());
+    execvp(program.c_str(), argv.data());  // a bare name ("openssl") is looked up on PATH
     _exit(127);
   }
   return pid;

@@ -34,7 +34,7 @@ extern "C" {
 #endif
 
 #define CAHUB_ABI_MAJOR 1
-#define CAHUB_ABI_MINOR 0
+#define CAHUB_ABI_MINOR 1
 
 /* The one symbol a plugin exports. */
 #define CAHUB_PLUGIN_ENTRY_NAME "cahub_plugin_entry"
@@ -104,6 +104,12 @@ typedef int32_t cahub_status;
 #define CAHUB_LOG_WARN 2
 #define CAHUB_LOG_ERROR 3
 
+/* One operator setting for a plugin ([plugins.<id>] in the host's configuration). */
+typedef struct cahub_setting {
+  const char* key;   /* e.g. "key_algorithm" */
+  const char* value; /* the value as text, e.g. "auto" */
+} cahub_setting;
+
 typedef struct cahub_host_api {
   uint32_t struct_size;
   uint16_t abi_major;
@@ -114,6 +120,10 @@ typedef struct cahub_host_api {
   /* A folder the plugin may keep state in (its CA key, CRL, serial counter): created by the host,
    * private to this plugin. UTF-8, lives as long as the instance. */
   const char* state_dir;
+  /* ABI 1.1: the operator's settings for this plugin, in the order written; lives as long as the
+   * instance. A plugin built against 1.1 reads these only when struct_size covers them. */
+  const cahub_setting* settings;
+  size_t settings_count;
 } cahub_host_api;
 
 /* ---- Sinks: how results travel back. The host copies everything it is given. ---- */

@@ -35,6 +35,7 @@
 
 #include <cahub/plugin.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <initializer_list>
@@ -196,7 +197,13 @@ class Host {
         host_ctx_(api.host_ctx),
         state_dir_(api.state_dir ? api.state_dir : ""),
         abi_major_(api.abi_major),
-        abi_minor_(api.abi_minor) {}
+        abi_minor_(api.abi_minor) {
+    // A 1.0 host's table ends before the settings: read them only when the table covers them.
+    if (api.struct_size >= offsetof(cahub_host_api, settings_count) + sizeof(api.settings_count) && api.settings) {
+      settings_ = api.settings;
+      settings_count_ = api.settings_count;
+    }
+  }
 
   // Writes one line to the host log, tagged by the host with the plugin id. Never throws: a line
   // that cannot be built (out of memory) is dropped, because logging must not fail a request.
@@ -217,6 +224,14 @@ class Host {
   // UTF-8; empty if the host gave none. OWNERSHIP: borrowed from the host for the instance's life.
   std::string_view state_dir() const noexcept { return state_dir_; }
 
+  // The operator's setting `key` for this plugin ([plugins.<id>] in cahub.toml), or nullopt.
+  // OWNERSHIP: borrowed from the host for the instance's life.
+  std::optional<std::string_view> setting(std::string_view key) const noexcept {
+    for (std::size_t i = 0; i < settings_count_; ++i)
+      if (settings_[i].key && settings_[i].value && key == settings_[i].key) return std::string_view(settings_[i].value);
+    return std::nullopt;
+  }
+
   // The ABI the host speaks (at least the one this plugin was built against).
   std::uint16_t abi_major() const noexcept { return abi_major_; }
   std::uint16_t abi_minor() const noexcept { return abi_minor_; }
@@ -227,6 +242,8 @@ class Host {
   const char* state_dir_;
   std::uint16_t abi_major_;
   std::uint16_t abi_minor_;
+  const cahub_setting* settings_ = nullptr;
+  std::size_t settings_count_ = 0;
 };
 
 // ---- One assessment: what the host asks and where the answers go ----
