@@ -52,6 +52,13 @@ template <typename E> constexpr std::optional<E> parse_code(std::string_view tex
 
 template <typename E> constexpr std::size_t code_count() { return CodeList<E>::codes.size(); }
 
+// Every value of E in code order, for loops over a whole list.
+template <typename E> constexpr std::array<E, CodeList<E>::codes.size()> all_codes() {
+  std::array<E, CodeList<E>::codes.size()> values{};
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<E>(i);
+  return values;
+}
+
 // Businesses that end in a newly issued certificate (and so have a resulting validity).
 constexpr bool yields_certificate(Business b) {
   switch (b) {

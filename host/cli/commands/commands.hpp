@@ -12,7 +12,7 @@ struct GlobalOptions;
 using CommandRun = std::function<int()>;
 
 CommandRun add_quote_command(CLI::App& app, const GlobalOptions& global);    // cahub quote
-CommandRun add_plugins_command(CLI::App& app, const GlobalOptions& global);  // cahub plugins list
+CommandRun add_plugins_command(CLI::App& app, const GlobalOptions& global);  // cahub plugins list|check|operate
 CommandRun add_rules_command(CLI::App& app, const GlobalOptions& global);    // cahub rules check
 CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global);    // cahub serve
 CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // cahub bench quote
