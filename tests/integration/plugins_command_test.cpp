@@ -87,3 +87,14 @@ TEST_CASE("plugins operate issues a certificate that openssl verifies, and bad r
   CHECK(no_ca.exit_code == 2);
   CHECK_THAT(no_ca.err, Contains("unknown CA \"acme\""));
 }
+
+TEST_CASE("a plugin answering with text that is not JSON fails that operation with exit 3, not the host") {
+  // The good fixture echoes the request inside its answer, so a broken request makes a broken answer.
+  const std::string fixtures = std::filesystem::path(CAHUB_ABI_MISMATCH_PLUGIN).parent_path().string();
+  const auto broken = run_cahub({"--plugins", fixtures, "plugins", "operate", "good", "{\"op\":"});
+  CHECK(broken.exit_code == 3);
+  CHECK_THAT(broken.err, Contains("plugin good answered with text that is not JSON"));
+  const auto fine = run_cahub({"--plugins", fixtures, "plugins", "operate", "good", R"({"op":"ca"})"});
+  CHECK(fine.exit_code == 0);
+  CHECK(json::parse(fine.out).at("echo").at("op") == "ca");
+}
