@@ -210,6 +210,14 @@ TEST_CASE("bjca: online new application: verification, PIN delivery, review 3-5 
   CHECK_THAT(pin->zh, Catch::Contains("1分钱记录附言"));
   CHECK_THAT(pin->zh, Catch::Contains("法定代表人手机短信"));
   CHECK_THAT(pin->en, Catch::Contains("0.01 CNY"));
+  // When unit verification fails: retry, or switch to mail with paper materials.
+  const Note* fallback = find_note(a.steps, "verification_fallback_mail");
+  REQUIRE(fallback);
+  CHECK_THAT(fallback->zh, Catch::Contains("转为线下邮寄办理"));
+  // One open order per ID number: an interrupted order is cancelled before starting again.
+  const Note* one_order = find_note(a.steps, "one_open_order");
+  REQUIRE(one_order);
+  CHECK_THAT(one_order->zh, Catch::Contains("同一证件号只能有一个未完成订单"));
   const Note* review = find_note(a.steps, "online_review");
   REQUIRE(review);
   CHECK_THAT(review->zh, Catch::Contains("3-5个工作日"));

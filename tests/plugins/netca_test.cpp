@@ -87,6 +87,9 @@ TEST_CASE("netca: add is online, signed with the same-name NETCA certificate", "
   CHECK(sign->en == "Sign the request with the valid NETCA certificate of the same unit name; otherwise apply as new");
   CHECK_THAT(sign->zh, Catch::Contains("同名的网证通有效数字证书"));
   CHECK(has_step(a, "online_payment_no_paper"));
+  const Note* delivery = find_note(a.steps, "delivery_by_mail");
+  REQUIRE(delivery);
+  CHECK_THAT(delivery->zh, Catch::Contains("把数字证书邮寄给用户并开具电子发票"));
   CHECK(a.requires_review());
   for (Channel c : {Channel::Onsite, Channel::Mail, Channel::SelfService})
     CHECK(only_refusal(assess(req(Business::Add, c))) == "add_online_only");
