@@ -85,7 +85,10 @@ ConformanceCheck run_isolated(const std::string& name, const CheckBody& body) {
     return check;
   }
   if (report.empty()) {
-    check.detail = "the check ended without a verdict (the plugin exited the process?)";
+    // A crash handler that exits instead of re-raising (AddressSanitizer's does) ends here too.
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    check.detail = code != 0 ? "the plugin crashed the host process (exit status " + std::to_string(code) + ")"
+                             : "the plugin ended the host process (exit status 0) before the check finished";
     return check;
   }
   check.passed = report[0] == 'P';
