@@ -41,3 +41,17 @@ TEST_CASE("a mistake in the configuration is one line with file and line, exit 2
   CHECK(level.exit_code == 2);
   CHECK_THAT(level.err, Contains("unknown log level 'loud'"));
 }
+
+TEST_CASE("audit verify on a fresh database: intact, and a file that is not a database: exit 2") {
+  ScratchFolder dir;
+  RunResult fresh = run_cahub({"audit", "verify", "--db", dir.file("cahub.db")});
+  INFO(fresh.err);
+  CHECK(fresh.exit_code == 0);
+  CHECK_THAT(fresh.out, Contains("audit chain intact: 0 events"));
+
+  dir.write("garbage.db", std::string(8192, 'x'));
+  RunResult garbage = run_cahub({"audit", "verify", "--db", dir.file("garbage.db")});
+  CHECK(garbage.exit_code == 2);
+  CHECK_THAT(garbage.err, Contains("garbage.db"));
+  CHECK(std::count(garbage.err.begin(), garbage.err.end(), '\n') == 1);
+}

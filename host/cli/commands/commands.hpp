@@ -17,5 +17,6 @@ CommandRun add_rules_command(CLI::App& app, const GlobalOptions& global);    // 
 CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global);    // cahub serve
 CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // cahub bench quote
 CommandRun add_config_command(CLI::App& app, const GlobalOptions& global);   // cahub config schema|show
+CommandRun add_audit_command(CLI::App& app, const GlobalOptions& global);    // cahub audit verify
 
 }  // namespace cahub::cli

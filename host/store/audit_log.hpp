@@ -1,0 +1,52 @@
+#pragma once
+// The audit trail: every state change, payment, material tick and issuance, appended in the same
+// write transaction as the change it records, as a SHA-256 hash chain nobody can quietly edit.
+//
+// Each event's hash is SHA-256 over the previous event's hash and the event's canonical form (its
+// fields as compact JSON with sorted keys; the first event links to 64 zeros). The schema makes the
+// table append-only (triggers refuse UPDATE and DELETE and check prev_hash on INSERT); verify()
+// catches what triggers cannot: someone who dropped them, or edited the file itself.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "store/database.hpp"
+
+namespace cahub::store {
+
+struct AuditEvent {
+  std::string at;     // ISO 8601 with offset, e.g. "2026-11-23T09:30:00+08:00"
+  std::string actor;  // a staff login, or "system"
+  std::optional<std::int64_t> order_id;
+  std::string kind;   // "order.submitted", "payment.recorded", ...
+  nlohmann::json payload = nlohmann::json::object();
+};
+
+// The canonical form hashed for an event at position `seq`.
+std::string canonical_event(std::int64_t seq, const AuditEvent& event);
+// Lower-case hex SHA-256 of prev_hash + "\n" + canonical.
+std::string chain_hash(const std::string& prev_hash, const std::string& canonical);
+
+// Appends `event` after the last one and returns its seq. Call inside a WriteTransaction on `db`,
+// together with the change it records, so both commit or neither does.
+std::int64_t append_audit_event(Database& db, const AuditEvent& event);
+
+struct AuditVerdict {
+  std::int64_t events = 0;  // how many were checked
+  bool intact = true;
+  std::int64_t first_bad_seq = 0;  // the first event that does not fit, when !intact
+  std::string problem;             // "edited", "deleted or reordered before it", ...
+};
+
+// Walks the whole chain in seq order and reports the first event that was edited (its hash does
+// not match its content), deleted (a gap in seq) or reordered (its prev_hash is not the hash of
+// the event before it). Reads only.
+AuditVerdict verify_audit_chain(Database& db);
+
+// The current time in China Standard Time as ISO 8601 with offset.
+std::string now_china_time();
+
+}  // namespace cahub::store
