@@ -1,0 +1,120 @@
+#include <catch2/catch.hpp>
+
+#include "orders/order_workflow.hpp"
+
+using namespace cahub;
+using namespace cahub::orders;
+
+namespace {
+
+const Actor clerk{"clerk.wang", Role::Clerk};
+const Actor reviewer{"reviewer.zhao", Role::Reviewer};
+const Actor clerk_who_reviews{"clerk.wang", Role::Reviewer};  // same person, second role
+
+OrderFacts paid_new() {
+  OrderFacts f;
+  f.business = Business::New;
+  f.total = 26000;
+  f.materials_complete = true;
+  f.accepted_by = clerk.login;
+  return f;
+}
+
+OrderState run(OrderState s, std::initializer_list<std::pair<Action, Actor>> steps, const OrderFacts& f) {
+  for (const auto& [action, actor] : steps) s = next_state(s, action, f, actor);
+  return s;
+}
+
+std::string refusal(OrderState s, Action a, const OrderFacts& f, const Actor& who) {
+  try {
+    next_state(s, a, f, who);
+  } catch (const WorkflowRefusal& e) {
+    return e.code();
+  }
+  return "allowed";
+}
+
+}  // namespace
+
+TEST_CASE("a new certificate from draft to completed, with a rejection and resubmission") {
+  const OrderFacts f = paid_new();
+  const OrderState s = run(OrderState::Draft,
+                           {{Action::Submit, clerk},
+                            {Action::StartReview, reviewer},
+                            {Action::Reject, reviewer},
+                            {Action::Resubmit, clerk},
+                            {Action::StartReview, reviewer},
+                            {Action::Approve, reviewer},
+                            {Action::RecordPayment, clerk},
+                            {Action::StartIssuing, clerk},
+                            {Action::MarkIssued, clerk},
+                            {Action::Ship, clerk},
+                            {Action::Complete, clerk}},
+                           f);
+  CHECK(s == OrderState::Completed);
+  CHECK(code_of(s) == "completed");
+}
+
+TEST_CASE("approval leads to payment, or straight on when the business is free") {
+  OrderFacts f = paid_new();
+  CHECK(next_state(OrderState::UnderReview, Action::Approve, f, reviewer) == OrderState::AwaitingPayment);
+  f.total = 0;
+  CHECK(next_state(OrderState::UnderReview, Action::Approve, f, reviewer) == OrderState::Approved);
+  f.priced = false;  // unpriced is not free: it waits for a price and a payment
+  CHECK(next_state(OrderState::UnderReview, Action::Approve, f, reviewer) == OrderState::AwaitingPayment);
+}
+
+TEST_CASE("a free onsite unlock takes the short path: approved then completed") {
+  OrderFacts f = paid_new();
+  f.business = Business::Unlock;
+  f.total = 0;
+  CHECK(run(OrderState::Draft,
+            {{Action::Submit, clerk}, {Action::StartReview, reviewer}, {Action::Approve, reviewer},
+             {Action::Complete, clerk}},
+            f) == OrderState::Completed);
+  CHECK(refusal(OrderState::Approved, Action::StartIssuing, f, clerk) == "not_allowed_now");
+}
+
+TEST_CASE("four eyes: the clerk who accepted may not approve, even with a reviewer role") {
+  const OrderFacts f = paid_new();
+  CHECK(refusal(OrderState::UnderReview, Action::Approve, f, clerk_who_reviews) == "four_eyes");
+  CHECK(refusal(OrderState::UnderReview, Action::Approve, f, clerk) == "forbidden");
+  CHECK(refusal(OrderState::UnderReview, Action::Approve, f, reviewer) == "allowed");
+}
+
+TEST_CASE("no approval while a required material is missing, no payment while unpriced") {
+  OrderFacts f = paid_new();
+  f.materials_complete = false;
+  CHECK(refusal(OrderState::UnderReview, Action::Approve, f, reviewer) == "materials_missing");
+  f.materials_complete = true;
+  f.priced = false;
+  CHECK(refusal(OrderState::AwaitingPayment, Action::RecordPayment, f, clerk) == "unpriced");
+}
+
+TEST_CASE("cancel before issuing, not after") {
+  const OrderFacts f = paid_new();
+  for (OrderState s : {OrderState::Draft, OrderState::Submitted, OrderState::UnderReview, OrderState::Rejected,
+                       OrderState::AwaitingPayment, OrderState::Paid})
+    CHECK(next_state(s, Action::Cancel, f, clerk) == OrderState::Cancelled);
+  for (OrderState s : {OrderState::Issuing, OrderState::Issued, OrderState::Shipped, OrderState::Completed,
+                       OrderState::Cancelled})
+    CHECK(refusal(s, Action::Cancel, f, clerk) == "not_allowed_now");
+}
+
+TEST_CASE("the buttons a clerk and a reviewer see under review") {
+  const OrderFacts f = paid_new();
+  CHECK(available_actions(OrderState::UnderReview, f, clerk) == std::vector<Action>{Action::Cancel});
+  CHECK(available_actions(OrderState::UnderReview, f, reviewer) ==
+        std::vector<Action>{Action::Reject, Action::Approve, Action::Cancel});
+}
+
+TEST_CASE("codes round-trip and unknown codes are refused") {
+  for (const char* code : {"draft", "under_review", "awaiting_payment", "ready_for_pickup", "cancelled"})
+    CHECK(code_of(*parse_state(code)) == code);
+  CHECK_FALSE(parse_state("shipping"));
+  CHECK(parse_role("reviewer") == Role::Reviewer);
+  CHECK_FALSE(parse_role("root"));
+  CHECK(parse_action("record_payment") == Action::RecordPayment);
+  CHECK(is_open(OrderState::Paid));
+  CHECK_FALSE(is_open(OrderState::Completed));
+}
