@@ -111,8 +111,67 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 1> steps{{
+// Version 2: who works on orders, and what an order collects on its way (materials, payments).
+constexpr std::string_view schema_v2 = R"sql(
+-- Back-office staff. Passwords are stored only as salted slow hashes (PBKDF2-HMAC-SHA256, the
+-- parameters in the text: 'pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>'). No default account.
+CREATE TABLE staff (
+  id            INTEGER PRIMARY KEY,
+  login         TEXT NOT NULL UNIQUE CHECK (login GLOB '[a-z]*' AND login NOT GLOB '*[^a-z0-9._-]*' AND length(login) <= 64),
+  display_name  TEXT NOT NULL CHECK (display_name <> ''),
+  role          TEXT NOT NULL CHECK (role IN ('clerk', 'reviewer', 'admin')),
+  password_hash TEXT NOT NULL CHECK (password_hash GLOB 'pbkdf2-sha256$*'),
+  disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at    TEXT NOT NULL
+) STRICT;
+
+-- Bearer tokens from POST /v1/login, stored as their SHA-256 so a copy of the database signs no one in.
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64 AND token_hash NOT GLOB '*[^0-9a-f]*'),
+  staff_id   INTEGER NOT NULL REFERENCES staff (id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_staff ON sessions (staff_id);
+
+-- What the order was accepted as (the quote request, with applicant, agent and legal
+-- representative), who accepted it (four-eyes), and when its review is due (working days).
+ALTER TABLE orders ADD COLUMN request_json TEXT CHECK (request_json IS NULL OR json_valid(request_json));
+ALTER TABLE orders ADD COLUMN accepted_by TEXT;
+ALTER TABLE orders ADD COLUMN due_on TEXT CHECK (due_on IS NULL OR date(due_on, '+0 days') IS due_on);
+
+-- The materials checklist of an order, from its frozen quote; ticked off as they arrive.
+CREATE TABLE order_materials (
+  order_id    INTEGER NOT NULL REFERENCES orders (id),
+  code        TEXT NOT NULL CHECK (code <> ''),
+  name        TEXT NOT NULL,
+  received_at TEXT,
+  received_by TEXT,
+  file_name   TEXT,
+  file_bytes  INTEGER CHECK (file_bytes IS NULL OR file_bytes >= 0),
+  PRIMARY KEY (order_id, code),
+  CHECK ((received_at IS NULL) = (received_by IS NULL))
+) STRICT;
+
+-- Money received for an order, in fen. An amount other than the frozen quote needs a reviewer's
+-- adjustment with its reason.
+CREATE TABLE payments (
+  id                INTEGER PRIMARY KEY,
+  order_id          INTEGER NOT NULL REFERENCES orders (id),
+  method            TEXT NOT NULL CHECK (method IN ('wechat', 'alipay', 'bank_transfer', 'card', 'cash')),
+  amount_fen        INTEGER NOT NULL CHECK (amount_fen >= 0),
+  voucher           TEXT,
+  adjustment_reason TEXT,
+  recorded_by       TEXT NOT NULL,
+  recorded_at       TEXT NOT NULL,
+  CHECK (method <> 'bank_transfer' OR voucher IS NOT NULL)
+) STRICT;
+CREATE INDEX payments_by_order ON payments (order_id);
+)sql";
+
+constexpr std::array<Migration, 2> steps{{
     {1, "customers, certificates, orders, audit events", schema_v1},
+    {2, "staff, sessions, order materials and payments", schema_v2},
 }};
 
 }  // namespace
