@@ -119,8 +119,8 @@ AuditVerdict verify_audit_chain(Database& db) {
   return verdict;
 }
 
-std::string now_china_time() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + 8 * 3600;
+std::string china_time(std::chrono::system_clock::time_point when) {
+  const std::time_t now = std::chrono::system_clock::to_time_t(when) + 8 * 3600;
   std::tm parts{};
   gmtime_r(&now, &parts);
   char text[40];

@@ -7,6 +7,7 @@
 // table append-only (triggers refuse UPDATE and DELETE and check prev_hash on INSERT); verify()
 // catches what triggers cannot: someone who dropped them, or edited the file itself.
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,7 +47,9 @@ struct AuditVerdict {
 // the event before it). Reads only.
 AuditVerdict verify_audit_chain(Database& db);
 
-// The current time in China Standard Time as ISO 8601 with offset.
-std::string now_china_time();
+// A time in China Standard Time as ISO 8601 with offset ("2026-11-23T09:30:00+08:00"). One offset
+// everywhere, so these texts compare in time order.
+std::string china_time(std::chrono::system_clock::time_point when);
+inline std::string now_china_time() { return china_time(std::chrono::system_clock::now()); }
 
 }  // namespace cahub::store

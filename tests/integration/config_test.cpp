@@ -55,3 +55,32 @@ TEST_CASE("audit verify on a fresh database: intact, and a file that is not a da
   CHECK_THAT(garbage.err, Contains("garbage.db"));
   CHECK(std::count(garbage.err.begin(), garbage.err.end(), '\n') == 1);
 }
+
+TEST_CASE("staff add reads the password from stdin and refuses what it cannot store") {
+  ScratchFolder dir;
+  const std::string db = dir.file("cahub.db");
+  RunResult added = cahub::testing::run(CAHUB_BINARY, {"staff", "add", "zhao.li", "--name", "赵丽", "--role", "reviewer",
+                                                       "--db", db},
+                                        std::chrono::seconds(60), "a long passphrase\n");
+  INFO(added.err);
+  CHECK(added.exit_code == 0);
+  CHECK(added.out == "added reviewer zhao.li (赵丽)\n");
+
+  RunResult again = cahub::testing::run(CAHUB_BINARY, {"staff", "add", "zhao.li", "--name", "赵丽", "--role", "clerk",
+                                                       "--db", db},
+                                        std::chrono::seconds(60), "another passphrase\n");
+  CHECK(again.exit_code == 2);
+  CHECK(again.err == "cahub: there is already a staff account \"zhao.li\"\n");
+
+  RunResult no_password = run_cahub({"staff", "add", "li", "--name", "李", "--role", "clerk", "--db", db});
+  CHECK(no_password.exit_code == 2);
+  CHECK_THAT(no_password.err, Contains("no password on stdin"));
+
+  RunResult bad_role = cahub::testing::run(CAHUB_BINARY, {"staff", "add", "li", "--name", "李", "--role", "root", "--db", db},
+                                           std::chrono::seconds(60), "a long passphrase\n");
+  CHECK(bad_role.exit_code == 2);
+  CHECK_THAT(bad_role.err, Contains("--role must be clerk, reviewer or admin"));
+
+  RunResult audit = run_cahub({"audit", "verify", "--db", db});
+  CHECK_THAT(audit.out, Contains("audit chain intact: 1 events"));
+}

@@ -26,15 +26,15 @@ int exit_code_of(int status) {
   return -1;
 }
 
-pid_t spawn(const std::string& program, std::vector<std::string> args, int out_fd, int err_fd) {
+pid_t spawn(const std::string& program, std::vector<std::string> args, int out_fd, int err_fd, int in_fd = -1) {
   std::vector<char*> argv = argv_of(program, args);
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
   if (pid == 0) {
     dup2(out_fd, STDOUT_FILENO);
     dup2(err_fd, STDERR_FILENO);
-    const int devnull = open("/dev/null", O_RDONLY);
-    dup2(devnull, STDIN_FILENO);
+    const int in = in_fd >= 0 ? in_fd : open("/dev/null", O_RDONLY);
+    dup2(in, STDIN_FILENO);
     execvp(program.c_str(), argv.data());  // a bare name ("openssl") is looked up on PATH
     _exit(127);
   }
@@ -43,12 +43,21 @@ pid_t spawn(const std::string& program, std::vector<std::string> args, int out_f
 
 }  // namespace
 
-RunResult run(const std::string& program, const std::vector<std::string>& args, std::chrono::seconds timeout) {
-  int out_pipe[2], err_pipe[2];
-  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = spawn(program, args, out_pipe[1], err_pipe[1]);
+RunResult run(const std::string& program, const std::vector<std::string>& args, std::chrono::seconds timeout,
+              const std::string& input) {
+  // Close-on-exec, so the child keeps only what dup2 gives it: were it to inherit the write end of
+  // its own stdin, it would never see end-of-file.
+  int out_pipe[2], err_pipe[2], in_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0 || pipe2(in_pipe, O_CLOEXEC) != 0)
+    throw std::runtime_error("pipe failed");
+  const pid_t pid = spawn(program, args, out_pipe[1], err_pipe[1], in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);
+  close(in_pipe[0]);
+  // Small inputs only (a password, a JSON request): they fit the pipe buffer, so no deadlock.
+  if (!input.empty() && write(in_pipe[1], input.data(), input.size()) < 0) {
+  }
+  close(in_pipe[1]);
 
   RunResult result;
   pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};

@@ -16,8 +16,9 @@ struct RunResult {
 };
 
 // Runs `program args...` and waits (at most `timeout`, then SIGKILL and a failed result).
+// `input` is written to its stdin (else it reads /dev/null); keep it under the pipe buffer (64 KiB).
 RunResult run(const std::string& program, const std::vector<std::string>& args,
-              std::chrono::seconds timeout = std::chrono::seconds(60));
+              std::chrono::seconds timeout = std::chrono::seconds(60), const std::string& input = {});
 
 // `cahub serve --port 0 ...` in the background. The constructor waits for the
 // "listening on http://HOST:PORT" line; the destructor stops it with SIGTERM.

@@ -18,5 +18,6 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global);    // 
 CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // cahub bench quote
 CommandRun add_config_command(CLI::App& app, const GlobalOptions& global);   // cahub config schema|show
 CommandRun add_audit_command(CLI::App& app, const GlobalOptions& global);    // cahub audit verify
+CommandRun add_staff_command(CLI::App& app, const GlobalOptions& global);    // cahub staff add
 
 }  // namespace cahub::cli
