@@ -140,6 +140,7 @@ struct RegionDeclaration {
 struct RegionRules::Compiled {
   std::string file;    // chunk name, "central.lua"
   std::string script;  // the source, run again on each thread that evaluates a rule function
+  std::string sha256;  // of the source, hex: which version of the file is live (GET /v1/rules)
   SandboxLimits limits;
   RegionDeclaration region;
   std::vector<FeeEntry> fees;

@@ -20,6 +20,7 @@ const std::string& RegionRules::id() const { return compiled_->region.id; }
 const std::string& RegionRules::name() const { return compiled_->region.name; }
 const std::string& RegionRules::name_en() const { return compiled_->region.name_en; }
 const std::string& RegionRules::file() const { return compiled_->file; }
+const std::string& RegionRules::content_sha256() const { return compiled_->sha256; }
 const std::vector<std::string>& RegionRules::accepted_cas() const { return compiled_->region.accepts; }
 const std::vector<int>& RegionRules::allowed_years() const { return compiled_->region.years; }
 

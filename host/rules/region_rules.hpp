@@ -65,6 +65,9 @@ class RegionRules {
   const std::string& name() const;     // Chinese display name
   const std::string& name_en() const;
   const std::string& file() const;     // chunk name used in every `file:line`
+  // SHA-256 of the script's text, in hex: compare with `sha256sum rules/<id>.lua` to see which
+  // version is live.
+  const std::string& content_sha256() const;
   const std::vector<std::string>& accepted_cas() const;
   bool accepts(std::string_view ca) const;
   bool offers(Business business) const;
