@@ -17,8 +17,8 @@ region {
   -- 新申请, 增加证书个数, 续期, 补办（遗失/损坏）, 变更, 解锁; 注销 is a business type of the form.
   businesses = { "new", "add", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "revoke" },
   -- The form leaves the years blank ("新申请 ___ 年 / 更新续期 ___ 年") and the guide lists no
-  -- periods: 1 is a placeholder an administrator must confirm with NETCA.
-  years = { 1 },
+  -- periods: quotes say the validity period is not published until NETCA's periods are filled in.
+  years = "not published",
 }
 
 ---------------------------------------------------------------------------------------------------

@@ -133,8 +133,9 @@ struct RegionDeclaration {
   std::uint32_t applicants = 0;
   std::uint32_t channels = 0;
   std::uint32_t businesses = 0;
-  std::vector<int> years;  // the first is the default
+  std::vector<int> years;  // the first is the default; empty when not published
   std::uint64_t years_bits = 0;
+  bool years_published = true;  // false: years = "not published"
 };
 
 struct RegionRules::Compiled {

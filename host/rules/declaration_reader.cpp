@@ -187,13 +187,19 @@ class EntryReader {
     return codes_at<E>(-1, key);
   }
 
-  std::optional<std::vector<int>> years(const char* key, bool required) {
+  std::optional<std::vector<int>> years(const char* key, bool required, const std::string& hint = {}) {
     Field f(L_, key);
     if (f.absent()) {
-      if (required) problem(std::string(key) + " is required");
+      if (required) problem(std::string(key) + " is required" + hint);
       return std::nullopt;
     }
     return years_at(-1, key);
+  }
+
+  // `key = "not published"`: the source says nothing, and the script says so instead of guessing.
+  bool says_not_published(const char* key) {
+    Field f(L_, key);
+    return lua_type(L_, -1) == LUA_TSTRING && std::string_view(lua_tostring(L_, -1)) == "not published";
   }
 
   std::optional<std::vector<std::string>> ids(const char* key, bool required = true) {
@@ -504,7 +510,11 @@ void read_region(EntryReader& r, ScriptDeclarations& into) {
   if (auto a = r.codes<ApplicantKind>("applicants", true)) d.applicants = *a;
   if (auto c = r.codes<Channel>("channels", true)) d.channels = *c;
   if (auto b = r.codes<Business>("businesses", true)) d.businesses = *b;
-  if (auto y = r.years("years", true)) {
+  if (r.says_not_published("years")) {
+    d.years_published = false;  // the source gives no validity period: quotes say so
+  } else if (auto y = r.years("years", true,
+                              " (the validity periods offered, e.g. { 1, 2 }; write years = \"not published\" "
+                              "when the source gives none)")) {
     d.years = *y;
     for (int n : d.years) d.years_bits |= year_bit(n);
   }

@@ -17,7 +17,7 @@ std::string years_in(std::uint64_t bits) {
   std::string out;
   for (int y = 1; y <= kMaxYears; ++y)
     if (bits & year_bit(y)) out += (out.empty() ? "" : ", ") + std::to_string(y);
-  return out;
+  return out.empty() ? "not published" : out;
 }
 
 class ScriptChecker {
@@ -117,7 +117,9 @@ void check_whole_script(ScriptDeclarations& d, std::string_view expected_id) {
     d.findings.push_back({d.file, region.line,
                           "region: id '" + region.id + "' must be the file name without .lua ('" + std::string(expected_id) + "')"});
   // Cross-checks only against a complete region{}: an incomplete one already has its findings.
-  if (region.businesses == 0 || region.channels == 0 || region.applicants == 0 || region.years.empty()) return;
+  if (region.businesses == 0 || region.channels == 0 || region.applicants == 0 ||
+      (region.years.empty() && region.years_published))
+    return;
 
   ScriptChecker checker(d, region);
   for (const auto& e : d.fees) checker.check_listed(e, "fee");

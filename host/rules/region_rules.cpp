@@ -23,6 +23,7 @@ const std::string& RegionRules::file() const { return compiled_->file; }
 const std::string& RegionRules::content_sha256() const { return compiled_->sha256; }
 const std::vector<std::string>& RegionRules::accepted_cas() const { return compiled_->region.accepts; }
 const std::vector<int>& RegionRules::allowed_years() const { return compiled_->region.years; }
+bool RegionRules::years_published() const { return compiled_->region.years_published; }
 
 bool RegionRules::accepts(std::string_view ca) const {
   const auto& cas = compiled_->region.accepts;

@@ -73,7 +73,9 @@ class RegionRules {
   bool offers(Business business) const;
   bool serves(ApplicantKind applicant) const;
   bool offers_channel(Channel channel) const;
-  const std::vector<int>& allowed_years() const;  // the first one is the default
+  const std::vector<int>& allowed_years() const;  // the first one is the default; empty when not published
+  // region{} says years = "not published": quotes carry no validity period and no end date.
+  bool years_published() const;
 
   // The stages. Each appends to `quote`, giving every line a `source` of "file:line".
   // They are thread-safe; they throw RuleError when a function rule fails.

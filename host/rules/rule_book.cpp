@@ -211,7 +211,8 @@ nlohmann::ordered_json RuleBook::describe() const {
                                   {"applicants", offered<ApplicantKind>(r, &RegionRules::serves)},
                                   {"channels", offered<Channel>(r, &RegionRules::offers_channel)},
                                   {"businesses", offered<Business>(r, &RegionRules::offers)},
-                                  {"years", r.allowed_years()}};
+                                  {"years", r.years_published() ? nlohmann::ordered_json(r.allowed_years())
+                                                                : nlohmann::ordered_json("not published")}};
     // An edit of this region's file that failed its check: this version goes on serving.
     if (const auto refusal = snap->refused.find(live.file); refusal != snap->refused.end())
       region["refused_reload"] = {{"refused_at", utc_text(refusal->second.refused_at)},

@@ -335,16 +335,27 @@ TEST_CASE("guangdong: materials with copies, seals, signatures, originals and th
   CHECK(material(q, "business_licence").stamped);
 }
 
-TEST_CASE("guangdong: validity") {
+TEST_CASE("guangdong: validity from today, the old expiry or kept, with no end date: the period is not published") {
   const auto rules = region("guangdong");
-  CHECK(validity_of(*rules, req("guangdong", "netca", Business::New))->basis == "today");
-  CHECK(validity_of(*rules, req("guangdong", "netca", Business::Add, Channel::Online))->basis == "today");
-  CHECK(validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20"))->not_after ==
-        day("2025-06-20"));
-  CHECK(validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Mail), "2024-05-01"))->basis ==
+  CHECK_FALSE(rules->years_published());
+  CHECK(rules->allowed_years().empty());
+  const auto fresh = validity_of(*rules, req("guangdong", "netca", Business::New), 0);
+  REQUIRE(fresh);
+  CHECK(fresh->basis == "today");
+  CHECK(fresh->not_before == day("2024-06-01"));
+  CHECK_FALSE(fresh->not_after);
+  CHECK_THAT(fresh->not_published, Catch::Matchers::Contains("guangdong.lua:"));
+  CHECK(validity_of(*rules, req("guangdong", "netca", Business::Add, Channel::Online), 0)->basis == "today");
+  const auto renewed = validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20"), 0);
+  CHECK(renewed->basis == "old_expiry");
+  CHECK_FALSE(renewed->not_after);
+  CHECK(validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Mail), "2024-05-01"), 0)->basis ==
         "today");
-  CHECK(validity_of(*rules, with_expiry(req("guangdong", "netca", Business::ReissueDamaged), "2024-12-31"))->basis ==
-        "kept");
+  // A reissue keeps the old dates, which are known.
+  const auto kept = validity_of(*rules, with_expiry(req("guangdong", "netca", Business::ReissueDamaged), "2024-12-31"), 0);
+  CHECK(kept->basis == "kept");
+  CHECK(kept->not_after == day("2024-12-31"));
+  CHECK(kept->not_published.empty());
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -452,6 +463,7 @@ TEST_CASE("neimenggu: validity, 4 years from today for a new certificate") {
 
 TEST_CASE("jinan: the administrator's CA list, onsite only, unpriced, the same three materials") {
   const auto rules = region("jinan");
+  CHECK_FALSE(rules->years_published());
   CHECK(rules->accepted_cas() ==
         std::vector<std::string>{"bjca", "netca", "hbca", "szca", "cfca", "nmgca", "snca"});
   CHECK(rules->offers_channel(Channel::Onsite));

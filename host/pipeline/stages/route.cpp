@@ -36,7 +36,12 @@ StageOutcome route(QuoteContext& ctx, const rules::RuleBook& rule_book, const pl
     throw BadRequest("unknown_ca", "unknown CA '" + r.ca + "' (loaded plugins: " + joined(plugins.ids()) + ")");
 
   const auto& allowed = ctx.region->allowed_years();
-  if (r.years == 0) {
+  if (!ctx.region->years_published()) {
+    if (r.years != 0)
+      throw BadRequest("years_not_published", r.region + " publishes no validity period, so " +
+                                                  std::to_string(r.years) + " year(s) cannot be quoted; leave years out");
+    ctx.quote.years = 0;
+  } else if (r.years == 0) {
     ctx.quote.years = allowed.front();
   } else if (std::find(allowed.begin(), allowed.end(), r.years) == allowed.end()) {
     throw BadRequest("years_not_allowed", r.region + " allows a validity of " + years_list(allowed) + " year(s), not " +
