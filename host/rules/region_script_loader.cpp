@@ -16,38 +16,12 @@
 #include "rules/load_checks.hpp"
 #include "rules/lua_sandbox.hpp"
 #include "rules/region_rules.hpp"
+#include "rules/script_findings.hpp"
 
 namespace cahub::rules {
 namespace {
 
 std::atomic<std::uint64_t> g_last_generation{0};
-
-// "central.lua:12" -> line 12 of central.lua; anything else -> line 0 of `file`.
-Finding finding_at(const std::string& file, const std::string& where, std::string message) {
-  const auto colon = where.rfind(':');
-  if (colon != std::string::npos && colon + 1 < where.size()) {
-    try {
-      return {where.substr(0, colon), std::stoi(where.substr(colon + 1)), std::move(message)};
-    } catch (const std::exception&) {
-    }
-  }
-  return {file, 0, std::move(message)};
-}
-
-// Lua's syntax messages read "central.lua:3: unexpected symbol near 'x'".
-Finding syntax_finding(const std::string& file, const std::string& text) {
-  const std::string prefix = file + ":";
-  if (text.starts_with(prefix)) {
-    const auto end = text.find(": ", prefix.size());
-    if (end != std::string::npos) {
-      try {
-        return {file, std::stoi(text.substr(prefix.size(), end - prefix.size())), "syntax error: " + text.substr(end + 2)};
-      } catch (const std::exception&) {
-      }
-    }
-  }
-  return {file, 0, "syntax error: " + text};
-}
 
 std::string sha256_hex(std::string_view text) {
   unsigned char digest[EVP_MAX_MD_SIZE];

@@ -271,13 +271,13 @@ TEST_CASE("guangdong: NETCA only, every fee unpriced") {
 
 TEST_CASE("guangdong: channels and refusals") {
   const auto rules = region("guangdong");
-  // Not expired: online renewal in the client. Expired: counter or mail only.
-  CHECK(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20")).eligible);
-  Quote q = assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-05-01"));
-  CHECK(reason_codes(q) == std::vector<std::string>{"expired_renew_online"});
+  // Not expired: renewal in the NETCA client (self-service). Expired: counter or mail only.
+  CHECK(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::SelfService), "2024-06-20")).eligible);
+  Quote q = assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::SelfService), "2024-05-01"));
+  CHECK(reason_codes(q) == std::vector<std::string>{"expired_renew_self_service"});
   CHECK(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Mail), "2024-05-01")).eligible);
   // The guide publishes no renewal window.
-  CHECK(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2025-05-01")).eligible);
+  CHECK(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::SelfService), "2025-05-01")).eligible);
 
   QuoteRequest unlock = req("guangdong", "netca", Business::Unlock, Channel::SelfService);
   CHECK(assessed(*rules, unlock).eligible);
@@ -296,6 +296,8 @@ TEST_CASE("guangdong: channels and refusals") {
   CHECK(reason_codes(assessed(*rules, req("guangdong", "netca", Business::Add, Channel::Onsite))) ==
         std::vector<std::string>{"channel_not_offered"});
   CHECK(reason_codes(assessed(*rules, req("guangdong", "netca", Business::Change, Channel::Online))) ==
+        std::vector<std::string>{"channel_not_offered"});
+  CHECK(reason_codes(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20"))) ==
         std::vector<std::string>{"channel_not_offered"});
 }
 
@@ -318,7 +320,7 @@ TEST_CASE("guangdong: materials with copies, seals, signatures, originals and th
   CHECK(material(q, "agent_id_copy").original_shown);
   const auto onsite_codes = codes(q);
   CHECK(std::find(onsite_codes.begin(), onsite_codes.end(), "remittance_slip_copy") == onsite_codes.end());
-  CHECK(materials_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20"))
+  CHECK(materials_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::SelfService), "2024-06-20"))
             .materials.empty());
 
   q = materials_of(*rules, req("guangdong", "netca", Business::Change, Channel::Onsite));
@@ -346,7 +348,7 @@ TEST_CASE("guangdong: validity from today, the old expiry or kept, with no end d
   CHECK_FALSE(fresh->not_after);
   CHECK_THAT(fresh->not_published, Catch::Matchers::Contains("guangdong.lua:"));
   CHECK(validity_of(*rules, req("guangdong", "netca", Business::Add, Channel::Online), 0)->basis == "today");
-  const auto renewed = validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20"), 0);
+  const auto renewed = validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::SelfService), "2024-06-20"), 0);
   CHECK(renewed->basis == "old_expiry");
   CHECK_FALSE(renewed->not_after);
   CHECK(validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Mail), "2024-05-01"), 0)->basis ==
