@@ -113,7 +113,7 @@ void check_whole_script(ScriptDeclarations& d, std::string_view expected_id) {
   for (std::size_t i = 1; i < d.regions.size(); ++i)
     d.findings.push_back({d.file, d.regions[i].line,
                           "region: declared a second time (first at " + d.file + ":" + std::to_string(region.line) + ")"});
-  if (!region.id.empty() && region.id != expected_id)
+  if (!region.id.empty() && !expected_id.empty() && region.id != expected_id)
     d.findings.push_back({d.file, region.line,
                           "region: id '" + region.id + "' must be the file name without .lua ('" + std::string(expected_id) + "')"});
   // Cross-checks only against a complete region{}: an incomplete one already has its findings.

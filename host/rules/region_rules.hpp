@@ -56,6 +56,9 @@ class RegionRules {
   // problems in the script: they come back as findings (and a null `rules`).
   static LoadResult load_file(const std::filesystem::path& file, const SandboxLimits& limits = {});
   static LoadResult load_text(std::string chunk_name, std::string source, const SandboxLimits& limits = {});
+  // A version of a script kept under another name (neimenggu.old.lua, a copy in /tmp) for
+  // `rules diff`: checked like any script except that its region id need not be its file name.
+  static LoadResult load_version(const std::filesystem::path& file, const SandboxLimits& limits = {});
 
   ~RegionRules();
   RegionRules(const RegionRules&) = delete;
@@ -84,8 +87,10 @@ class RegionRules {
   void compute_fee(const RuleInput& in, Quote& quote) const;
   void compute_validity(const RuleInput& in, Quote& quote) const;
 
-  struct Compiled;  // the compiled declarations (defined in the .cpp)
+  struct Compiled;  // the compiled declarations (compiled_rules.hpp, internal to the rule engine)
   explicit RegionRules(std::unique_ptr<Compiled> compiled);
+  // For the engine's own tools that read declarations rather than answer requests (rules diff).
+  const Compiled& compiled() const { return *compiled_; }
 
  private:
   std::unique_ptr<Compiled> compiled_;

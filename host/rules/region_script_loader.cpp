@@ -67,7 +67,10 @@ std::unique_ptr<RegionRules::Compiled> compile(ScriptDeclarations& d, std::strin
 
 }  // namespace
 
-LoadResult RegionRules::load_text(std::string chunk_name, std::string source, const SandboxLimits& limits) {
+namespace {
+
+// `id_from_name`: the region id must be the file name (a live script); otherwise any id will do.
+LoadResult load_script(std::string chunk_name, std::string source, const SandboxLimits& limits, bool id_from_name) {
   LoadResult result;
   if (source.starts_with(LUA_SIGNATURE)) {  // said plainly, before Lua's own "attempt to load a binary chunk"
     result.findings.push_back({chunk_name, 1, "precompiled (binary) Lua chunks are refused; give the script as text"});
@@ -109,7 +112,7 @@ LoadResult RegionRules::load_text(std::string chunk_name, std::string source, co
     result.findings.push_back(finding_at(chunk_name, ran.where,
                                          runaway ? ran.message + " while the script's top level ran" : ran.message));
   }
-  if (ran.ok()) check_whole_script(declared, expected_id(chunk_name));
+  if (ran.ok()) check_whole_script(declared, id_from_name ? expected_id(chunk_name) : std::string());
 
   result.findings.insert(result.findings.begin(), declared.findings.begin(), declared.findings.end());
   std::stable_sort(result.findings.begin(), result.findings.end(),
@@ -120,17 +123,34 @@ LoadResult RegionRules::load_text(std::string chunk_name, std::string source, co
   return result;
 }
 
-LoadResult RegionRules::load_file(const std::filesystem::path& file, const SandboxLimits& limits) {
-  const std::string chunk_name = file.filename().string();
+// The text of `file`, or a finding saying why it cannot be read.
+std::optional<std::string> read_script(const std::filesystem::path& file, LoadResult& result) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    LoadResult result;
-    result.findings.push_back({chunk_name, 0, "cannot read " + file.string() + ": " + std::strerror(errno)});
-    return result;
+    result.findings.push_back({file.filename().string(), 0, "cannot read " + file.string() + ": " + std::strerror(errno)});
+    return std::nullopt;
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return load_text(chunk_name, std::move(text).str(), limits);
+  return std::move(text).str();
+}
+
+}  // namespace
+
+LoadResult RegionRules::load_text(std::string chunk_name, std::string source, const SandboxLimits& limits) {
+  return load_script(std::move(chunk_name), std::move(source), limits, true);
+}
+
+LoadResult RegionRules::load_version(const std::filesystem::path& file, const SandboxLimits& limits) {
+  LoadResult result;
+  auto text = read_script(file, result);
+  return text ? load_script(file.filename().string(), std::move(*text), limits, false) : result;
+}
+
+LoadResult RegionRules::load_file(const std::filesystem::path& file, const SandboxLimits& limits) {
+  LoadResult result;
+  auto text = read_script(file, result);
+  return text ? load_script(file.filename().string(), std::move(*text), limits, true) : result;
 }
 
 std::vector<Finding> check_file(const std::filesystem::path& file, const SandboxLimits& limits) {

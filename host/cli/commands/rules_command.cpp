@@ -1,7 +1,8 @@
-// `cahub rules check|test`: the administrator's safety net before a script goes live.
+// `cahub rules check|test|diff`: the administrator's safety net before a script goes live.
 //   check [FILE...]  every finding as `file:line: message`; exit 1 on any.
 //   test [FILE...]   the cases of rules/<region>.spec.lua through the real pipeline; ends with
 //                    `N passed, N failed`; exit 1 when a case fails or a script or spec is broken.
+//   diff OLD NEW     what changed for customers (rules_diff_command.cpp).
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
@@ -88,14 +89,16 @@ CommandRun add_rules_command(CLI::App& app, const GlobalOptions& global) {
   check_cmd->add_option("files", *files, "Scripts to check (default: every script in the rules folder)");
   CLI::App* test_cmd = rules->add_subcommand("test", "Run the cases of <region>.spec.lua through the quote pipeline");
   test_cmd->add_option("files", *files, "Scripts or spec files (default: every script in the rules folder with a spec)");
-  return [files, check_cmd, test_cmd, &global]() -> int {
+  CommandRun diff = add_rules_diff_command(*rules, global);
+
+  return [files, check_cmd, test_cmd, diff, &global]() -> int {
     const std::vector<std::filesystem::path> paths(files->begin(), files->end());
     if (check_cmd->parsed()) {
       const config::Config cfg = load_config(global);
       return check(paths.empty() ? scripts_in(cfg.paths.rules) : paths, cfg);
     }
     if (test_cmd->parsed()) return test(paths, global);
-    return kExitBadInput;
+    return diff();
   };
 }
 
