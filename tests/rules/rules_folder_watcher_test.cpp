@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <thread>
 
 #include <catch2/catch.hpp>
@@ -40,19 +41,32 @@ Fen new_fee(const RuleBook& book) {
 // A watcher that never wakes by itself in a test: the test calls look_once().
 constexpr std::chrono::milliseconds kManual{std::chrono::hours(1)};
 
+// A rules folder holding central.lua, loaded into a book, watched every `interval`.
+struct WatchedFolder {
+  ScratchFolder folder;
+  RuleBook book;
+  std::unique_ptr<RulesFolderWatcher> watcher;
+  explicit WatchedFolder(std::chrono::milliseconds interval = kManual) {
+    folder.write("central.lua", kCentral);
+    book.load_folder(folder.path());
+    watcher = std::make_unique<RulesFolderWatcher>(book, folder.path(), interval);
+  }
+  // Saved through a temporary file and a rename, as careful editors do.
+  void replace(const std::string& name, const std::string& text) const {
+    folder.write(name + ".tmp", text);
+    std::filesystem::rename(folder / (name + ".tmp"), folder / name);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("the watcher reloads a changed script, adds a new one and drops a deleted one") {
-  ScratchFolder folder;
-  folder.write("central.lua", kCentral);
-  RuleBook book;
-  book.load_folder(folder.path());
-  RulesFolderWatcher watcher(book, folder.path(), kManual);
+  WatchedFolder w;
+  auto& [folder, book, watcher_ptr] = w;
+  RulesFolderWatcher& watcher = *watcher_ptr;
   CHECK(watcher.look_once() == 0);  // nothing changed since the load
 
-  // Saved through a temporary file and a rename, as careful editors do.
-  folder.write("central.lua.tmp", priced_at(27000));
-  std::filesystem::rename(folder / "central.lua.tmp", folder / "central.lua");
+  w.replace("central.lua", priced_at(27000));
   CHECK(watcher.look_once() == 1);
   CHECK(new_fee(book) == 27000);
   CHECK(watcher.look_once() == 0);
@@ -70,11 +84,9 @@ TEST_CASE("the watcher reloads a changed script, adds a new one and drops a dele
 }
 
 TEST_CASE("a script written in place is refused while half written and taken once complete") {
-  ScratchFolder folder;
-  folder.write("central.lua", kCentral);
-  RuleBook book;
-  book.load_folder(folder.path());
-  RulesFolderWatcher watcher(book, folder.path(), kManual);
+  WatchedFolder w;
+  auto& [folder, book, watcher_ptr] = w;
+  RulesFolderWatcher& watcher = *watcher_ptr;
 
   const std::string complete = priced_at(29000);
   std::ofstream in_place(folder / "central.lua", std::ios::binary | std::ios::trunc);
@@ -93,13 +105,9 @@ TEST_CASE("a script written in place is refused while half written and taken onc
 }
 
 TEST_CASE("the watcher's own thread picks a change up within its interval") {
-  ScratchFolder folder;
-  folder.write("central.lua", kCentral);
-  RuleBook book;
-  book.load_folder(folder.path());
-  RulesFolderWatcher watcher(book, folder.path(), std::chrono::milliseconds(20));
-  folder.write("central.lua.tmp", priced_at(31000));
-  std::filesystem::rename(folder / "central.lua.tmp", folder / "central.lua");
+  WatchedFolder w(std::chrono::milliseconds(20));
+  const RuleBook& book = w.book;
+  w.replace("central.lua", priced_at(31000));
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (book.find("central")->content_sha256() == RegionRules::load_text("central.lua", kCentral).rules->content_sha256() &&
          std::chrono::steady_clock::now() < deadline)
