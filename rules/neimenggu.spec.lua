@@ -87,15 +87,15 @@ case {
 }
 
 case {
-  name = "SNCA new for two years: only the first-year price is published, unpriced",
+  name = "SNCA offers its default one-year period only",
   request = { ca = "snca", business = "new", years = 2 },
-  fee = { certificate = "unpriced" },
+  error = "years_not_allowed",
 }
 
 case {
-  name = "SNCA renew for two years: 260 yuan a year, 520",
-  request = { ca = "snca", business = "renew", years = 2, cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
-  fee = { renewal = 52000 }, total = 52000,
+  name = "SNCA renew: 260 yuan for the following year",
+  request = { ca = "snca", business = "renew", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
+  fee = { renewal = 26000 }, total = 26000, years = 1,
 }
 
 case {
@@ -136,6 +136,18 @@ case {
 }
 
 case {
+  name = "BJCA, NMGCA and SZCA publish no validity period here: a start, no end",
+  request = { ca = "bjca", business = "new", channel = "online" },
+  years = "not published", validity = { from = "2026-06-01", to = "not published", basis = "today" },
+}
+
+case {
+  name = "and so a number of years cannot be asked of them",
+  request = { ca = "szca", business = "new", channel = "online", years = 2 },
+  error = "years_not_published",
+}
+
+case {
   name = "SZCA new: unpriced",
   request = { ca = "szca", business = "new", channel = "online" },
   fee = { certificate = "unpriced" }, total = "unpriced",
@@ -155,7 +167,7 @@ case {
 }
 
 case {
-  name = "a validity of three years is offered by nobody",
+  name = "CFCA offers 1, 2 or 4 years, not 3",
   request = { ca = "cfca", business = "new", years = 3 },
   error = "years_not_allowed",
 }

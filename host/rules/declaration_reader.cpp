@@ -12,8 +12,9 @@
 namespace cahub::rules {
 namespace {
 
-enum class Kind { Region, Fee, Material, Refuse, Validity, RenewalWindow };
-constexpr const char* kKindNames[] = {"region", "fee", "material", "refuse", "validity", "renewal_window"};
+enum class Kind { Region, Fee, Material, Refuse, Validity, RenewalWindow, YearsOffered };
+constexpr const char* kKindNames[] = {"region",   "fee",           "material",     "refuse",
+                                      "validity", "renewal_window", "years_offered"};
 
 using Keys = std::span<const std::string_view>;
 constexpr std::string_view kRegionKeys[] = {"id",       "name",     "name_en",    "source", "accepts",
@@ -26,6 +27,7 @@ constexpr std::string_view kMaterialKeys[] = {"business", "ca", "channel", "appl
 constexpr std::string_view kRefuseKeys[] = {"business", "ca", "channel", "applicant", "key", "years",
                                             "when",     "unless",  "code",      "zh",  "en"};
 constexpr std::string_view kValidityKeys[] = {"business", "ca", "channel", "applicant", "key", "years", "when", "unless", "from"};
+constexpr std::string_view kYearsOfferedKeys[] = {"ca", "years"};
 constexpr std::string_view kRenewalWindowKeys[] = {"business", "ca", "channel", "applicant",         "key",
                                                    "years",    "when",    "unless", "days_before_expiry"};
 
@@ -579,6 +581,20 @@ void read_renewal_window(EntryReader& r, ScriptDeclarations& into, int when_slot
   if (r.ok()) into.renewal_windows.push_back(std::move(e));
 }
 
+void read_years_offered(EntryReader& r, ScriptDeclarations& into) {
+  r.check_keys(kYearsOfferedKeys);
+  YearsOffered e;
+  e.line = r.line();
+  e.source = r.source();
+  if (auto cas = r.ids("ca")) {
+    std::sort(cas->begin(), cas->end());
+    e.selector.cas = std::move(*cas);
+    e.selector.written = Selector::kCa;
+  }
+  if (auto y = r.years("years", true, " (the validity periods these CAs offer, e.g. { 1, 2, 4 })")) e.years = *y;
+  if (r.ok()) into.years_offered.push_back(std::move(e));
+}
+
 void declare(lua_State* L, ScriptDeclarations& into, Kind kind) {
   // Slots first, on both runs alike, before anything can return early.
   const int when_slot = take_function(L, into, "when");
@@ -601,6 +617,7 @@ void declare(lua_State* L, ScriptDeclarations& into, Kind kind) {
     case Kind::Refuse: read_refusal(r, into, when_slot, unless_slot); break;
     case Kind::Validity: read_validity(r, into, when_slot, unless_slot); break;
     case Kind::RenewalWindow: read_renewal_window(r, into, when_slot, unless_slot); break;
+    case Kind::YearsOffered: read_years_offered(r, into); break;
   }
 }
 

@@ -79,6 +79,11 @@ class RegionRules {
   const std::vector<int>& allowed_years() const;  // the first one is the default; empty when not published
   // region{} says years = "not published": quotes carry no validity period and no end date.
   bool years_published() const;
+  // The same for a CA's customers: its years_offered{}, else region{}'s.
+  const std::vector<int>& allowed_years(std::string_view ca) const;
+  bool years_published(std::string_view ca) const { return !allowed_years(ca).empty(); }
+  // CA id -> years, for the CAs with a years_offered{} of their own.
+  std::vector<std::pair<std::string, std::vector<int>>> years_by_ca() const;
 
   // The stages. Each appends to `quote`, giving every line a `source` of "file:line".
   // They are thread-safe; they throw RuleError when a function rule fails.

@@ -52,6 +52,7 @@ std::unique_ptr<RegionRules::Compiled> compile(ScriptDeclarations& d, std::strin
   c->refusals = std::move(d.refusals);
   c->validities = std::move(d.validities);
   c->renewal_windows = std::move(d.renewal_windows);
+  c->years_offered = std::move(d.years_offered);
   c->function_count = d.function_count;
   // Fee codes become small integers so that choosing among dated versions needs no string work.
   std::map<std::string, int, std::less<>> groups;

@@ -213,6 +213,11 @@ nlohmann::ordered_json RuleBook::describe() const {
                                   {"businesses", offered<Business>(r, &RegionRules::offers)},
                                   {"years", r.years_published() ? nlohmann::ordered_json(r.allowed_years())
                                                                 : nlohmann::ordered_json("not published")}};
+    if (const auto by_ca = r.years_by_ca(); !by_ca.empty()) {
+      nlohmann::ordered_json years = nlohmann::ordered_json::object();
+      for (const auto& [ca, list] : by_ca) years[ca] = list;
+      region["years_by_ca"] = std::move(years);
+    }
     // An edit of this region's file that failed its check: this version goes on serving.
     if (const auto refusal = snap->refused.find(live.file); refusal != snap->refused.end())
       region["refused_reload"] = {{"refused_at", utc_text(refusal->second.refused_at)},

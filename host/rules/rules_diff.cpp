@@ -209,14 +209,15 @@ std::string joined(const std::vector<std::string>& items) {
   return out.empty() ? kNothing : out;
 }
 
-std::string years_text(const RegionDeclaration& r) {
-  if (!r.years_published) return "not published";
+std::string years_text(const std::vector<int>& years) {
   std::vector<std::string> y;
-  for (int n : r.years) y.push_back(std::to_string(n));
-  return joined(y);
+  for (int n : years) y.push_back(std::to_string(n));
+  return y.empty() ? "not published" : joined(y);
 }
 
-void region_changes(const RegionDeclaration& a, const RegionDeclaration& b, std::vector<CustomerChange>& out) {
+void region_changes(const RegionRules::Compiled& ca_, const RegionRules::Compiled& cb, std::vector<CustomerChange>& out) {
+  const RegionDeclaration& a = ca_.region;
+  const RegionDeclaration& b = cb.region;
   auto row = [&](const char* item, const std::string& old_value, const std::string& new_value) {
     if (old_value != new_value)
       out.push_back({"region", item, "changed", "any", "any", "any", "any", "any", "any", "", "", old_value, new_value});
@@ -228,7 +229,14 @@ void region_changes(const RegionDeclaration& a, const RegionDeclaration& b, std:
   row("businesses", code_list<Business>(a.businesses), code_list<Business>(b.businesses));
   row("applicants", code_list<ApplicantKind>(a.applicants), code_list<ApplicantKind>(b.applicants));
   row("channels", code_list<Channel>(a.channels), code_list<Channel>(b.channels));
-  row("years", years_text(a), years_text(b));
+  row("years", years_text(a.years), years_text(b.years));
+  // A CA's own validity periods (years_offered{}), for the CAs both versions accept.
+  for (const auto& ca : old_cas)
+    if (std::binary_search(new_cas.begin(), new_cas.end(), ca)) {
+      const std::string old_years = years_text(ca_.years_for(ca)), new_years = years_text(cb.years_for(ca));
+      if (old_years != new_years)
+        out.push_back({"region", "years", "changed", ca, "any", "any", "any", "any", "any", "", "", old_years, new_years});
+    }
 }
 
 // Rows that differ the same way, collected over the dimensions that are shown merged.
@@ -248,7 +256,7 @@ std::vector<CustomerChange> diff_for_customers(const RegionRules& old_rules, con
   const RegionRules::Compiled& a = old_rules.compiled();
   const RegionRules::Compiled& b = new_rules.compiled();
   std::vector<CustomerChange> changes;
-  region_changes(a.region, b.region, changes);
+  region_changes(a, b, changes);
 
   std::vector<std::string> cas;
   for (const auto& ca : a.region.accepts)
@@ -258,10 +266,15 @@ std::vector<CustomerChange> diff_for_customers(const RegionRules& old_rules, con
   const auto applicants = both_offer<ApplicantKind>(a.region.applicants, b.region.applicants);
   const auto channels = both_offer<Channel>(a.region.channels, b.region.channels);
   const std::vector<KeyType> keys{KeyType::Master, KeyType::Secondary};
-  std::vector<int> years;
-  for (int y : a.region.years)
-    if (std::find(b.region.years.begin(), b.region.years.end(), y) != b.region.years.end()) years.push_back(y);
-  if (years.empty()) years.push_back(0);  // not published on either side: the requests name no years
+  // The years both versions offer a CA's customers; 0 alone when neither publishes any.
+  auto years_of = [&](const std::string& ca) {
+    std::vector<int> years;
+    const auto& new_years = b.years_for(ca);
+    for (int y : a.years_for(ca))
+      if (std::find(new_years.begin(), new_years.end(), y) != new_years.end()) years.push_back(y);
+    if (years.empty()) years.push_back(0);
+    return years;
+  };
 
   // Today, and each day a dated fee version starts: prices change only on those days.
   std::set<Date> day_set{today};
@@ -279,7 +292,7 @@ std::vector<CustomerChange> diff_for_customers(const RegionRules& old_rules, con
     for (Business bu : businesses)
       for (ApplicantKind ap : applicants)
         for (Channel ch : channels)
-          for (int y : years)
+          for (int y : years_of(ca))
             for (KeyType k : keys)
               for (Date day : days) {
                 std::fill(choice.begin(), choice.end(), 0);
@@ -325,7 +338,7 @@ std::vector<CustomerChange> diff_for_customers(const RegionRules& old_rules, con
     row.business = business;
     row.applicant = shown(g.applicants, applicants);
     row.channel = shown(g.channels, channels);
-    row.years = shown(g.years, years);
+    row.years = shown(g.years, years_of(ca));
     row.key = shown(g.keys, keys);
     for (std::size_t i = 0; i < vars.size(); ++i) {
       if (g.circumstances[i].size() == vars[i].values.size()) continue;

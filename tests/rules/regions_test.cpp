@@ -364,10 +364,13 @@ TEST_CASE("guangdong: validity from today, the old expiry or kept, with no end d
 // neimenggu (seed 004)
 // ------------------------------------------------------------------------------------------------
 
-TEST_CASE("neimenggu: five CAs, 1, 2 or 4 years") {
+TEST_CASE("neimenggu: five CAs, CFCA's 1, 2 or 4 years, SNCA's one, no period published by the others") {
   const auto rules = region("neimenggu");
   CHECK(rules->accepted_cas() == std::vector<std::string>{"nmgca", "snca", "szca", "cfca", "bjca"});
-  CHECK(rules->allowed_years() == std::vector<int>{1, 2, 4});
+  CHECK_FALSE(rules->years_published());
+  CHECK(rules->allowed_years("cfca") == std::vector<int>{1, 2, 4});
+  CHECK(rules->allowed_years("snca") == std::vector<int>{1});
+  for (const char* ca : {"nmgca", "szca", "bjca"}) CHECK_FALSE(rules->years_published(ca));
   CHECK(rules->serves(ApplicantKind::OrgPerson));
 }
 
@@ -394,10 +397,9 @@ TEST_CASE("neimenggu: CFCA's table from 2021-03-01, per validity years") {
 TEST_CASE("neimenggu: SNCA 300 for the first year, 260 a year after, free online unlock and change") {
   const auto rules = region("neimenggu");
   CHECK(fee_of(*rules, req("neimenggu", "snca", Business::New), 1).fee.total_fen == 30000);
-  check_unpriced(fee_of(*rules, req("neimenggu", "snca", Business::New), 2), "certificate", "neimenggu.lua");
+  CHECK(fee_of(*rules, req("neimenggu", "snca", Business::New), 0).fee.total_fen == 30000);  // its default year
   const QuoteRequest renew = with_expiry(req("neimenggu", "snca", Business::Renew), "2024-06-20");
   CHECK(fee_of(*rules, renew, 1).fee.total_fen == 26000);
-  CHECK(fee_of(*rules, renew, 2).fee.total_fen == 52000);
   CHECK(fee_of(*rules, req("neimenggu", "snca", Business::Unlock, Channel::Online)).fee.total_fen == 0);
   check_unpriced(fee_of(*rules, req("neimenggu", "snca", Business::Unlock, Channel::Onsite)), "unlock", "neimenggu.lua");
   CHECK(fee_of(*rules, req("neimenggu", "snca", Business::Change)).fee.total_fen == 0);

@@ -138,3 +138,18 @@ TEST_CASE("the table and the JSON carry the same rows") {
   CHECK(json["changes"][0]["old"] == "260.00");
   CHECK(json["changes"][0]["new"] == "270.00");
 }
+
+TEST_CASE("a CA's own validity periods are compared per CA") {
+  std::string header = kRegionHeader;
+  header.replace(header.find("accepts = { \"bjca\" },"), 21, "accepts = { \"bjca\", \"cfca\" },");
+  LoadResult old_rules = RegionRules::load_text("central.lua", header + "years_offered { ca = \"cfca\", years = { 1, 2, 4 } }\n" + kBase);
+  LoadResult new_rules = RegionRules::load_text("central.lua", header + "years_offered { ca = \"cfca\", years = { 1, 2 } }\n" + kBase);
+  REQUIRE(old_rules.rules);
+  REQUIRE(new_rules.rules);
+  const auto changes = diff_for_customers(*old_rules.rules, *new_rules.rules, day("2026-06-01"));
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].aspect == "region");
+  CHECK(changes[0].ca == "cfca");
+  CHECK(changes[0].old_value == "1, 2, 4");
+  CHECK(changes[0].new_value == "1, 2");
+}

@@ -149,3 +149,33 @@ TEST_CASE("years must be listed or said to be not published, and then no entry m
   CHECK(findings_of(unpublished + "fee { business = \"new\", years = 1, code = \"x\", label = \"x\" }\n") ==
         std::vector<std::string>{"central.lua:11: fee: years names 1, which region{} does not list in years (not published)"});
 }
+
+TEST_CASE("years_offered: a CA's own validity periods, checked like the rest") {
+  std::string header = kRegionHeader;
+  header.replace(header.find("accepts = { \"bjca\" },"), 21, "accepts = { \"bjca\", \"cfca\" },");
+  LoadResult loaded = RegionRules::load_text("central.lua", header + R"(years_offered { ca = "cfca", years = { 1, 2, 4 } }
+fee { business = "new", ca = "cfca", years = 4, code = "x", label = "x", fen = 85000 }
+validity { business = "new", from = "today" }
+)");
+  INFO(joined(loaded.findings));
+  REQUIRE(loaded.rules);
+  const RegionRules& rules = *loaded.rules;
+  CHECK(rules.allowed_years("cfca") == std::vector<int>{1, 2, 4});
+  CHECK(rules.allowed_years("bjca") == std::vector<int>{1, 2});
+  CHECK(rules.years_by_ca() == std::vector<std::pair<std::string, std::vector<int>>>{{"cfca", {1, 2, 4}}});
+  QuoteRequest cfca = request(Business::New);
+  cfca.ca = "cfca";
+  CHECK(validity_of(rules, cfca, 4)->not_after == day("2028-06-01"));
+
+  CHECK(findings_of(header + R"(years_offered { ca = "acme", years = 3 }
+years_offered { ca = "cfca", years = { 1, 2, 4 } }
+years_offered { ca = { "bjca", "cfca" }, years = 5, when = { open_bid = true } }
+fee { business = "new", years = 6, code = "x", label = "x" }
+)") == std::vector<std::string>{
+            "central.lua:11: years_offered: ca names acme, which region{} does not list in accepts (bjca, cfca)",
+            "central.lua:13: years_offered: unknown field 'when'",
+            "central.lua:14: fee: years names 6, which region{} does not list in years (1, 2) and no years_offered{} offers"});
+  CHECK(findings_of(header + R"(years_offered { ca = "cfca", years = { 1, 2, 4 } }
+years_offered { ca = { "bjca", "cfca" }, years = 5 }
+)") == std::vector<std::string>{"central.lua:12: years_offered: cfca already has its years at central.lua:11"});
+}
