@@ -115,6 +115,16 @@ struct RefusalEntry : Declared {
 
 enum class ValidityFrom : std::uint8_t { Today, OldExpiryOrToday, Keep };
 
+// As a script writes it: validity { from = "today" | "old_expiry_or_today" | "keep" }.
+constexpr const char* from_code(ValidityFrom from) {
+  switch (from) {
+    case ValidityFrom::Today: return "today";
+    case ValidityFrom::OldExpiryOrToday: return "old_expiry_or_today";
+    case ValidityFrom::Keep: return "keep";
+  }
+  return "?";
+}
+
 struct ValidityEntry : Declared {
   ValidityFrom from = ValidityFrom::Today;
 };

@@ -130,15 +130,6 @@ std::string material_text(const MaterialLine& m) {
   return t;
 }
 
-const char* from_text(ValidityFrom from) {
-  switch (from) {
-    case ValidityFrom::Today: return "from today";
-    case ValidityFrom::OldExpiryOrToday: return "from the old expiry (from today once expired)";
-    case ValidityFrom::Keep: return "kept";
-  }
-  return "?";
-}
-
 // What one version answers, by "aspect\x1Fitem".
 using Answer = std::map<std::string, std::string>;
 
@@ -180,7 +171,7 @@ Answer answer(const RegionRules& rules, const Asked& asked) {
       std::string basis = "not declared";
       for (const ValidityEntry& v : c.validities)
         if (eval.applies(v)) {
-          basis = from_text(v.from);
+          basis = std::string("from = ") + from_code(v.from);  // the words the script uses (docs/rules.md §4.5)
           break;
         }
       out["validity\x1F" + std::string(code_of(asked.request.business))] = basis;

@@ -6,15 +6,6 @@
 namespace cahub::rules {
 namespace {
 
-const char* from_code(ValidityFrom from) {
-  switch (from) {
-    case ValidityFrom::Today: return "today";
-    case ValidityFrom::OldExpiryOrToday: return "old_expiry_or_today";
-    case ValidityFrom::Keep: return "keep";
-  }
-  return "?";
-}
-
 // The pipeline validates requests before the rules see them, so a missing date here means a
 // request reached a stage it should not have: a clear error, never a made-up validity.
 [[noreturn]] void missing_date(const ValidityEntry& e, const char* which) {

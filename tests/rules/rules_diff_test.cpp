@@ -112,8 +112,8 @@ TEST_CASE("refusals, renewal windows, validity and what the region offers") {
 
   const auto validity = diff(kBase, replaced(kBase, "from = \"today\"", "from = \"keep\""));
   REQUIRE(validity.size() == 1);
-  CHECK(validity[0].old_value == "from today");
-  CHECK(validity[0].new_value == "kept");
+  CHECK(validity[0].old_value == "from = today");
+  CHECK(validity[0].new_value == "from = keep");
 
   const std::string narrower = replaced(kRegionHeader, "years = { 1, 2 },", "years = { 1 },");
   LoadResult old_rules = RegionRules::load_text("central.lua", kRegionHeader + kBase);
