@@ -11,14 +11,14 @@ region {
   source = "seed 002: 网证通数字证书及电子签章办理操作指南",
   accepts = { "netca" },
   applicants = { "org" },               -- "机构数字证书代表整个单位"
-  -- onsite 前台现场办理; mail 邮寄办理; online: the online add request and the online renewal in
-  -- the NETCA client (【证书续期】); self_service: the client's automatic unlock (【忘记密码】).
+  -- onsite 前台现场办理; mail 邮寄办理; online: the online add request; self_service: what the
+  -- unit does itself in the NETCA client — renewal (【证书续期】) and automatic unlock (【忘记密码】).
   channels = { "onsite", "mail", "online", "self_service" },
   -- 新申请, 增加证书个数, 续期, 补办（遗失/损坏）, 变更, 解锁; 注销 is a business type of the form.
   businesses = { "new", "add", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "revoke" },
   -- The form leaves the years blank ("新申请 ___ 年 / 更新续期 ___ 年") and the guide lists no
-  -- periods: 1 is a placeholder an administrator must confirm with NETCA.
-  years = { 1 },
+  -- periods: quotes say the validity period is not published until NETCA's periods are filled in.
+  years = "not published",
 }
 
 ---------------------------------------------------------------------------------------------------
@@ -55,9 +55,9 @@ refuse { business = { "reissue_lost", "reissue_damaged", "change" }, channel = {
          code = "channel_not_offered",
          zh = "补办、变更只能选择现场或者邮寄办理方式",
          en = "Reissue and change are handled only at the counter or by mail" }
-refuse { business = "renew", channel = "self_service", code = "channel_not_offered",
-         zh = "续期请在网证通安全客户端在线办理（未过期）或现场、邮寄办理（已过期）",
-         en = "Renew online in the NETCA client (not expired) or at the counter or by mail (expired)" }
+refuse { business = "renew", channel = "online", code = "channel_not_offered",
+         zh = "续期请在网证通安全客户端自助办理（未过期）或现场、邮寄办理（已过期）",
+         en = "Renew yourself in the NETCA client (not expired) or at the counter or by mail (expired)" }
 refuse { business = "unlock", channel = "online", code = "channel_not_offered",
          zh = "解锁请在网证通安全客户端【忘记密码】自动解锁，或现场、邮寄办理",
          en = "Unlock in the NETCA client (forgot password) or at the counter or by mail" }
@@ -71,7 +71,7 @@ refuse { business = "revoke", channel = { "online", "self_service" }, code = "ch
 ---------------------------------------------------------------------------------------------------
 
 -- 续期: "数字证书过期后只能选择现场或者邮寄办理方式"
-refuse { business = "renew", channel = "online", when = { expired = true }, code = "expired_renew_online",
+refuse { business = "renew", channel = "self_service", when = { expired = true }, code = "expired_renew_self_service",
          zh = "数字证书已过期，只能选择现场或者邮寄办理续期",
          en = "The certificate has expired: renew at the counter or by mail" }
 -- 二.2 "此办理方式须已有同名网证通有效数字证书进行签名，如果未有数字证书或者数字证书已过期，请按照上述第一种方式办理"

@@ -18,9 +18,8 @@ region {
   -- 一 新申请 · 二 更新 · 三 补办 · 四 变更 · 五 冻结 · 六 冻结恢复 · 七 吊销
   -- 补办 is not split by cause in the guide: both reissue codes are offered with the same entries.
   businesses = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "freeze", "unfreeze", "revoke" },
-  -- No validity period is published; the language needs a list, so 1 stands as a placeholder.
-  -- No validity entry uses it.
-  years = { 1 },
+  -- "No validity period is published" — and so the script says.
+  years = "not published",
 }
 
 local ALL = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "freeze", "unfreeze", "revoke" }

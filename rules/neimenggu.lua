@@ -8,8 +8,8 @@
 -- Almost everything this guide publishes is per CA: SNCA's and CFCA's fees, each CA's materials,
 -- SNCA's and BJCA's 30-day renewal window. Entries that belong to one CA say so with `ca = "..."`.
 -- A CA that publishes no amount gets an entry without `fen`: the quote says unpriced.
--- Still a limit of the language: allowed validity years are one list for the region, so 2 and 4
--- years (CFCA's offer) are also accepted for the other CAs, whose quotes then say unpriced.
+-- Validity periods are per CA too: CFCA sells 1, 2 or 4 years and SNCA's default is one year
+-- (years_offered below); NMGCA, SZCA and BJCA publish none, so their quotes say not published.
 
 region {
   id = "neimenggu",
@@ -26,10 +26,14 @@ region {
   -- 新办, 年检/续费/次年延续, 补办 (丢失密钥或密钥损坏), 变更, 解锁, 挂起 and 注销 (SNCA form),
   -- 吊销 (BJCA agreement)
   businesses = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "freeze", "revoke" },
-  -- SNCA: "用户数字证书的默认有效期为一年"; CFCA prices 1, 2 and 4 years. One list for the region
-  -- (the language has no per-CA years): 2 and 4 years are only CFCA's offer.
-  years = { 1, 2, 4 },
+  -- NMGCA, SZCA and BJCA publish no validity period; CFCA's and SNCA's follow.
+  years = "not published",
 }
+
+-- CFCA's table prices "1年 / 2年 / 4年".
+years_offered { ca = "cfca", years = { 1, 2, 4 } }
+-- SNCA: "用户数字证书的默认有效期为一年"; no other period is published.
+years_offered { ca = "snca", years = { 1 } }
 
 ---------------------------------------------------------------------------------------------------
 -- Fees: each CA publishes its own table, or none.
@@ -47,9 +51,8 @@ fee { ca = "cfca", business = { "reissue_lost", "reissue_damaged" }, code = "rei
 
 -- SNCA (一证通), 五 收费标准: "首次申请 CA数字证书+电子签章 300元/个/年; 次年延续 CA数字证书+电子签章
 -- 260元/个/年; 备注：提供免费的在线解锁、证书变更等业务". Its default validity is one year
--- ("用户数字证书的默认有效期为一年"); a first application for several years is not priced.
-fee { ca = "snca", business = "new", years = 1, code = "certificate", label = "CA数字证书+电子签章（首次申请，300元/个/年）", fen = 30000 }
-fee { ca = "snca", business = "new", years = { 2, 4 }, code = "certificate", label = "CA数字证书+电子签章（首次申请，多年期）" }
+-- ("用户数字证书的默认有效期为一年", the only period it offers here).
+fee { ca = "snca", business = "new", code = "certificate", label = "CA数字证书+电子签章（首次申请，300元/个/年）", fen = 30000 }
 fee { ca = "snca", business = "renew", code = "renewal", label = "CA数字证书+电子签章（次年延续，260元/个/年）", fen = 26000, per_year = true }
 fee { ca = "snca", business = "unlock", channel = "online", code = "unlock", label = "在线解锁（免费）", fen = 0 }
 fee { ca = "snca", business = "change", code = "change", label = "证书变更（免费）", fen = 0 }

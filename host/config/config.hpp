@@ -36,6 +36,11 @@ struct Server {
   std::size_t max_body_bytes = 1u << 20;
 };
 
+// Hot reload of the rules folder by `cahub serve` (rules/rules_folder_watcher.hpp).
+struct RulesWatch {
+  std::uint32_t milliseconds = 1000;  // 0: scripts are read once, at start
+};
+
 struct Log {
   LogLevel level = LogLevel::Info;
 };
@@ -54,6 +59,7 @@ struct Config {
   Paths paths;
   Server server;
   rules::SandboxLimits rules;
+  RulesWatch rules_watch;  // [rules] watch_milliseconds
   Log log;
   Calendar calendar;
   PluginSettings plugins;

@@ -79,6 +79,14 @@ const Setting schema[] = {
        c.rules.milliseconds_per_call = static_cast<std::uint32_t>(integer(v));
      }},
 
+    {.table = "rules", .key = "watch_milliseconds", .type = SettingType::Integer,
+     .description = "How often `cahub serve` looks for changed, added or removed scripts in the rules folder; a "
+                    "changed script is checked and swapped in without a restart, a failing one is refused and the "
+                    "version in force stays. 0 turns hot reload off.",
+     .min = 0, .max = 3'600'000,
+     .show = [](const Config& c) { return show_integer(c.rules_watch.milliseconds); },
+     .store = [](Config& c, const SettingValue& v) { c.rules_watch.milliseconds = static_cast<std::uint32_t>(integer(v)); }},
+
     {.table = "log", .key = "level", .type = SettingType::LogLevel,
      .description = "Least severe level of the messages that are logged.",
      .show = [](const Config& c) { return toml_string(code_of(c.log.level)); },

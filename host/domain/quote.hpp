@@ -49,9 +49,12 @@ struct MaterialLine {
 
 struct Validity {
   Date not_before;
-  Date not_after;
+  // nullopt when the region publishes no validity period (region{} years = "not published"):
+  // the end is not guessed; `not_published` says so and why.
+  std::optional<Date> not_after;
   std::string basis;  // "today", "old_expiry", "kept": how the dates were reached
   std::string source;
+  std::string not_published;  // e.g. "guangdong.lua:6: the validity period is not published ..."
 };
 
 struct Quote {

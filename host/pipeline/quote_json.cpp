@@ -29,7 +29,7 @@ json quote_to_json(const QuoteContext& ctx, bool explain) {
   out["channel"] = code_of(r.channel);
   out["key"] = code_of(r.key);
   out["today"] = r.today.iso();
-  out["years"] = q.years;
+  out["years"] = q.years > 0 ? json(q.years) : json(nullptr);  // null: not published
   out["eligible"] = q.eligible;
   // `reasons` stays a plain list of sentences for people and simple clients; the details carry
   // the stable codes that programs should match on.
@@ -66,8 +66,9 @@ json quote_to_json(const QuoteContext& ctx, bool explain) {
 
   if (q.validity) {
     json v{{"not_before", q.validity->not_before.iso()},
-           {"not_after", q.validity->not_after.iso()},
+           {"not_after", q.validity->not_after ? json(q.validity->not_after->iso()) : json(nullptr)},
            {"basis", q.validity->basis}};
+    if (!q.validity->not_published.empty()) v["not_published"] = q.validity->not_published;
     if (explain) v["source"] = q.validity->source;
     out["validity"] = std::move(v);
   } else {
@@ -92,7 +93,9 @@ std::string quote_to_text(const QuoteContext& ctx, bool explain) {
   std::string out;
   out += r.region + " / " + r.ca + " / " + std::string(label_of(r.business).zh) + " " +
          std::string(code_of(r.business)) + " / " + std::string(code_of(r.applicant)) + " / " +
-         std::string(code_of(r.channel)) + " / " + std::to_string(q.years) + " 年, today " + r.today.iso() + "\n";
+         std::string(code_of(r.channel)) + " / " +
+         (q.years > 0 ? std::to_string(q.years) + " 年" : std::string("有效期未公布 validity not published")) +
+         ", today " + r.today.iso() + "\n";
   out += q.eligible ? "可以办理 eligible\n" : "不能办理 not eligible\n";
   for (const auto& n : q.reasons) out += "  ✗ " + n.zh + " — " + n.en + src(n.source) + "\n";
   if (!q.fee.items.empty() || !q.fee.unpriced.empty()) out += "费用 fee:\n";
@@ -109,9 +112,12 @@ std::string quote_to_text(const QuoteContext& ctx, bool explain) {
     if (m.original_shown) out += "（原件）";
     out += src(m.source) + "\n";
   }
-  if (q.validity)
-    out += "有效期 validity: " + q.validity->not_before.iso() + " → " + q.validity->not_after.iso() + " (" +
+  if (q.validity) {
+    out += "有效期 validity: " + q.validity->not_before.iso() + " → " +
+           (q.validity->not_after ? q.validity->not_after->iso() : std::string("未公布 not published")) + " (" +
            q.validity->basis + ")" + src(q.validity->source) + "\n";
+    if (!q.validity->not_published.empty()) out += "  ! " + q.validity->not_published + "\n";
+  }
   for (const auto& s : q.steps) out += "  → " + s.zh + " — " + s.en + src(s.source) + "\n";
   out += std::string("需审核 requires review: ") + (q.requires_review ? "yes" : "no") + "\n";
   return out;

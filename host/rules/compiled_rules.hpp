@@ -115,12 +115,28 @@ struct RefusalEntry : Declared {
 
 enum class ValidityFrom : std::uint8_t { Today, OldExpiryOrToday, Keep };
 
+// As a script writes it: validity { from = "today" | "old_expiry_or_today" | "keep" }.
+constexpr const char* from_code(ValidityFrom from) {
+  switch (from) {
+    case ValidityFrom::Today: return "today";
+    case ValidityFrom::OldExpiryOrToday: return "old_expiry_or_today";
+    case ValidityFrom::Keep: return "keep";
+  }
+  return "?";
+}
+
 struct ValidityEntry : Declared {
   ValidityFrom from = ValidityFrom::Today;
 };
 
 struct RenewalWindowEntry : Declared {
   int days_before_expiry = 0;
+};
+
+// years_offered { ca = ..., years = { ... } }: the validity periods of some CAs, when they differ
+// from region{}'s (Inner Mongolia: CFCA sells 1, 2 or 4 years). `selector.cas` names the CAs.
+struct YearsOffered : Declared {
+  std::vector<int> years;  // the first is the default for these CAs
 };
 
 struct RegionDeclaration {
@@ -133,13 +149,15 @@ struct RegionDeclaration {
   std::uint32_t applicants = 0;
   std::uint32_t channels = 0;
   std::uint32_t businesses = 0;
-  std::vector<int> years;  // the first is the default
+  std::vector<int> years;  // the first is the default; empty when not published
   std::uint64_t years_bits = 0;
+  bool years_published = true;  // false: years = "not published"
 };
 
 struct RegionRules::Compiled {
   std::string file;    // chunk name, "central.lua"
   std::string script;  // the source, run again on each thread that evaluates a rule function
+  std::string sha256;  // of the source, hex: which version of the file is live (GET /v1/rules)
   SandboxLimits limits;
   RegionDeclaration region;
   std::vector<FeeEntry> fees;
@@ -147,10 +165,18 @@ struct RegionRules::Compiled {
   std::vector<RefusalEntry> refusals;
   std::vector<ValidityEntry> validities;
   std::vector<RenewalWindowEntry> renewal_windows;
+  std::vector<YearsOffered> years_offered;
   std::vector<bool> versioned_fee_codes;  // per code_group: some entry of that code has `effective`
   int function_count = 0;
   // Unique per load (never reused, unlike an address): keys the per-thread Lua states.
   std::uint64_t generation = 0;
+  // The validity years a CA's customers may choose: its years_offered, else region{}'s (empty
+  // when not published).
+  const std::vector<int>& years_for(std::string_view ca) const {
+    for (const auto& y : years_offered)
+      if (std::binary_search(y.selector.cas.begin(), y.selector.cas.end(), ca)) return y.years;
+    return region.years;
+  }
   // Per-thread states hold a weak_ptr to this, so that a thread can drop the states of rules
   // that have been unloaded (after a reload) the next time it makes a new one.
   std::shared_ptr<const int> alive = std::make_shared<const int>(0);

@@ -12,8 +12,9 @@
 namespace cahub::rules {
 namespace {
 
-enum class Kind { Region, Fee, Material, Refuse, Validity, RenewalWindow };
-constexpr const char* kKindNames[] = {"region", "fee", "material", "refuse", "validity", "renewal_window"};
+enum class Kind { Region, Fee, Material, Refuse, Validity, RenewalWindow, YearsOffered };
+constexpr const char* kKindNames[] = {"region",   "fee",           "material",     "refuse",
+                                      "validity", "renewal_window", "years_offered"};
 
 using Keys = std::span<const std::string_view>;
 constexpr std::string_view kRegionKeys[] = {"id",       "name",     "name_en",    "source", "accepts",
@@ -26,6 +27,7 @@ constexpr std::string_view kMaterialKeys[] = {"business", "ca", "channel", "appl
 constexpr std::string_view kRefuseKeys[] = {"business", "ca", "channel", "applicant", "key", "years",
                                             "when",     "unless",  "code",      "zh",  "en"};
 constexpr std::string_view kValidityKeys[] = {"business", "ca", "channel", "applicant", "key", "years", "when", "unless", "from"};
+constexpr std::string_view kYearsOfferedKeys[] = {"ca", "years"};
 constexpr std::string_view kRenewalWindowKeys[] = {"business", "ca", "channel", "applicant",         "key",
                                                    "years",    "when",    "unless", "days_before_expiry"};
 
@@ -187,13 +189,19 @@ class EntryReader {
     return codes_at<E>(-1, key);
   }
 
-  std::optional<std::vector<int>> years(const char* key, bool required) {
+  std::optional<std::vector<int>> years(const char* key, bool required, const std::string& hint = {}) {
     Field f(L_, key);
     if (f.absent()) {
-      if (required) problem(std::string(key) + " is required");
+      if (required) problem(std::string(key) + " is required" + hint);
       return std::nullopt;
     }
     return years_at(-1, key);
+  }
+
+  // `key = "not published"`: the source says nothing, and the script says so instead of guessing.
+  bool says_not_published(const char* key) {
+    Field f(L_, key);
+    return lua_type(L_, -1) == LUA_TSTRING && std::string_view(lua_tostring(L_, -1)) == "not published";
   }
 
   std::optional<std::vector<std::string>> ids(const char* key, bool required = true) {
@@ -504,7 +512,11 @@ void read_region(EntryReader& r, ScriptDeclarations& into) {
   if (auto a = r.codes<ApplicantKind>("applicants", true)) d.applicants = *a;
   if (auto c = r.codes<Channel>("channels", true)) d.channels = *c;
   if (auto b = r.codes<Business>("businesses", true)) d.businesses = *b;
-  if (auto y = r.years("years", true)) {
+  if (r.says_not_published("years")) {
+    d.years_published = false;  // the source gives no validity period: quotes say so
+  } else if (auto y = r.years("years", true,
+                              " (the validity periods offered, e.g. { 1, 2 }; write years = \"not published\" "
+                              "when the source gives none)")) {
     d.years = *y;
     for (int n : d.years) d.years_bits |= year_bit(n);
   }
@@ -569,6 +581,20 @@ void read_renewal_window(EntryReader& r, ScriptDeclarations& into, int when_slot
   if (r.ok()) into.renewal_windows.push_back(std::move(e));
 }
 
+void read_years_offered(EntryReader& r, ScriptDeclarations& into) {
+  r.check_keys(kYearsOfferedKeys);
+  YearsOffered e;
+  e.line = r.line();
+  e.source = r.source();
+  if (auto cas = r.ids("ca")) {
+    std::sort(cas->begin(), cas->end());
+    e.selector.cas = std::move(*cas);
+    e.selector.written = Selector::kCa;
+  }
+  if (auto y = r.years("years", true, " (the validity periods these CAs offer, e.g. { 1, 2, 4 })")) e.years = *y;
+  if (r.ok()) into.years_offered.push_back(std::move(e));
+}
+
 void declare(lua_State* L, ScriptDeclarations& into, Kind kind) {
   // Slots first, on both runs alike, before anything can return early.
   const int when_slot = take_function(L, into, "when");
@@ -591,6 +617,7 @@ void declare(lua_State* L, ScriptDeclarations& into, Kind kind) {
     case Kind::Refuse: read_refusal(r, into, when_slot, unless_slot); break;
     case Kind::Validity: read_validity(r, into, when_slot, unless_slot); break;
     case Kind::RenewalWindow: read_renewal_window(r, into, when_slot, unless_slot); break;
+    case Kind::YearsOffered: read_years_offered(r, into); break;
   }
 }
 

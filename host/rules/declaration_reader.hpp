@@ -1,6 +1,6 @@
 #pragma once
 // Reading the declarations of a region script (region{}, fee{}, material{}, refuse{},
-// validity{}, renewal_window{}) while its top level runs in the sandbox.
+// validity{}, renewal_window{}, years_offered{}) while its top level runs in the sandbox.
 //
 // Each declaration is a C function placed in the script's own environment. A call records the
 // line it was made from (lua_getinfo of the caller) and checks its table field by field: unknown
@@ -26,6 +26,7 @@ struct ScriptDeclarations {
   std::vector<RefusalEntry> refusals;
   std::vector<ValidityEntry> validities;
   std::vector<RenewalWindowEntry> renewal_windows;
+  std::vector<YearsOffered> years_offered;
   std::vector<Finding> findings;
   // Function-valued when/unless seen so far, in call order (when before unless): slot numbers.
   int function_count = 0;

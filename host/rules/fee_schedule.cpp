@@ -89,6 +89,12 @@ void RegionRules::compute_fee(const RuleInput& in, Quote& quote) const {
                              " is not published; an administrator must fill in fen");
       continue;
     }
+    if (e.per_year && f.years == 0) {  // a yearly price times an unknown number of years
+      fee.items.push_back({e.code, e.label, std::nullopt, e.source});
+      fee.unpriced.push_back(e.source + ": fee " + e.code + " (" + e.label +
+                             ") is priced per year and the validity period is not published");
+      continue;
+    }
     const Fen amount = e.per_year ? *e.fen * f.years : *e.fen;
     fee.items.push_back({e.code, e.label, amount, e.source});
   }

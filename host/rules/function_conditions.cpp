@@ -118,7 +118,10 @@ void FunctionConditions::fill_q(lua_State* L, const RequestFacts& f) {
   push_code(L, f.channel), set("channel");
   push_code(L, f.applicant), set("applicant");
   push_code(L, f.key), set("key");
-  lua_pushinteger(L, f.years), set("years");
+  if (f.years > 0)
+    lua_pushinteger(L, f.years), set("years");
+  else
+    lua_pushnil(L), set("years");  // the region publishes no validity period
   push_iso(L, f.today), set("today");
   set_optional_int("days_to_expiry", f.days_to_expiry);
   set_optional_int("days_since_expiry", f.days_since_expiry);

@@ -17,12 +17,16 @@ std::string years_in(std::uint64_t bits) {
   std::string out;
   for (int y = 1; y <= kMaxYears; ++y)
     if (bits & year_bit(y)) out += (out.empty() ? "" : ", ") + std::to_string(y);
-  return out;
+  return out.empty() ? "not published" : out;
 }
 
 class ScriptChecker {
  public:
-  ScriptChecker(ScriptDeclarations& d, const RegionDeclaration& region) : d_(d), region_(region) {}
+  ScriptChecker(ScriptDeclarations& d, const RegionDeclaration& region) : d_(d), region_(region) {
+    offered_years_ = region.years_bits;
+    for (const auto& y : d.years_offered)
+      for (int n : y.years) offered_years_ |= year_bit(n);
+  }
 
   // Everything an entry names must be something region{} lists.
   void check_listed(const Declared& e, const char* kind) {
@@ -77,13 +81,14 @@ class ScriptChecker {
                           code_names_in<ApplicantKind>(region_.applicants) + ")");
   }
   void years(const Declared& e, const char* kind, const std::string& what, std::uint64_t bits) {
-    if (const auto extra = bits & ~region_.years_bits)
-      problem(e.line, std::string(kind) + ": " + what + " names " + years_in(extra) +
-                          ", which region{} does not list in years (" + years_in(region_.years_bits) + ")");
+    if (const auto extra = bits & ~offered_years_)
+      problem(e.line, std::string(kind) + ": " + what + " names " + years_in(extra) + ", which region{} does not list in years (" +
+                          years_in(region_.years_bits) + ")" + (d_.years_offered.empty() ? "" : " and no years_offered{} offers"));
   }
 
   ScriptDeclarations& d_;
   const RegionDeclaration& region_;
+  std::uint64_t offered_years_ = 0;  // region{}'s years and every years_offered{}'s
 };
 
 // Reports the later of two entries that would always apply together and say the same thing.
@@ -113,11 +118,13 @@ void check_whole_script(ScriptDeclarations& d, std::string_view expected_id) {
   for (std::size_t i = 1; i < d.regions.size(); ++i)
     d.findings.push_back({d.file, d.regions[i].line,
                           "region: declared a second time (first at " + d.file + ":" + std::to_string(region.line) + ")"});
-  if (!region.id.empty() && region.id != expected_id)
+  if (!region.id.empty() && !expected_id.empty() && region.id != expected_id)
     d.findings.push_back({d.file, region.line,
                           "region: id '" + region.id + "' must be the file name without .lua ('" + std::string(expected_id) + "')"});
   // Cross-checks only against a complete region{}: an incomplete one already has its findings.
-  if (region.businesses == 0 || region.channels == 0 || region.applicants == 0 || region.years.empty()) return;
+  if (region.businesses == 0 || region.channels == 0 || region.applicants == 0 ||
+      (region.years.empty() && region.years_published))
+    return;
 
   ScriptChecker checker(d, region);
   for (const auto& e : d.fees) checker.check_listed(e, "fee");
@@ -136,6 +143,15 @@ void check_whole_script(ScriptDeclarations& d, std::string_view expected_id) {
     checker.check_listed(e, "renewal_window");
     if (!(region.businesses & code_bit(Business::Renew)))
       checker.problem(e.line, "renewal_window: region{} does not list the business renew in businesses");
+  }
+
+  for (std::size_t i = 0; i < d.years_offered.size(); ++i) {
+    const YearsOffered& y = d.years_offered[i];
+    checker.check_listed(y, "years_offered");
+    for (std::size_t j = 0; j < i; ++j)
+      for (const auto& ca : y.selector.cas)
+        if (std::binary_search(d.years_offered[j].selector.cas.begin(), d.years_offered[j].selector.cas.end(), ca))
+          checker.problem(y.line, "years_offered: " + ca + " already has its years at " + d.years_offered[j].source);
   }
 
   report_duplicates(d, d.fees, "fee", [](const FeeEntry& a, const FeeEntry& b) {

@@ -10,7 +10,8 @@
 
 namespace cahub::rules {
 
-// Appends findings to `declared.findings`. `expected_id` is the file name without ".lua".
+// Appends findings to `declared.findings`. `expected_id` is the file name without ".lua"; empty
+// when any id will do (a version of a script kept under another name).
 void check_whole_script(ScriptDeclarations& declared, std::string_view expected_id);
 
 }  // namespace cahub::rules

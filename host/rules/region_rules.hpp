@@ -56,6 +56,9 @@ class RegionRules {
   // problems in the script: they come back as findings (and a null `rules`).
   static LoadResult load_file(const std::filesystem::path& file, const SandboxLimits& limits = {});
   static LoadResult load_text(std::string chunk_name, std::string source, const SandboxLimits& limits = {});
+  // A version of a script kept under another name (neimenggu.old.lua, a copy in /tmp) for
+  // `rules diff`: checked like any script except that its region id need not be its file name.
+  static LoadResult load_version(const std::filesystem::path& file, const SandboxLimits& limits = {});
 
   ~RegionRules();
   RegionRules(const RegionRules&) = delete;
@@ -65,12 +68,22 @@ class RegionRules {
   const std::string& name() const;     // Chinese display name
   const std::string& name_en() const;
   const std::string& file() const;     // chunk name used in every `file:line`
+  // SHA-256 of the script's text, in hex: compare with `sha256sum rules/<id>.lua` to see which
+  // version is live.
+  const std::string& content_sha256() const;
   const std::vector<std::string>& accepted_cas() const;
   bool accepts(std::string_view ca) const;
   bool offers(Business business) const;
   bool serves(ApplicantKind applicant) const;
   bool offers_channel(Channel channel) const;
-  const std::vector<int>& allowed_years() const;  // the first one is the default
+  const std::vector<int>& allowed_years() const;  // the first one is the default; empty when not published
+  // region{} says years = "not published": quotes carry no validity period and no end date.
+  bool years_published() const;
+  // The same for a CA's customers: its years_offered{}, else region{}'s.
+  const std::vector<int>& allowed_years(std::string_view ca) const;
+  bool years_published(std::string_view ca) const { return !allowed_years(ca).empty(); }
+  // CA id -> years, for the CAs with a years_offered{} of their own.
+  std::vector<std::pair<std::string, std::vector<int>>> years_by_ca() const;
 
   // The stages. Each appends to `quote`, giving every line a `source` of "file:line".
   // They are thread-safe; they throw RuleError when a function rule fails.
@@ -79,8 +92,10 @@ class RegionRules {
   void compute_fee(const RuleInput& in, Quote& quote) const;
   void compute_validity(const RuleInput& in, Quote& quote) const;
 
-  struct Compiled;  // the compiled declarations (defined in the .cpp)
+  struct Compiled;  // the compiled declarations (compiled_rules.hpp, internal to the rule engine)
   explicit RegionRules(std::unique_ptr<Compiled> compiled);
+  // For the engine's own tools that read declarations rather than answer requests (rules diff).
+  const Compiled& compiled() const { return *compiled_; }
 
  private:
   std::unique_ptr<Compiled> compiled_;

@@ -9,42 +9,31 @@
 #include <memory>
 #include <sstream>
 
+#include <openssl/evp.h>
+
 #include "rules/compiled_rules.hpp"
 #include "rules/declaration_reader.hpp"
 #include "rules/load_checks.hpp"
 #include "rules/lua_sandbox.hpp"
 #include "rules/region_rules.hpp"
+#include "rules/script_findings.hpp"
 
 namespace cahub::rules {
 namespace {
 
 std::atomic<std::uint64_t> g_last_generation{0};
 
-// "central.lua:12" -> line 12 of central.lua; anything else -> line 0 of `file`.
-Finding finding_at(const std::string& file, const std::string& where, std::string message) {
-  const auto colon = where.rfind(':');
-  if (colon != std::string::npos && colon + 1 < where.size()) {
-    try {
-      return {where.substr(0, colon), std::stoi(where.substr(colon + 1)), std::move(message)};
-    } catch (const std::exception&) {
-    }
+std::string sha256_hex(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr) != 1) return "";
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xF];
   }
-  return {file, 0, std::move(message)};
-}
-
-// Lua's syntax messages read "central.lua:3: unexpected symbol near 'x'".
-Finding syntax_finding(const std::string& file, const std::string& text) {
-  const std::string prefix = file + ":";
-  if (text.starts_with(prefix)) {
-    const auto end = text.find(": ", prefix.size());
-    if (end != std::string::npos) {
-      try {
-        return {file, std::stoi(text.substr(prefix.size(), end - prefix.size())), "syntax error: " + text.substr(end + 2)};
-      } catch (const std::exception&) {
-      }
-    }
-  }
-  return {file, 0, "syntax error: " + text};
+  return hex;
 }
 
 std::string expected_id(const std::string& chunk_name) {
@@ -54,6 +43,7 @@ std::string expected_id(const std::string& chunk_name) {
 std::unique_ptr<RegionRules::Compiled> compile(ScriptDeclarations& d, std::string script, const SandboxLimits& limits) {
   auto c = std::make_unique<RegionRules::Compiled>();
   c->file = d.file;
+  c->sha256 = sha256_hex(script);
   c->script = std::move(script);
   c->limits = limits;
   c->region = std::move(d.regions.front());
@@ -62,6 +52,7 @@ std::unique_ptr<RegionRules::Compiled> compile(ScriptDeclarations& d, std::strin
   c->refusals = std::move(d.refusals);
   c->validities = std::move(d.validities);
   c->renewal_windows = std::move(d.renewal_windows);
+  c->years_offered = std::move(d.years_offered);
   c->function_count = d.function_count;
   // Fee codes become small integers so that choosing among dated versions needs no string work.
   std::map<std::string, int, std::less<>> groups;
@@ -77,7 +68,10 @@ std::unique_ptr<RegionRules::Compiled> compile(ScriptDeclarations& d, std::strin
 
 }  // namespace
 
-LoadResult RegionRules::load_text(std::string chunk_name, std::string source, const SandboxLimits& limits) {
+namespace {
+
+// `id_from_name`: the region id must be the file name (a live script); otherwise any id will do.
+LoadResult load_script(std::string chunk_name, std::string source, const SandboxLimits& limits, bool id_from_name) {
   LoadResult result;
   if (source.starts_with(LUA_SIGNATURE)) {  // said plainly, before Lua's own "attempt to load a binary chunk"
     result.findings.push_back({chunk_name, 1, "precompiled (binary) Lua chunks are refused; give the script as text"});
@@ -119,7 +113,7 @@ LoadResult RegionRules::load_text(std::string chunk_name, std::string source, co
     result.findings.push_back(finding_at(chunk_name, ran.where,
                                          runaway ? ran.message + " while the script's top level ran" : ran.message));
   }
-  if (ran.ok()) check_whole_script(declared, expected_id(chunk_name));
+  if (ran.ok()) check_whole_script(declared, id_from_name ? expected_id(chunk_name) : std::string());
 
   result.findings.insert(result.findings.begin(), declared.findings.begin(), declared.findings.end());
   std::stable_sort(result.findings.begin(), result.findings.end(),
@@ -130,17 +124,34 @@ LoadResult RegionRules::load_text(std::string chunk_name, std::string source, co
   return result;
 }
 
-LoadResult RegionRules::load_file(const std::filesystem::path& file, const SandboxLimits& limits) {
-  const std::string chunk_name = file.filename().string();
+// The text of `file`, or a finding saying why it cannot be read.
+std::optional<std::string> read_script(const std::filesystem::path& file, LoadResult& result) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    LoadResult result;
-    result.findings.push_back({chunk_name, 0, "cannot read " + file.string() + ": " + std::strerror(errno)});
-    return result;
+    result.findings.push_back({file.filename().string(), 0, "cannot read " + file.string() + ": " + std::strerror(errno)});
+    return std::nullopt;
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return load_text(chunk_name, std::move(text).str(), limits);
+  return std::move(text).str();
+}
+
+}  // namespace
+
+LoadResult RegionRules::load_text(std::string chunk_name, std::string source, const SandboxLimits& limits) {
+  return load_script(std::move(chunk_name), std::move(source), limits, true);
+}
+
+LoadResult RegionRules::load_version(const std::filesystem::path& file, const SandboxLimits& limits) {
+  LoadResult result;
+  auto text = read_script(file, result);
+  return text ? load_script(file.filename().string(), std::move(*text), limits, false) : result;
+}
+
+LoadResult RegionRules::load_file(const std::filesystem::path& file, const SandboxLimits& limits) {
+  LoadResult result;
+  auto text = read_script(file, result);
+  return text ? load_script(file.filename().string(), std::move(*text), limits, true) : result;
 }
 
 std::vector<Finding> check_file(const std::filesystem::path& file, const SandboxLimits& limits) {

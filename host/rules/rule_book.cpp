@@ -1,6 +1,8 @@
 #include "rules/rule_book.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 #include <stdexcept>
 #include <system_error>
 
@@ -12,14 +14,27 @@
 namespace cahub::rules {
 namespace {
 
+// Unique across every book, so that a thread's cached snapshot can never be mistaken for
+// another book's (or a later book's at the same address).
+std::atomic<std::uint64_t> g_last_generation{0};
+
+// One cached snapshot per thread: a thread serves one book at a time, and a miss costs one
+// locked copy of a pointer.
+struct ThreadSnapshot {
+  std::uint64_t generation = 0;
+  std::shared_ptr<const RuleBookSnapshot> snapshot;
+};
+thread_local ThreadSnapshot t_snapshot;
+
 bool is_region_script(const std::filesystem::path& p) {
   const std::string name = p.filename().string();
   return name.ends_with(".lua") && !name.ends_with(".spec.lua");
 }
 
-void log_refusal(const std::filesystem::path& file, const std::vector<Finding>& findings) {
+void log_refusal(const std::filesystem::path& file, const std::vector<Finding>& findings, bool previous_live) {
   auto log = rules_logger();
-  log->error("{}: refused, {} problem(s)", file.string(), findings.size());
+  log->error("{}: refused, {} problem(s){}", file.string(), findings.size(),
+             previous_live ? "; the previous version stays live" : "");
   for (const auto& f : findings) log->error("  {}", f.text());
 }
 
@@ -30,9 +45,73 @@ template <typename E> nlohmann::ordered_json offered(const RegionRules& r, bool 
   return list;
 }
 
+// ISO 8601 in UTC with milliseconds, as logs and clients read it.
+std::string utc_text(WallClock::time_point at) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buf[96];  // room for any int the format could print
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
+  return buf;
+}
+
+nlohmann::ordered_json finding_texts(const std::vector<Finding>& findings) {
+  auto texts = nlohmann::ordered_json::array();
+  for (const auto& f : findings) texts.push_back(f.text());
+  return texts;
+}
+
+// The region a file provides (or would provide): its file name without ".lua".
+std::string region_of(const std::filesystem::path& file) {
+  const std::string name = file.filename().string();
+  return name.ends_with(".lua") ? name.substr(0, name.size() - 4) : name;
+}
+
 }  // namespace
 
-RuleBook::RuleBook(SandboxLimits limits) : limits_(limits) {}
+RuleBook::RuleBook(SandboxLimits limits) : limits_(limits) {
+  auto empty = std::make_shared<RuleBookSnapshot>();
+  empty->generation = ++g_last_generation;
+  generation_.store(empty->generation, std::memory_order_release);
+  current_ = std::move(empty);
+}
+
+void RuleBook::change(const std::function<void(RuleBookSnapshot&)>& edit) {
+  // Writers are rare (an administrator saving a file) and take writers_ for the whole
+  // copy-edit-publish, so that two changes at once cannot lose one another.
+  std::lock_guard writing(writers_);
+  std::shared_ptr<RuleBookSnapshot> next;
+  {
+    std::lock_guard lock(mutex_);
+    next = std::make_shared<RuleBookSnapshot>(*current_);
+  }
+  edit(*next);
+  next->generation = ++g_last_generation;
+  std::shared_ptr<const RuleBookSnapshot> old;
+  {
+    std::lock_guard lock(mutex_);
+    old = std::exchange(current_, std::move(next));
+    generation_.store(current_->generation, std::memory_order_release);
+  }
+  // `old` is released here, outside both locks (it may hold the last reference to a region's rules).
+}
+
+const RuleBookSnapshot& RuleBook::on_this_thread() const {
+  ThreadSnapshot& mine = t_snapshot;
+  if (mine.generation != generation_.load(std::memory_order_acquire)) {
+    std::lock_guard lock(mutex_);
+    mine.snapshot = current_;
+    mine.generation = current_->generation;
+  }
+  return *mine.snapshot;
+}
+
+std::shared_ptr<const RuleBookSnapshot> RuleBook::snapshot() const {
+  on_this_thread();
+  return t_snapshot.snapshot;
+}
 
 std::size_t RuleBook::load_folder(const std::filesystem::path& folder) {
   std::error_code ec;
@@ -42,89 +121,117 @@ std::size_t RuleBook::load_folder(const std::filesystem::path& folder) {
   if (ec) throw std::runtime_error("cannot read the rules folder " + folder.string() + ": " + ec.message());
   std::sort(files.begin(), files.end());
 
-  // Loaded outside the lock: quotes go on with the old rules until the swap below.
-  Regions regions;
-  Refusals refused;
+  // Loaded before the swap: quotes go on with the old rules meanwhile.
+  RuleBookSnapshot loaded_all;
   for (const auto& file : files) {
     LoadResult loaded = RegionRules::load_file(file, limits_);
+    const auto now = WallClock::now();
     if (loaded.rules) {
-      regions[loaded.rules->id()] = std::move(loaded.rules);  // the id is the file name: unique
+      const std::string id = loaded.rules->id();  // the id is the file name: unique
+      loaded_all.regions[id] = LiveRegion{std::move(loaded.rules), file, now};
     } else {
-      log_refusal(file, loaded.findings);
-      refused[file] = std::move(loaded.findings);
+      log_refusal(file, loaded.findings, false);
+      loaded_all.refused[file] = RefusedScript{file, std::move(loaded.findings), now};
     }
   }
-  const std::size_t count = regions.size();
-  {
-    std::lock_guard lock(mutex_);
-    regions_.swap(regions);
-    refused_.swap(refused);
-  }
-  return count;  // the old maps are released here, outside the lock
+  const std::size_t count = loaded_all.regions.size();
+  change([&](RuleBookSnapshot& next) {
+    next.regions = std::move(loaded_all.regions);
+    next.refused = std::move(loaded_all.refused);
+  });
+  return count;
 }
 
 std::vector<Finding> RuleBook::reload_file(const std::filesystem::path& file) {
-  LoadResult loaded = RegionRules::load_file(file, limits_);
-  std::shared_ptr<const RegionRules> replaced;
-  if (!loaded.rules) log_refusal(file, loaded.findings);
-  std::lock_guard lock(mutex_);
-  if (loaded.rules) {
-    auto& slot = regions_[loaded.rules->id()];
-    replaced = std::move(slot);
-    slot = std::move(loaded.rules);
-    refused_.erase(file);
-  } else {
-    refused_[file] = loaded.findings;
-  }
+  LoadResult loaded = RegionRules::load_file(file, limits_);  // the slow part, outside every lock
+  const auto now = WallClock::now();
+  change([&](RuleBookSnapshot& next) {
+    if (loaded.rules) {
+      const std::string id = loaded.rules->id();
+      rules_logger()->info("{}: region {} loaded (sha256 {})", file.string(), id, loaded.rules->content_sha256());
+      next.regions[id] = LiveRegion{loaded.rules, file, now};
+      next.refused.erase(file);
+    } else {
+      const auto live = next.regions.find(region_of(file));
+      log_refusal(file, loaded.findings, live != next.regions.end() && live->second.file == file);
+      next.refused[file] = RefusedScript{file, loaded.findings, now};
+    }
+  });
   return std::move(loaded.findings);
 }
 
+std::string RuleBook::remove_file(const std::filesystem::path& file) {
+  std::string removed;
+  change([&](RuleBookSnapshot& next) {
+    next.refused.erase(file);
+    const auto live = next.regions.find(region_of(file));
+    if (live != next.regions.end() && live->second.file == file) {
+      removed = live->first;
+      next.regions.erase(live);
+    }
+  });
+  if (!removed.empty()) rules_logger()->warn("{}: deleted; region {} is no longer served", file.string(), removed);
+  return removed;
+}
+
 std::shared_ptr<const RegionRules> RuleBook::find(std::string_view region_id) const {
-  std::lock_guard lock(mutex_);
-  const auto it = regions_.find(region_id);
-  return it == regions_.end() ? nullptr : it->second;
+  const RuleBookSnapshot& snap = on_this_thread();
+  const auto it = snap.regions.find(region_id);
+  return it == snap.regions.end() ? nullptr : it->second.rules;
 }
 
 std::vector<std::string> RuleBook::ids() const {
-  std::lock_guard lock(mutex_);
+  const RuleBookSnapshot& snap = on_this_thread();
   std::vector<std::string> out;
-  for (const auto& [id, rules] : regions_) out.push_back(id);
+  for (const auto& [id, live] : snap.regions) out.push_back(id);
   return out;
 }
 
 std::vector<RefusedScript> RuleBook::refused() const {
-  std::lock_guard lock(mutex_);
+  const auto snap = snapshot();
   std::vector<RefusedScript> out;
-  for (const auto& [file, findings] : refused_) out.push_back({file, findings});
+  for (const auto& [file, refusal] : snap->refused) out.push_back(refusal);
   return out;
 }
 
 nlohmann::ordered_json RuleBook::describe() const {
-  Regions regions;
-  Refusals refused;
-  {
-    std::lock_guard lock(mutex_);
-    regions = regions_;
-    refused = refused_;
-  }
+  const auto snap = snapshot();
   nlohmann::ordered_json out;
+  out["generation"] = snap->generation;
   out["regions"] = nlohmann::ordered_json::array();
-  for (const auto& [id, r] : regions) {
-    out["regions"].push_back({{"id", id},
-                              {"name", r->name()},
-                              {"name_en", r->name_en()},
-                              {"file", r->file()},
-                              {"accepts", r->accepted_cas()},
-                              {"applicants", offered<ApplicantKind>(*r, &RegionRules::serves)},
-                              {"channels", offered<Channel>(*r, &RegionRules::offers_channel)},
-                              {"businesses", offered<Business>(*r, &RegionRules::offers)},
-                              {"years", r->allowed_years()}});
+  for (const auto& [id, live] : snap->regions) {
+    const RegionRules& r = *live.rules;
+    nlohmann::ordered_json region{{"id", id},
+                                  {"name", r.name()},
+                                  {"name_en", r.name_en()},
+                                  {"file", r.file()},
+                                  {"loaded_at", utc_text(live.loaded_at)},
+                                  {"sha256", r.content_sha256()},
+                                  {"accepts", r.accepted_cas()},
+                                  {"applicants", offered<ApplicantKind>(r, &RegionRules::serves)},
+                                  {"channels", offered<Channel>(r, &RegionRules::offers_channel)},
+                                  {"businesses", offered<Business>(r, &RegionRules::offers)},
+                                  {"years", r.years_published() ? nlohmann::ordered_json(r.allowed_years())
+                                                                : nlohmann::ordered_json("not published")}};
+    if (const auto by_ca = r.years_by_ca(); !by_ca.empty()) {
+      nlohmann::ordered_json years = nlohmann::ordered_json::object();
+      for (const auto& [ca, list] : by_ca) years[ca] = list;
+      region["years_by_ca"] = std::move(years);
+    }
+    // An edit of this region's file that failed its check: this version goes on serving.
+    if (const auto refusal = snap->refused.find(live.file); refusal != snap->refused.end())
+      region["refused_reload"] = {{"refused_at", utc_text(refusal->second.refused_at)},
+                                  {"findings", finding_texts(refusal->second.findings)}};
+    out["regions"].push_back(std::move(region));
   }
   out["refused"] = nlohmann::ordered_json::array();
-  for (const auto& [file, findings] : refused) {
-    auto texts = nlohmann::ordered_json::array();
-    for (const auto& f : findings) texts.push_back(f.text());
-    out["refused"].push_back({{"file", file.filename().string()}, {"findings", texts}});
+  for (const auto& [file, refusal] : snap->refused) {
+    nlohmann::ordered_json entry{{"file", file.filename().string()},
+                                 {"refused_at", utc_text(refusal.refused_at)},
+                                 {"findings", finding_texts(refusal.findings)}};
+    const auto live = snap->regions.find(region_of(file));
+    if (live != snap->regions.end() && live->second.file == file) entry["still_serving"] = live->first;
+    out["refused"].push_back(std::move(entry));
   }
   return out;
 }

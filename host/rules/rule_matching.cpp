@@ -45,7 +45,10 @@ bool Predicate::holds(const RequestFacts& f) const {
 }
 
 RuleEvaluation::RuleEvaluation(const RegionRules::Compiled& compiled, const RuleInput& in)
-    : compiled_(compiled), facts_(RequestFacts::of(in, compiled.region.years.front())) {}
+    : compiled_(compiled), facts_(RequestFacts::of(in, [&] {
+        const auto& years = compiled.years_for(in.request.ca);
+        return years.empty() ? 0 : years.front();
+      }())) {}
 
 bool RuleEvaluation::applies(const Declared& entry) {
   if (!entry.selector.matches(facts_)) return false;

@@ -64,6 +64,7 @@ max_body_bytes = 2048
 instructions_per_call = 5000
 memory_bytes = 2097152
 milliseconds_per_call = 250
+watch_milliseconds = 0
 [log]
 level = "warn"
 [calendar]
@@ -78,6 +79,7 @@ workdays = ["2026-09-27"]
   CHECK(render_toml(parse_config(changed_text, "/etc/cahub/cahub.toml", build_tree)) == changed_text);
   CHECK_THAT(changed_text, Catch::Contains("rules = \"/srv/rules \\\"quoted\\\"\"\n"));
   CHECK(changed.rules.milliseconds_per_call == 250);
+  CHECK(changed.rules_watch.milliseconds == 0);
   CHECK_THAT(changed_text, Catch::Contains("holidays = [\"2026-10-01\", \"2026-10-02\"]\n"));
 }
 

@@ -117,3 +117,29 @@ TEST_CASE("plugins that do not fit are listed as refused while the good ones sti
                        plugins.path().string(), "--region", "central", "--ca", "bjca", "--business", "new"});
   CHECK(q.exit_code == 0);
 }
+
+TEST_CASE("a rule that fails at run time fails that request with file:line while other requests answer") {
+  ScratchFolder rules;
+  rules.write("fragile.lua", R"(region { id = "fragile", name = "脆弱", accepts = { "bjca" }, applicants = { "org" },
+  channels = { "onsite" }, businesses = { "new", "renew" }, years = { 1 } }
+fee { business = { "new", "renew" }, code = "x", label = "x", fen = 100,
+      when = function(q) return q.days_to_expiry < 400 end }
+)");
+  auto ask = [&](std::vector<std::string> more) {
+    std::vector<std::string> args{"quote", "--json", "--today", "2026-06-01", "--rules", rules.path().string(),
+                                  "--plugins", CAHUB_PLUGINS_DIR, "--region", "fragile", "--ca", "bjca"};
+    args.insert(args.end(), more.begin(), more.end());
+    return run_cahub(args);
+  };
+  // A new certificate has no days_to_expiry: nil < 400 fails inside the function on line 4.
+  RunResult failed = ask({"--business", "new"});
+  INFO(failed.err);
+  CHECK(failed.exit_code == 3);
+  CHECK_THAT(failed.err, Contains("fragile.lua:3: the when function failed: fragile.lua:4: attempt to compare nil with number"));
+  CHECK(failed.out.empty());
+
+  RunResult fine = ask({"--business", "renew", "--cert-not-before", "2025-06-20", "--cert-not-after", "2026-06-20"});
+  INFO(fine.err);
+  CHECK(fine.exit_code == 0);
+  CHECK(nlohmann::json::parse(fine.out)["fee"]["total_fen"] == 100);
+}

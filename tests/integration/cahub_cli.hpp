@@ -1,6 +1,7 @@
 #pragma once
 // Runs the real `cahub` binary built by this tree against the bundled rules and plugins.
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -24,6 +25,16 @@ inline nlohmann::json quote_json(const std::string& today, std::vector<std::stri
   RunResult r = quote(today, std::move(args));
   if (r.exit_code != 0) throw std::runtime_error("cahub quote exited " + std::to_string(r.exit_code) + ": " + r.err);
   return nlohmann::json::parse(r.out);
+}
+
+// "qinghai.lua:128": the line of the bundled script `file` that contains `needle` (exactly once),
+// so that a test can assert which rule --explain names without hard-coding line numbers.
+inline std::string rule_at(const std::string& file, const std::string& needle) {
+  const std::string text = read_bytes(std::string(CAHUB_RULES_DIR) + "/" + file);
+  const auto at = text.find(needle);
+  if (at == std::string::npos || text.find(needle, at + 1) != std::string::npos)
+    throw std::runtime_error(file + " must contain '" + needle + "' exactly once");
+  return file + ":" + std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
 }
 
 inline std::vector<std::string> codes_of(const nlohmann::json& list) {

@@ -197,3 +197,24 @@ TEST_CASE("declarative scripts never touch Lua after loading") {
   CHECK(q.fee.total_fen == 26000);
   CHECK(FunctionConditions::states_on_this_thread() == before);
 }
+
+TEST_CASE("a rule function that eats memory is stopped by the memory limit, and that request alone fails") {
+  const auto rules = load_ok(R"(refuse { business = "new", code = "hog", zh = "x", en = "x",
+  when = function(q) local t, i = {}, 0 while true do i = i + 1 t[i] = { i } end end }
+fee { business = "renew", code = "annual", label = "年费", fen = 18000 }
+)",
+                             "central.lua",
+                             SandboxLimits{.instructions_per_call = 1'000'000'000, .memory_bytes = 4u << 20,
+                                           .milliseconds_per_call = 60'000});
+  Quote hog;
+  try {
+    rules->assess_eligibility(RuleInput{request(Business::New), 1, 0}, hog);
+    FAIL("the runaway allocation was not stopped");
+  } catch (const RuleError& e) {
+    CHECK_THAT(e.what(), Contains("central.lua:11: the when function failed"));
+    CHECK_THAT(e.what(), Contains("not enough memory"));
+  }
+  Quote next;
+  rules->compute_fee(RuleInput{request(Business::Renew), 1, 0}, next);
+  CHECK(next.fee.total_fen == 18000);
+}

@@ -271,13 +271,13 @@ TEST_CASE("guangdong: NETCA only, every fee unpriced") {
 
 TEST_CASE("guangdong: channels and refusals") {
   const auto rules = region("guangdong");
-  // Not expired: online renewal in the client. Expired: counter or mail only.
-  CHECK(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20")).eligible);
-  Quote q = assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-05-01"));
-  CHECK(reason_codes(q) == std::vector<std::string>{"expired_renew_online"});
+  // Not expired: renewal in the NETCA client (self-service). Expired: counter or mail only.
+  CHECK(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::SelfService), "2024-06-20")).eligible);
+  Quote q = assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::SelfService), "2024-05-01"));
+  CHECK(reason_codes(q) == std::vector<std::string>{"expired_renew_self_service"});
   CHECK(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Mail), "2024-05-01")).eligible);
   // The guide publishes no renewal window.
-  CHECK(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2025-05-01")).eligible);
+  CHECK(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::SelfService), "2025-05-01")).eligible);
 
   QuoteRequest unlock = req("guangdong", "netca", Business::Unlock, Channel::SelfService);
   CHECK(assessed(*rules, unlock).eligible);
@@ -296,6 +296,8 @@ TEST_CASE("guangdong: channels and refusals") {
   CHECK(reason_codes(assessed(*rules, req("guangdong", "netca", Business::Add, Channel::Onsite))) ==
         std::vector<std::string>{"channel_not_offered"});
   CHECK(reason_codes(assessed(*rules, req("guangdong", "netca", Business::Change, Channel::Online))) ==
+        std::vector<std::string>{"channel_not_offered"});
+  CHECK(reason_codes(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20"))) ==
         std::vector<std::string>{"channel_not_offered"});
 }
 
@@ -318,7 +320,7 @@ TEST_CASE("guangdong: materials with copies, seals, signatures, originals and th
   CHECK(material(q, "agent_id_copy").original_shown);
   const auto onsite_codes = codes(q);
   CHECK(std::find(onsite_codes.begin(), onsite_codes.end(), "remittance_slip_copy") == onsite_codes.end());
-  CHECK(materials_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20"))
+  CHECK(materials_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::SelfService), "2024-06-20"))
             .materials.empty());
 
   q = materials_of(*rules, req("guangdong", "netca", Business::Change, Channel::Onsite));
@@ -335,26 +337,40 @@ TEST_CASE("guangdong: materials with copies, seals, signatures, originals and th
   CHECK(material(q, "business_licence").stamped);
 }
 
-TEST_CASE("guangdong: validity") {
+TEST_CASE("guangdong: validity from today, the old expiry or kept, with no end date: the period is not published") {
   const auto rules = region("guangdong");
-  CHECK(validity_of(*rules, req("guangdong", "netca", Business::New))->basis == "today");
-  CHECK(validity_of(*rules, req("guangdong", "netca", Business::Add, Channel::Online))->basis == "today");
-  CHECK(validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20"))->not_after ==
-        day("2025-06-20"));
-  CHECK(validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Mail), "2024-05-01"))->basis ==
+  CHECK_FALSE(rules->years_published());
+  CHECK(rules->allowed_years().empty());
+  const auto fresh = validity_of(*rules, req("guangdong", "netca", Business::New), 0);
+  REQUIRE(fresh);
+  CHECK(fresh->basis == "today");
+  CHECK(fresh->not_before == day("2024-06-01"));
+  CHECK_FALSE(fresh->not_after);
+  CHECK_THAT(fresh->not_published, Catch::Matchers::Contains("guangdong.lua:"));
+  CHECK(validity_of(*rules, req("guangdong", "netca", Business::Add, Channel::Online), 0)->basis == "today");
+  const auto renewed = validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::SelfService), "2024-06-20"), 0);
+  CHECK(renewed->basis == "old_expiry");
+  CHECK_FALSE(renewed->not_after);
+  CHECK(validity_of(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Mail), "2024-05-01"), 0)->basis ==
         "today");
-  CHECK(validity_of(*rules, with_expiry(req("guangdong", "netca", Business::ReissueDamaged), "2024-12-31"))->basis ==
-        "kept");
+  // A reissue keeps the old dates, which are known.
+  const auto kept = validity_of(*rules, with_expiry(req("guangdong", "netca", Business::ReissueDamaged), "2024-12-31"), 0);
+  CHECK(kept->basis == "kept");
+  CHECK(kept->not_after == day("2024-12-31"));
+  CHECK(kept->not_published.empty());
 }
 
 // ------------------------------------------------------------------------------------------------
 // neimenggu (seed 004)
 // ------------------------------------------------------------------------------------------------
 
-TEST_CASE("neimenggu: five CAs, 1, 2 or 4 years") {
+TEST_CASE("neimenggu: five CAs, CFCA's 1, 2 or 4 years, SNCA's one, no period published by the others") {
   const auto rules = region("neimenggu");
   CHECK(rules->accepted_cas() == std::vector<std::string>{"nmgca", "snca", "szca", "cfca", "bjca"});
-  CHECK(rules->allowed_years() == std::vector<int>{1, 2, 4});
+  CHECK_FALSE(rules->years_published());
+  CHECK(rules->allowed_years("cfca") == std::vector<int>{1, 2, 4});
+  CHECK(rules->allowed_years("snca") == std::vector<int>{1});
+  for (const char* ca : {"nmgca", "szca", "bjca"}) CHECK_FALSE(rules->years_published(ca));
   CHECK(rules->serves(ApplicantKind::OrgPerson));
 }
 
@@ -381,10 +397,9 @@ TEST_CASE("neimenggu: CFCA's table from 2021-03-01, per validity years") {
 TEST_CASE("neimenggu: SNCA 300 for the first year, 260 a year after, free online unlock and change") {
   const auto rules = region("neimenggu");
   CHECK(fee_of(*rules, req("neimenggu", "snca", Business::New), 1).fee.total_fen == 30000);
-  check_unpriced(fee_of(*rules, req("neimenggu", "snca", Business::New), 2), "certificate", "neimenggu.lua");
+  CHECK(fee_of(*rules, req("neimenggu", "snca", Business::New), 0).fee.total_fen == 30000);  // its default year
   const QuoteRequest renew = with_expiry(req("neimenggu", "snca", Business::Renew), "2024-06-20");
   CHECK(fee_of(*rules, renew, 1).fee.total_fen == 26000);
-  CHECK(fee_of(*rules, renew, 2).fee.total_fen == 52000);
   CHECK(fee_of(*rules, req("neimenggu", "snca", Business::Unlock, Channel::Online)).fee.total_fen == 0);
   check_unpriced(fee_of(*rules, req("neimenggu", "snca", Business::Unlock, Channel::Onsite)), "unlock", "neimenggu.lua");
   CHECK(fee_of(*rules, req("neimenggu", "snca", Business::Change)).fee.total_fen == 0);
@@ -452,6 +467,7 @@ TEST_CASE("neimenggu: validity, 4 years from today for a new certificate") {
 
 TEST_CASE("jinan: the administrator's CA list, onsite only, unpriced, the same three materials") {
   const auto rules = region("jinan");
+  CHECK_FALSE(rules->years_published());
   CHECK(rules->accepted_cas() ==
         std::vector<std::string>{"bjca", "netca", "hbca", "szca", "cfca", "nmgca", "snca"});
   CHECK(rules->offers_channel(Channel::Onsite));

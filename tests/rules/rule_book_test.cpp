@@ -1,7 +1,9 @@
 // The rule book: a folder of scripts by region id, bad scripts refused with their findings, and
 // one region's rules swapped atomically on reload while earlier holders keep theirs.
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -126,4 +128,81 @@ TEST_CASE("loading a folder replaces everything loaded before") {
 TEST_CASE("a folder that cannot be read is an error, not an empty book") {
   RuleBook book;
   CHECK_THROWS_WITH(book.load_folder(kBook / "missing"), Contains("cannot read the rules folder"));
+}
+
+TEST_CASE("a refused edit of a live script is reported next to the version that goes on serving") {
+  ScratchBook scratch;
+  RuleBook book;
+  book.load_folder(scratch.dir);
+  const auto generation = book.snapshot()->generation;
+  scratch.write("central.lua", "region {\n");
+  REQUIRE_FALSE(book.reload_file(scratch.dir / "central.lua").empty());
+  CHECK(book.snapshot()->generation != generation);  // a refusal is news too: GET /v1/rules shows it
+
+  const nlohmann::json d = nlohmann::json::parse(book.describe().dump());
+  REQUIRE(d["regions"][0]["id"] == "central");
+  CHECK(d["regions"][0]["sha256"].get<std::string>().size() == 64);
+  CHECK_THAT(d["regions"][0]["loaded_at"].get<std::string>(), Catch::Matchers::EndsWith("Z"));
+  REQUIRE(d["regions"][0].contains("refused_reload"));
+  CHECK_THAT(d["regions"][0]["refused_reload"]["findings"][0].get<std::string>(), Contains("central.lua:"));
+  CHECK(d["regions"][1].contains("refused_reload") == false);
+  bool reported = false;
+  for (const auto& r : d["refused"])
+    if (r["file"] == "central.lua") reported = r["still_serving"] == "central";
+  CHECK(reported);
+  CHECK(new_onsite_fee(*book.find("central")) == 26000);
+}
+
+TEST_CASE("a deleted script stops its region and forgets its refusal") {
+  ScratchBook scratch;
+  RuleBook book;
+  book.load_folder(scratch.dir);
+  CHECK(book.remove_file(scratch.dir / "qinghai.lua") == "qinghai");
+  CHECK_FALSE(book.find("qinghai"));
+  CHECK(book.remove_file(scratch.dir / "broken.lua").empty());
+  CHECK(book.refused().empty());
+  CHECK(book.ids() == std::vector<std::string>{"central"});
+}
+
+TEST_CASE("readers on other threads see each reload whole and never fail while it happens") {
+  ScratchBook scratch;
+  RuleBook book;
+  book.load_folder(scratch.dir);
+  std::ifstream original(scratch.dir / "central.lua");
+  const std::string text((std::istreambuf_iterator<char>(original)), std::istreambuf_iterator<char>());
+  std::string dearer = text;
+  dearer.replace(dearer.find("fen = 26000"), 11, "fen = 28000");
+
+  // Catch's assertions are not thread-safe: the readers only count, the test checks afterwards.
+  const QuoteRequest asked = request(Business::New);
+  std::atomic<bool> done{false};
+  std::atomic<int> missing{0}, odd{0}, seen_new{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 2; ++t)
+    readers.emplace_back([&] {
+      while (!done) {
+        const auto rules = book.find("central");
+        if (!rules) {
+          ++missing;
+          continue;
+        }
+        Quote q;
+        rules->compute_fee(RuleInput{asked, 1, 0}, q);
+        const Fen fee = q.fee.total_fen.value_or(-1);
+        if (fee == 28000) ++seen_new;
+        else if (fee != 26000) ++odd;
+      }
+    });
+  for (int i = 0; i < 20; ++i) {
+    scratch.write("central.lua", i % 2 ? text : dearer);
+    REQUIRE(book.reload_file(scratch.dir / "central.lua").empty());
+    scratch.write("central.lua", "region {\n");  // refused: the last good version stays
+    REQUIRE_FALSE(book.reload_file(scratch.dir / "central.lua").empty());
+  }
+  done = true;
+  for (auto& r : readers) r.join();
+  CHECK(missing == 0);
+  CHECK(odd == 0);
+  CHECK(seen_new > 0);
+  CHECK(new_onsite_fee(*book.find("central")) == 26000);  // the 20th good write was the original
 }

@@ -110,3 +110,72 @@ TEST_CASE("a basis that needs the old certificate's dates does not guess without
   lost.cert_not_before.reset();
   CHECK_THROWS_WITH(validity_of(*rules, lost), Contains("central.lua:14") && Contains("not_before"));
 }
+
+TEST_CASE("years = \"not published\": the start is known, the end is not given, and per-year fees are unpriced") {
+  std::string header = kRegionHeader;
+  header.replace(header.find("years = { 1, 2 },"), 17, "years = \"not published\",");
+  LoadResult loaded = RegionRules::load_text("central.lua", header + kValidities +
+      "fee { business = \"renew\", code = \"annual\", label = \"年费\", fen = 18000, per_year = true }\n");
+  INFO(joined(loaded.findings));
+  REQUIRE(loaded.rules);
+  const RegionRules& rules = *loaded.rules;
+  CHECK_FALSE(rules.years_published());
+
+  const auto v = validity_of(rules, request(Business::New), 0);
+  REQUIRE(v);
+  CHECK(v->not_before == day("2024-06-01"));
+  CHECK_FALSE(v->not_after);
+  CHECK(v->not_published ==
+        "central.lua:1: the validity period is not published (region{} years = \"not published\"), so the "
+        "certificate's end date cannot be given; the CA states it when issuing");
+  CHECK(validity_of(rules, request(Business::ReissueLost), 0)->not_after == day("2024-06-20"));  // kept: known
+
+  Quote q;
+  rules.compute_fee(RuleInput{request(Business::Renew), 0, 0}, q);
+  REQUIRE(q.fee.items.size() == 1);
+  CHECK_FALSE(q.fee.items[0].amount_fen);
+  CHECK_FALSE(q.fee.total_fen);
+  CHECK_THAT(q.fee.unpriced[0], Contains("priced per year and the validity period is not published"));
+}
+
+TEST_CASE("years must be listed or said to be not published, and then no entry may name years") {
+  std::string header = kRegionHeader;
+  header.replace(header.find("  years = { 1, 2 },\n"), 20, "");
+  CHECK(findings_of(header) ==
+        std::vector<std::string>{"central.lua:1: region: years is required (the validity periods offered, e.g. { 1, 2 }; "
+                                 "write years = \"not published\" when the source gives none)"});
+  std::string unpublished = kRegionHeader;
+  unpublished.replace(unpublished.find("years = { 1, 2 },"), 17, "years = \"not published\",");
+  CHECK(findings_of(unpublished + "fee { business = \"new\", years = 1, code = \"x\", label = \"x\" }\n") ==
+        std::vector<std::string>{"central.lua:11: fee: years names 1, which region{} does not list in years (not published)"});
+}
+
+TEST_CASE("years_offered: a CA's own validity periods, checked like the rest") {
+  std::string header = kRegionHeader;
+  header.replace(header.find("accepts = { \"bjca\" },"), 21, "accepts = { \"bjca\", \"cfca\" },");
+  LoadResult loaded = RegionRules::load_text("central.lua", header + R"(years_offered { ca = "cfca", years = { 1, 2, 4 } }
+fee { business = "new", ca = "cfca", years = 4, code = "x", label = "x", fen = 85000 }
+validity { business = "new", from = "today" }
+)");
+  INFO(joined(loaded.findings));
+  REQUIRE(loaded.rules);
+  const RegionRules& rules = *loaded.rules;
+  CHECK(rules.allowed_years("cfca") == std::vector<int>{1, 2, 4});
+  CHECK(rules.allowed_years("bjca") == std::vector<int>{1, 2});
+  CHECK(rules.years_by_ca() == std::vector<std::pair<std::string, std::vector<int>>>{{"cfca", {1, 2, 4}}});
+  QuoteRequest cfca = request(Business::New);
+  cfca.ca = "cfca";
+  CHECK(validity_of(rules, cfca, 4)->not_after == day("2028-06-01"));
+
+  CHECK(findings_of(header + R"(years_offered { ca = "acme", years = 3 }
+years_offered { ca = "cfca", years = { 1, 2, 4 } }
+years_offered { ca = { "bjca", "cfca" }, years = 5, when = { open_bid = true } }
+fee { business = "new", years = 6, code = "x", label = "x" }
+)") == std::vector<std::string>{
+            "central.lua:11: years_offered: ca names acme, which region{} does not list in accepts (bjca, cfca)",
+            "central.lua:13: years_offered: unknown field 'when'",
+            "central.lua:14: fee: years names 6, which region{} does not list in years (1, 2) and no years_offered{} offers"});
+  CHECK(findings_of(header + R"(years_offered { ca = "cfca", years = { 1, 2, 4 } }
+years_offered { ca = { "bjca", "cfca" }, years = 5 }
+)") == std::vector<std::string>{"central.lua:12: years_offered: cfca already has its years at central.lua:11"});
+}

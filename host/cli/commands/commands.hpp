@@ -13,7 +13,9 @@ using CommandRun = std::function<int()>;
 
 CommandRun add_quote_command(CLI::App& app, const GlobalOptions& global);    // cahub quote
 CommandRun add_plugins_command(CLI::App& app, const GlobalOptions& global);  // cahub plugins list|check|operate
-CommandRun add_rules_command(CLI::App& app, const GlobalOptions& global);    // cahub rules check
+CommandRun add_rules_command(CLI::App& app, const GlobalOptions& global);    // cahub rules check|test|diff
+// `diff` under `rules` (rules_diff_command.cpp); add_rules_command calls it.
+CommandRun add_rules_diff_command(CLI::App& rules, const GlobalOptions& global);
 CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global);    // cahub serve
 CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // cahub bench quote
 CommandRun add_config_command(CLI::App& app, const GlobalOptions& global);   // cahub config schema|show

@@ -1,5 +1,5 @@
-// `cahub serve`: the main job. Loads plugins and scripts once, then answers HTTP on a pool of
-// worker threads until SIGINT or SIGTERM.
+// `cahub serve`: the main job. Loads plugins and scripts, then answers HTTP on a pool of worker
+// threads until SIGINT or SIGTERM, reloading region scripts as they are edited (hot reload).
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <httplib.h>
@@ -12,6 +12,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "pipeline/quote_pipeline.hpp"
+#include "rules/rules_folder_watcher.hpp"
 #include "server/http_api.hpp"
 #include "store/database.hpp"
 
@@ -70,19 +71,29 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
       return kExitBadInput;
     }
 
-    std::thread watcher([&] {
+    // Started after the first load, so the files there now count as loaded; stopped (destroyed)
+    // before the rule book, which it writes to.
+    std::unique_ptr<rules::RulesFolderWatcher> rules_watcher;
+    if (cfg.rules_watch.milliseconds > 0)
+      rules_watcher = std::make_unique<rules::RulesFolderWatcher>(
+          *rt.rule_book, cfg.paths.rules, std::chrono::milliseconds(cfg.rules_watch.milliseconds));
+
+    std::thread signal_waiter([&] {
       int sig = 0;
       sigwait(&stop_signals, &sig);
       spdlog::info("signal {} received, stopping", sig);
       http.stop();
     });
-    spdlog::info("cahub serving on http://{}:{} with {} worker threads, {} regions, {} plugins", cfg.server.listen,
-                 port, threads, rt.rule_book->ids().size(), rt.plugins->ids().size());
+    spdlog::info("cahub serving on http://{}:{} with {} worker threads, {} regions, {} plugins; {}", cfg.server.listen,
+                 port, threads, rt.rule_book->ids().size(), rt.plugins->ids().size(),
+                 rules_watcher ? "watching " + cfg.paths.rules.string() + " every " +
+                                     std::to_string(cfg.rules_watch.milliseconds) + " ms"
+                               : std::string("hot reload off"));
     // Tests and scripts read the port from this line when they asked for port 0.
     std::cout << "listening on http://" << cfg.server.listen << ":" << port << std::endl;
     const bool ok = http.listen_after_bind();
-    if (!http.is_running()) pthread_kill(watcher.native_handle(), SIGTERM);  // wake it if still waiting
-    watcher.join();
+    if (!http.is_running()) pthread_kill(signal_waiter.native_handle(), SIGTERM);  // wake it if still waiting
+    signal_waiter.join();
     spdlog::info("stopped");
     return ok ? kExitOk : kExitStageFailure;
   };

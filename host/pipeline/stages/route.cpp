@@ -35,12 +35,19 @@ StageOutcome route(QuoteContext& ctx, const rules::RuleBook& rule_book, const pl
   if (!ctx.provider)
     throw BadRequest("unknown_ca", "unknown CA '" + r.ca + "' (loaded plugins: " + joined(plugins.ids()) + ")");
 
-  const auto& allowed = ctx.region->allowed_years();
-  if (r.years == 0) {
+  // A CA may offer its own periods (years_offered{}); the message then names it.
+  const auto& allowed = ctx.region->allowed_years(r.ca);
+  const std::string with_ca = &allowed == &ctx.region->allowed_years() ? "" : " with " + r.ca;
+  if (!ctx.region->years_published(r.ca)) {
+    if (r.years != 0)
+      throw BadRequest("years_not_published", r.region + " publishes no validity period" + with_ca + ", so " +
+                                                  std::to_string(r.years) + " year(s) cannot be quoted; leave years out");
+    ctx.quote.years = 0;
+  } else if (r.years == 0) {
     ctx.quote.years = allowed.front();
   } else if (std::find(allowed.begin(), allowed.end(), r.years) == allowed.end()) {
-    throw BadRequest("years_not_allowed", r.region + " allows a validity of " + years_list(allowed) + " year(s), not " +
-                                              std::to_string(r.years));
+    throw BadRequest("years_not_allowed", r.region + " allows a validity of " + years_list(allowed) + " year(s)" + with_ca +
+                                              ", not " + std::to_string(r.years));
   } else {
     ctx.quote.years = r.years;
   }
