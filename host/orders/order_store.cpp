@@ -1,0 +1,354 @@
+#include "orders/order_store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "store/audit_log.hpp"
+#include "store/write_transaction.hpp"
+
+namespace cahub::orders {
+namespace {
+
+using nlohmann::json;
+
+std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+
+void audit(store::Database& db, const std::string& at, const Actor& actor, std::int64_t order_id, const std::string& kind,
+           json payload) {
+  store::append_audit_event(db, {at, actor.login, order_id, kind, std::move(payload)});
+}
+
+std::int64_t customer_for(store::Database& db, const OrderApplicant& a, const std::string& now) {
+  const bool org = a.kind == "org";
+  SQLite::Statement find(db.sqlite(), org ? "SELECT id FROM customers WHERE uscc = ?" : "SELECT id FROM customers WHERE id_number = ?");
+  find.bind(1, a.identity());
+  if (find.executeStep()) return find.getColumn(0).getInt64();
+  SQLite::Statement insert(db.sqlite(),
+                           org ? "INSERT INTO customers (kind, name, uscc, created_at) VALUES ('org', ?, ?, ?)"
+                               : "INSERT INTO customers (kind, name, id_number, created_at) VALUES ('person', ?, ?, ?)");
+  insert.bind(1, a.name);
+  insert.bind(2, a.identity());
+  insert.bind(3, now);
+  insert.exec();
+  return db.sqlite().getLastInsertRowid();
+}
+
+}  // namespace
+
+bool OrderRecord::materials_complete() const {
+  for (const auto& m : materials)
+    if (m.received_at.empty()) return false;
+  return true;
+}
+
+OrderFacts OrderRecord::facts() const {
+  OrderFacts f;
+  f.business = business;
+  f.priced = priced;
+  f.total = total;
+  f.materials_complete = materials_complete();
+  f.accepted_by = accepted_by;
+  return f;
+}
+
+json OrderRecord::to_json() const {
+  json materials_json = json::array();
+  for (const auto& m : materials) {
+    json j = {{"code", m.code}, {"name", m.name}, {"received", !m.received_at.empty()}};
+    if (!m.received_at.empty()) {
+      j["received_at"] = m.received_at;
+      j["received_by"] = m.received_by;
+    }
+    if (!m.file_name.empty()) j["file_name"] = m.file_name;
+    if (m.file_bytes) j["file_bytes"] = *m.file_bytes;
+    materials_json.push_back(std::move(j));
+  }
+  json payments_json = json::array();
+  for (const auto& p : payments) {
+    json j = {{"method", p.method}, {"amount_fen", p.amount}, {"recorded_by", p.recorded_by}, {"recorded_at", p.recorded_at}};
+    if (!p.voucher.empty()) j["voucher"] = p.voucher;
+    if (!p.adjustment_reason.empty()) j["adjustment_reason"] = p.adjustment_reason;
+    payments_json.push_back(std::move(j));
+  }
+  return {{"id", public_id},
+          {"state", code_of(state)},
+          {"version", version},
+          {"business", cahub::code_of(business)},
+          {"region", region},
+          {"ca", ca},
+          {"channel", channel},
+          {"applicant", {{"kind", applicant.kind}, {"name", applicant.name}, {"identity", applicant.identity()}}},
+          {"accepted_by", accepted_by},
+          {"due_on", due_on},
+          {"created_at", created_at},
+          {"updated_at", updated_at},
+          {"priced", priced},
+          {"total_fen", priced ? json(total) : json(nullptr)},
+          {"materials", materials_json},
+          {"materials_complete", materials_complete()},
+          {"payments", payments_json},
+          {"request", request},
+          {"quote", quote}};
+}
+
+CreateResult OrderStore::create(const NewOrder& o, const Actor& clerk) {
+  if (o.idempotency_key.empty()) throw OrderConflict("idempotency_key_required", "an order needs an idempotency key");
+  store::WriteTransaction tx(db_);
+  {
+    SQLite::Statement earlier(db_.sqlite(), "SELECT id, request_hash, public_id FROM orders WHERE idempotency_key = ?");
+    earlier.bind(1, o.idempotency_key);
+    if (earlier.executeStep()) {
+      if (earlier.getColumn(1).getString() != o.request_hash)
+        throw OrderConflict("idempotency_conflict", "idempotency key " + o.idempotency_key + " was used for order " +
+                                                        earlier.getColumn(2).getString() + " with a different request");
+      const std::int64_t id = earlier.getColumn(0).getInt64();
+      return {load(id), false};
+    }
+  }
+  // "同一证件号只能有一个未完成订单": one open order per identity number per CA.
+  {
+    SQLite::Statement open(db_.sqlite(),
+                           "SELECT o.public_id, o.state FROM orders o JOIN customers c ON c.id = o.customer_id "
+                           "WHERE coalesce(c.uscc, c.id_number) = ? AND o.ca = ? AND o.state NOT IN ('completed', 'cancelled') "
+                           "LIMIT 1");
+    open.bind(1, o.applicant.identity());
+    open.bind(2, o.ca);
+    if (open.executeStep())
+      throw OrderConflict("open_order_exists", "order " + open.getColumn(0).getString() + " (" +
+                                                   open.getColumn(1).getString() + ") is still open for " +
+                                                   o.applicant.identity() + " with " + o.ca +
+                                                   ": finish or cancel it first");
+  }
+  const std::string now = store::now_china_time();
+  const std::int64_t customer = customer_for(db_, o.applicant, now);
+  SQLite::Statement next(db_.sqlite(), "SELECT coalesce(max(id), 0) + 1 FROM orders");
+  next.executeStep();
+  const std::int64_t number = next.getColumn(0).getInt64();
+  char public_id[32];
+  std::snprintf(public_id, sizeof public_id, "ORD-%s-%06lld", now.substr(0, 4).c_str(), static_cast<long long>(number));
+
+  SQLite::Statement insert(db_.sqlite(),
+                           "INSERT INTO orders (id, public_id, business, region, ca, customer_id, channel, years, key_type, "
+                           "state, quote_json, version, idempotency_key, request_hash, created_at, updated_at, request_json, "
+                           "accepted_by, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, 1, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(number));
+  insert.bind(2, std::string(public_id));
+  insert.bind(3, std::string(cahub::code_of(o.business)));
+  insert.bind(4, o.region);
+  insert.bind(5, o.ca);
+  insert.bind(6, static_cast<std::int64_t>(customer));
+  insert.bind(7, std::string(cahub::code_of(o.channel)));
+  if (o.years)
+    insert.bind(8, *o.years);
+  else
+    insert.bind(8);
+  insert.bind(9, std::string(cahub::code_of(o.key)));
+  insert.bind(10, o.quote.dump());
+  insert.bind(11, o.idempotency_key);
+  insert.bind(12, o.request_hash);
+  insert.bind(13, now);
+  insert.bind(14, now);
+  insert.bind(15, o.request.dump());
+  insert.bind(16, clerk.login);
+  insert.bind(17, o.due_on.iso());
+  insert.exec();
+  for (const auto& m : o.materials) {
+    SQLite::Statement material(db_.sqlite(), "INSERT OR IGNORE INTO order_materials (order_id, code, name) VALUES (?, ?, ?)");
+    material.bind(1, static_cast<std::int64_t>(number));
+    material.bind(2, m.code);
+    material.bind(3, m.name);
+    material.exec();
+  }
+  audit(db_, now, clerk, number, "order.submitted",
+        {{"order", public_id}, {"business", cahub::code_of(o.business)}, {"region", o.region}, {"ca", o.ca},
+         {"applicant", o.applicant.identity()}, {"total_fen", o.priced ? json(o.total) : json(nullptr)}});
+  tx.commit();
+  return {load(number), true};
+}
+
+std::int64_t OrderStore::id_of(const std::string& public_id) {
+  SQLite::Statement find(db_.sqlite(), "SELECT id FROM orders WHERE public_id = ?");
+  find.bind(1, public_id);
+  if (!find.executeStep()) throw OrderNotFound("no order " + public_id);
+  return find.getColumn(0).getInt64();
+}
+
+OrderRecord OrderStore::get(const std::string& public_id) { return load(id_of(public_id)); }
+
+OrderRecord OrderStore::load(std::int64_t id) {
+  SQLite::Statement row(db_.sqlite(),
+                        "SELECT o.public_id, o.state, o.version, o.business, o.region, o.ca, o.channel, o.accepted_by, "
+                        "o.due_on, o.created_at, o.updated_at, o.request_json, o.quote_json, c.kind, c.name, c.uscc, "
+                        "c.id_number FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?");
+  row.bind(1, static_cast<std::int64_t>(id));
+  if (!row.executeStep()) throw OrderNotFound("no order with id " + std::to_string(id));
+  OrderRecord r;
+  r.id = id;
+  r.public_id = row.getColumn(0).getString();
+  r.state = parse_state(row.getColumn(1).getString()).value_or(OrderState::Submitted);
+  r.version = row.getColumn(2).getInt64();
+  r.business = parse_code<Business>(row.getColumn(3).getString()).value_or(Business::New);
+  r.region = row.getColumn(4).getString();
+  r.ca = row.getColumn(5).getString();
+  r.channel = row.getColumn(6).getString();
+  r.accepted_by = text_or_empty(row.getColumn(7));
+  r.due_on = text_or_empty(row.getColumn(8));
+  r.created_at = row.getColumn(9).getString();
+  r.updated_at = row.getColumn(10).getString();
+  r.request = row.getColumn(11).isNull() ? json(nullptr) : json::parse(row.getColumn(11).getString());
+  r.quote = row.getColumn(12).isNull() ? json(nullptr) : json::parse(row.getColumn(12).getString());
+  r.applicant = {row.getColumn(13).getString(), row.getColumn(14).getString(), text_or_empty(row.getColumn(15)),
+                 text_or_empty(row.getColumn(16))};
+  const json fee = r.quote.is_object() ? r.quote.value("fee", json::object()) : json::object();
+  r.priced = fee.contains("total_fen") && fee["total_fen"].is_number_integer();
+  r.total = r.priced ? fee["total_fen"].get<Fen>() : 0;
+
+  SQLite::Statement materials(db_.sqlite(),
+                              "SELECT code, name, received_at, received_by, file_name, file_bytes FROM order_materials "
+                              "WHERE order_id = ? ORDER BY rowid");
+  materials.bind(1, static_cast<std::int64_t>(id));
+  while (materials.executeStep()) {
+    MaterialStatus m{materials.getColumn(0).getString(), materials.getColumn(1).getString(),
+                     text_or_empty(materials.getColumn(2)), text_or_empty(materials.getColumn(3)),
+                     text_or_empty(materials.getColumn(4)), std::nullopt};
+    if (!materials.getColumn(5).isNull()) m.file_bytes = materials.getColumn(5).getInt64();
+    r.materials.push_back(std::move(m));
+  }
+  SQLite::Statement payments(db_.sqlite(),
+                             "SELECT method, amount_fen, voucher, adjustment_reason, recorded_by, recorded_at FROM payments "
+                             "WHERE order_id = ? ORDER BY id");
+  payments.bind(1, static_cast<std::int64_t>(id));
+  while (payments.executeStep())
+    r.payments.push_back({payments.getColumn(0).getString(), payments.getColumn(1).getInt64(),
+                          text_or_empty(payments.getColumn(2)), text_or_empty(payments.getColumn(3)),
+                          payments.getColumn(4).getString(), payments.getColumn(5).getString()});
+  return r;
+}
+
+std::vector<OrderRecord> OrderStore::list(const Filter& f, int limit) {
+  SQLite::Statement rows(db_.sqlite(),
+                         "SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id "
+                         "WHERE (?1 IS NULL OR o.state = ?1) AND (?2 = '' OR o.region = ?2) AND (?3 = '' OR o.ca = ?3) "
+                         "AND (?4 = '' OR coalesce(c.uscc, c.id_number) = ?4 OR instr(c.name, ?4) > 0) "
+                         "ORDER BY o.due_on IS NULL, o.due_on, o.id LIMIT ?5");
+  if (f.state)
+    rows.bind(1, std::string(code_of(*f.state)));
+  else
+    rows.bind(1);
+  rows.bind(2, f.region);
+  rows.bind(3, f.ca);
+  rows.bind(4, f.applicant);
+  rows.bind(5, limit);
+  std::vector<std::int64_t> ids;
+  while (rows.executeStep()) ids.push_back(rows.getColumn(0).getInt64());
+  std::vector<OrderRecord> out;
+  for (std::int64_t id : ids) out.push_back(load(id));
+  return out;
+}
+
+OrderRecord OrderStore::apply(const std::string& public_id, Action action, std::int64_t expected_version,
+                              const Actor& actor, const std::string& note) {
+  if (action == Action::RecordPayment)
+    throw WorkflowRefusal("not_allowed_now", "record a payment with its method and amount (record_payment)");
+  if (action == Action::Reject && note.empty()) throw WorkflowRefusal("reason_required", "a rejection needs its reason");
+  store::WriteTransaction tx(db_);
+  OrderRecord current = load(id_of(public_id));
+  if (current.version != expected_version)
+    throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(current.version) +
+                                                " (" + std::string(code_of(current.state)) + "), not " +
+                                                std::to_string(expected_version) + ": someone else acted first");
+  const OrderState next = next_state(current.state, action, current.facts(), actor);
+  const std::string now = store::now_china_time();
+  SQLite::Statement update(db_.sqlite(),
+                           "UPDATE orders SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
+  update.bind(1, std::string(code_of(next)));
+  update.bind(2, now);
+  update.bind(3, static_cast<std::int64_t>(current.id));
+  update.bind(4, static_cast<std::int64_t>(expected_version));
+  if (update.exec() != 1) throw OrderConflict("version_conflict", "order " + public_id + " changed meanwhile");
+  json payload = {{"order", public_id}, {"from", code_of(current.state)}, {"to", code_of(next)}, {"action", code_of(action)}};
+  if (!note.empty()) payload["note"] = note;
+  audit(db_, now, actor, current.id, "order." + std::string(code_of(action)), std::move(payload));
+  tx.commit();
+  return load(current.id);
+}
+
+OrderRecord OrderStore::receive_material(const std::string& public_id, const std::string& code, const Actor& actor,
+                                         const std::string& file_name, std::optional<std::int64_t> file_bytes) {
+  store::WriteTransaction tx(db_);
+  const OrderRecord current = load(id_of(public_id));
+  if (is_final(current.state) || current.state == OrderState::Issuing || current.state == OrderState::Issued)
+    throw WorkflowRefusal("not_allowed_now", "materials of an order that is " + std::string(code_of(current.state)) +
+                                                 " are closed");
+  const std::string now = store::now_china_time();
+  SQLite::Statement update(db_.sqlite(),
+                           "UPDATE order_materials SET received_at = ?, received_by = ?, file_name = ?, file_bytes = ? "
+                           "WHERE order_id = ? AND code = ?");
+  update.bind(1, now);
+  update.bind(2, actor.login);
+  if (file_name.empty())
+    update.bind(3);
+  else
+    update.bind(3, file_name);
+  if (file_bytes)
+    update.bind(4, static_cast<std::int64_t>(*file_bytes));
+  else
+    update.bind(4);
+  update.bind(5, static_cast<std::int64_t>(current.id));
+  update.bind(6, code);
+  if (update.exec() != 1) throw OrderNotFound("order " + public_id + " requires no material \"" + code + "\"");
+  json payload = {{"order", public_id}, {"material", code}};
+  if (!file_name.empty()) payload["file_name"] = file_name;
+  audit(db_, now, actor, current.id, "material.received", std::move(payload));
+  tx.commit();
+  return load(current.id);
+}
+
+OrderRecord OrderStore::record_payment(const std::string& public_id, std::int64_t expected_version,
+                                       const PaymentRecord& payment, const Actor& actor) {
+  store::WriteTransaction tx(db_);
+  OrderRecord current = load(id_of(public_id));
+  if (current.version != expected_version)
+    throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(current.version) +
+                                                ", not " + std::to_string(expected_version) + ": someone else acted first");
+  const OrderState next = next_state(current.state, Action::RecordPayment, current.facts(), actor);
+  if (payment.amount != current.total) {
+    if (payment.adjustment_reason.empty())
+      throw OrderConflict("amount_mismatch", "the payment is " + format_cny(payment.amount) + " CNY but the quote is " +
+                                                 format_cny(current.total) + " CNY; a reviewer must record an adjustment "
+                                                                             "with its reason");
+    if (actor.role == Role::Clerk)
+      throw WorkflowRefusal("forbidden", "only a reviewer may record a payment that differs from the quote");
+  }
+  const std::string now = store::now_china_time();
+  SQLite::Statement insert(db_.sqlite(),
+                           "INSERT INTO payments (order_id, method, amount_fen, voucher, adjustment_reason, recorded_by, "
+                           "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(current.id));
+  insert.bind(2, payment.method);
+  insert.bind(3, static_cast<std::int64_t>(payment.amount));
+  if (payment.voucher.empty())
+    insert.bind(4);
+  else
+    insert.bind(4, payment.voucher);
+  if (payment.adjustment_reason.empty())
+    insert.bind(5);
+  else
+    insert.bind(5, payment.adjustment_reason);
+  insert.bind(6, actor.login);
+  insert.bind(7, now);
+  insert.exec();  // the schema refuses an unknown method or a transfer without its voucher
+  SQLite::Statement update(db_.sqlite(),
+                           "UPDATE orders SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
+  update.bind(1, std::string(code_of(next)));
+  update.bind(2, now);
+  update.bind(3, static_cast<std::int64_t>(current.id));
+  update.bind(4, static_cast<std::int64_t>(expected_version));
+  if (update.exec() != 1) throw OrderConflict("version_conflict", "order " + public_id + " changed meanwhile");
+  json event = {{"order", public_id}, {"method", payment.method}, {"amount_fen", payment.amount}};
+  if (!payment.adjustment_reason.empty()) event["adjustment_reason"] = payment.adjustment_reason;
+  audit(db_, now, actor, current.id, "payment.recorded", std::move(event));
+  tx.commit();
+  return load(current.id);
+}
+
+}  // namespace cahub::orders

@@ -1,0 +1,145 @@
+#pragma once
+// Orders in the store: created once per idempotency key, moved by the workflow table with an
+// optimistic version check, each change and its audit event in one write transaction.
+//
+// Conflicts are answers, not failures: OrderConflict carries a stable code ("version_conflict",
+// "idempotency_conflict", "open_order_exists") and names what blocks, so the API can answer 409.
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/date.hpp"
+#include "domain/money.hpp"
+#include "domain/vocabulary.hpp"
+#include "orders/order_workflow.hpp"
+#include "store/database.hpp"
+
+namespace cahub::orders {
+
+// Who the order is for: a unit (USCC) or a person (resident ID number), as validated upstream.
+struct OrderApplicant {
+  std::string kind;  // "org" or "person" (an org_person certificate's customer is the unit)
+  std::string name;
+  std::string uscc;       // org
+  std::string id_number;  // person
+  std::string identity() const { return kind == "org" ? uscc : id_number; }
+};
+
+struct MaterialRequirement {
+  std::string code;
+  std::string name;
+};
+
+struct NewOrder {
+  std::string idempotency_key;  // required: a retry with the same key and body returns the first order
+  std::string request_hash;     // SHA-256 (hex) of the canonical request body
+  nlohmann::json request;       // the order request as received (stored for the record)
+  Business business = Business::New;
+  std::string region, ca;
+  Channel channel = Channel::Onsite;
+  std::optional<int> years;
+  KeyType key = KeyType::Master;
+  OrderApplicant applicant;
+  nlohmann::json quote;  // the pipeline's answer, frozen at acceptance
+  bool priced = true;
+  Fen total = 0;
+  std::vector<MaterialRequirement> materials;
+  Date due_on;  // SLA: acceptance + the provider's review days in working days
+};
+
+struct MaterialStatus {
+  std::string code, name;
+  std::string received_at, received_by;  // empty until received
+  std::string file_name;
+  std::optional<std::int64_t> file_bytes;
+};
+
+struct PaymentRecord {
+  std::string method;
+  Fen amount = 0;
+  std::string voucher, adjustment_reason, recorded_by, recorded_at;
+};
+
+struct OrderRecord {
+  std::int64_t id = 0;
+  std::string public_id;
+  OrderState state = OrderState::Submitted;
+  std::int64_t version = 1;
+  Business business = Business::New;
+  std::string region, ca, channel, accepted_by, due_on, created_at, updated_at;
+  OrderApplicant applicant;
+  nlohmann::json request, quote;
+  bool priced = true;
+  Fen total = 0;
+  std::vector<MaterialStatus> materials;
+  std::vector<PaymentRecord> payments;
+
+  bool materials_complete() const;
+  OrderFacts facts() const;
+  nlohmann::json to_json() const;
+};
+
+class OrderConflict : public std::runtime_error {
+ public:
+  OrderConflict(std::string code, const std::string& message) : std::runtime_error(message), code_(std::move(code)) {}
+  const std::string& code() const { return code_; }
+
+ private:
+  std::string code_;
+};
+
+// An unknown order or material: the API answers 404.
+class OrderNotFound : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct CreateResult {
+  OrderRecord order;
+  bool created = false;  // false: a retry that returned the first order
+};
+
+class OrderStore {
+ public:
+  explicit OrderStore(store::Database& db) : db_(db) {}
+
+  // Accepts an order (state submitted, accepted_by = the clerk), its materials checklist and the
+  // audit event, in one transaction. One open order per applicant identity number per CA.
+  CreateResult create(const NewOrder& order, const Actor& clerk);
+
+  OrderRecord get(const std::string& public_id);
+
+  struct Filter {
+    std::optional<OrderState> state;
+    std::string region, ca, applicant;  // empty: any; applicant matches the USCC/ID number or the name
+  };
+  // Sorted by SLA due date, then age (what a clerk works through first).
+  std::vector<OrderRecord> list(const Filter& filter, int limit = 200);
+
+  // Applies `action` if the order is still at `expected_version` (otherwise "version_conflict":
+  // someone else acted first). `note` (a rejection's reason) goes into the audit event.
+  OrderRecord apply(const std::string& public_id, Action action, std::int64_t expected_version, const Actor& actor,
+                    const std::string& note = {});
+
+  // Ticks a required material off as received, with the uploaded file's name and size if any.
+  OrderRecord receive_material(const std::string& public_id, const std::string& code, const Actor& actor,
+                               const std::string& file_name = {}, std::optional<std::int64_t> file_bytes = {});
+
+  // Records a payment and moves the order to paid. The amount must equal the frozen quote unless a
+  // reviewer (or admin) gives an adjustment reason. Raises WorkflowRefusal for the workflow's refusals
+  // and OrderConflict("amount_mismatch") for a wrong amount.
+  OrderRecord record_payment(const std::string& public_id, std::int64_t expected_version, const PaymentRecord& payment,
+                             const Actor& actor);
+
+ private:
+  OrderRecord load(std::int64_t id);
+  std::int64_t id_of(const std::string& public_id);
+  store::Database& db_;
+};
+
+}  // namespace cahub::orders

@@ -1,0 +1,210 @@
+// The order store on real SQLite files: idempotent creation, the one-open-order rule, the full
+// lifecycle with its audit trail, and conflicts between staff acting at once.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <thread>
+
+#include "orders/order_store.hpp"
+#include "store/audit_log.hpp"
+#include "support/scratch_folder.hpp"
+
+using namespace cahub;
+using namespace cahub::orders;
+using cahub::testing::ScratchFolder;
+using nlohmann::json;
+
+namespace {
+
+const Actor clerk{"wang.fang", Role::Clerk};
+const Actor reviewer{"zhao.li", Role::Reviewer};
+
+NewOrder central_new(const std::string& key = "key-1", const std::string& uscc = "91350100M000100Y43") {
+  NewOrder o;
+  o.idempotency_key = key;
+  o.request_hash = std::string(64, 'a');
+  o.request = {{"region", "central"}, {"ca", "bjca"}, {"business", "new"}};
+  o.business = Business::New;
+  o.region = "central";
+  o.ca = "bjca";
+  o.years = 1;
+  o.applicant = {"org", "福州测试有限公司", uscc, ""};
+  o.quote = {{"fee", {{"total_fen", 26000}, {"unpriced", json::array()}}}};
+  o.total = 26000;
+  o.materials = {{"application_form", "数字证书申请表"}, {"licence_copy", "营业执照复印件"}};
+  o.due_on = *Date::from_ymd(2026, 11, 26);
+  return o;
+}
+
+struct Fixture {
+  ScratchFolder scratch;
+  store::Database db = store::Database::open(scratch / "cahub.db");
+  OrderStore orders{db};
+
+  int audit_events() { return db.sqlite().execAndGet("SELECT count(*) FROM audit_events").getInt(); }
+
+  template <typename F>
+  std::string refusal(F f) {
+    try {
+      f();
+    } catch (const OrderConflict& e) {
+      return e.code();
+    } catch (const WorkflowRefusal& e) {
+      return e.code();
+    }
+    return "accepted";
+  }
+};
+
+}  // namespace
+
+TEST_CASE_METHOD(Fixture, "an order is accepted once per idempotency key") {
+  const CreateResult first = orders.create(central_new(), clerk);
+  CHECK(first.created);
+  CHECK(first.order.state == OrderState::Submitted);
+  CHECK(first.order.accepted_by == "wang.fang");
+  CHECK(first.order.public_id.rfind("ORD-", 0) == 0);
+  CHECK(first.order.materials.size() == 2);
+  CHECK(first.order.total == 26000);
+
+  const CreateResult retry = orders.create(central_new(), clerk);
+  CHECK_FALSE(retry.created);
+  CHECK(retry.order.public_id == first.order.public_id);
+  CHECK(audit_events() == 1);
+
+  NewOrder other = central_new();
+  other.request_hash = std::string(64, 'b');
+  CHECK(refusal([&] { orders.create(other, clerk); }) == "idempotency_conflict");
+  CHECK(db.sqlite().execAndGet("SELECT count(*) FROM orders").getInt() == 1);
+}
+
+TEST_CASE_METHOD(Fixture, "one open order per identity number and CA, naming the one that blocks") {
+  const auto first = orders.create(central_new("k1"), clerk).order;
+  try {
+    orders.create(central_new("k2"), clerk);
+    FAIL("a second open order was accepted");
+  } catch (const OrderConflict& e) {
+    CHECK(e.code() == "open_order_exists");
+    CHECK_THAT(e.what(), Catch::Contains(first.public_id));
+  }
+  NewOrder other_ca = central_new("k3");
+  other_ca.ca = "cfca";
+  CHECK(orders.create(other_ca, clerk).created);
+  orders.apply(first.public_id, Action::Cancel, first.version, clerk);
+  CHECK(orders.create(central_new("k4"), clerk).created);
+}
+
+TEST_CASE_METHOD(Fixture, "a new certificate order through its whole life, every step audited") {
+  auto o = orders.create(central_new(), clerk).order;
+  o = orders.apply(o.public_id, Action::StartReview, o.version, reviewer);
+  CHECK(refusal([&] { orders.apply(o.public_id, Action::Approve, o.version, reviewer); }) == "materials_missing");
+  CHECK(refusal([&] { orders.apply(o.public_id, Action::Reject, o.version, reviewer); }) == "reason_required");
+  o = orders.apply(o.public_id, Action::Reject, o.version, reviewer, "营业执照复印件未加盖公章");
+  CHECK(o.state == OrderState::Rejected);
+  o = orders.apply(o.public_id, Action::Resubmit, o.version, clerk);
+  o = orders.receive_material(o.public_id, "application_form", clerk);
+  o = orders.receive_material(o.public_id, "licence_copy", clerk, "licence.pdf", 180000);
+  CHECK(o.materials_complete());
+  o = orders.apply(o.public_id, Action::StartReview, o.version, reviewer);
+  o = orders.apply(o.public_id, Action::Approve, o.version, reviewer);
+  CHECK(o.state == OrderState::AwaitingPayment);
+  o = orders.record_payment(o.public_id, o.version, {"wechat", 26000, "", "", "", ""}, clerk);
+  CHECK(o.state == OrderState::Paid);
+  for (Action a : {Action::StartIssuing, Action::MarkIssued, Action::Ship, Action::Complete})
+    o = orders.apply(o.public_id, a, o.version, clerk);
+  CHECK(o.state == OrderState::Completed);
+  CHECK(o.payments.size() == 1);
+  const auto verdict = store::verify_audit_chain(db);
+  CHECK(verdict.intact);
+  CHECK(verdict.events == 13);  // submitted, 2 reviews, reject, resubmit, 2 materials, approve, payment, 4 steps
+  SQLite::Statement reject(db.sqlite(), "SELECT payload_json FROM audit_events WHERE kind = 'order.reject'");
+  REQUIRE(reject.executeStep());
+  CHECK_THAT(reject.getColumn(0).getString(), Catch::Contains("营业执照复印件未加盖公章"));
+}
+
+TEST_CASE_METHOD(Fixture, "the clerk who accepted cannot approve, whatever role they sign in with") {
+  auto o = orders.create(central_new(), clerk).order;
+  o = orders.receive_material(o.public_id, "application_form", clerk);
+  o = orders.receive_material(o.public_id, "licence_copy", clerk);
+  o = orders.apply(o.public_id, Action::StartReview, o.version, reviewer);
+  const Actor same_person{"wang.fang", Role::Reviewer};
+  CHECK(refusal([&] { orders.apply(o.public_id, Action::Approve, o.version, same_person); }) == "four_eyes");
+  CHECK(orders.get(o.public_id).state == OrderState::UnderReview);
+}
+
+TEST_CASE_METHOD(Fixture, "a payment must match the quote unless a reviewer records why") {
+  auto o = orders.create(central_new(), clerk).order;
+  o = orders.receive_material(o.public_id, "application_form", clerk);
+  o = orders.receive_material(o.public_id, "licence_copy", clerk);
+  o = orders.apply(o.public_id, Action::StartReview, o.version, reviewer);
+  o = orders.apply(o.public_id, Action::Approve, o.version, reviewer);
+  const int before = audit_events();
+  CHECK(refusal([&] { orders.record_payment(o.public_id, o.version, {"cash", 20000, "", "", "", ""}, clerk); }) ==
+        "amount_mismatch");
+  CHECK(refusal([&] { orders.record_payment(o.public_id, o.version, {"cash", 20000, "", "老客户优惠", "", ""}, clerk); }) ==
+        "forbidden");
+  // A bank transfer without its voucher is refused by the schema, and nothing of it is written.
+  CHECK_THROWS(orders.record_payment(o.public_id, o.version, {"bank_transfer", 26000, "", "", "", ""}, clerk));
+  CHECK(audit_events() == before);
+  CHECK(orders.get(o.public_id).state == OrderState::AwaitingPayment);
+  o = orders.record_payment(o.public_id, o.version, {"cash", 20000, "", "老客户优惠（经审批）", "", ""}, reviewer);
+  CHECK(o.state == OrderState::Paid);
+  CHECK(o.payments.at(0).adjustment_reason == "老客户优惠（经审批）");
+}
+
+TEST_CASE_METHOD(Fixture, "an unpriced order waits: it cannot be paid until priced") {
+  NewOrder unpriced = central_new();
+  unpriced.quote = {{"fee", {{"total_fen", nullptr}, {"unpriced", {"central.lua: fee for new via online"}}}}};
+  unpriced.priced = false;
+  auto o = orders.create(unpriced, clerk).order;
+  CHECK_FALSE(o.priced);
+  o = orders.receive_material(o.public_id, "application_form", clerk);
+  o = orders.receive_material(o.public_id, "licence_copy", clerk);
+  o = orders.apply(o.public_id, Action::StartReview, o.version, reviewer);
+  o = orders.apply(o.public_id, Action::Approve, o.version, reviewer);
+  CHECK(refusal([&] { orders.record_payment(o.public_id, o.version, {"wechat", 0, "", "", "", ""}, clerk); }) ==
+        "unpriced");
+}
+
+TEST_CASE_METHOD(Fixture, "two reviewers approving at once: exactly one wins, the other gets a conflict") {
+  auto o = orders.create(central_new(), clerk).order;
+  o = orders.receive_material(o.public_id, "application_form", clerk);
+  o = orders.receive_material(o.public_id, "licence_copy", clerk);
+  o = orders.apply(o.public_id, Action::StartReview, o.version, reviewer);
+  std::atomic<int> won{0}, conflicts{0};
+  std::vector<std::thread> reviewers;
+  for (int i = 0; i < 4; ++i)
+    reviewers.emplace_back([&, i] {
+      store::Database mine = db.open_another();
+      OrderStore store(mine);
+      try {
+        store.apply(o.public_id, Action::Approve, o.version, Actor{"reviewer" + std::to_string(i), Role::Reviewer});
+        ++won;
+      } catch (const OrderConflict& e) {
+        if (e.code() == "version_conflict") ++conflicts;
+      }
+    });
+  for (auto& t : reviewers) t.join();
+  CHECK(won == 1);
+  CHECK(conflicts == 3);
+  CHECK(orders.get(o.public_id).state == OrderState::AwaitingPayment);
+  CHECK(store::verify_audit_chain(db).intact);
+}
+
+TEST_CASE_METHOD(Fixture, "the queue filters by state, region, CA and applicant and is sorted by due date") {
+  NewOrder late = central_new("a", "91350100M000100Y43");
+  late.due_on = *Date::from_ymd(2026, 12, 1);
+  NewOrder soon = central_new("b", "911100001000000000");
+  soon.applicant.name = "北京另一家公司";
+  soon.due_on = *Date::from_ymd(2026, 11, 24);
+  orders.create(late, clerk);
+  orders.create(soon, clerk);
+  const auto all = orders.list({});
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].applicant.name == "北京另一家公司");
+  CHECK(orders.list({OrderState::Submitted, "central", "bjca", "另一家"}).size() == 1);
+  CHECK(orders.list({OrderState::Paid, "", "", ""}).empty());
+  CHECK(orders.list({std::nullopt, "", "", "91350100M000100Y43"}).size() == 1);
+  CHECK_THROWS_AS(orders.get("ORD-2026-999999"), OrderNotFound);
+  CHECK_THROWS_AS(orders.receive_material(all[0].public_id, "no_such_material", clerk), OrderNotFound);
+}
