@@ -149,7 +149,10 @@ CreateResult OrderStore::create(const NewOrder& o, const Actor& clerk) {
   insert.bind(14, now);
   insert.bind(15, o.request.dump());
   insert.bind(16, clerk.login);
-  insert.bind(17, o.due_on.iso());
+  if (o.due_on)
+    insert.bind(17, o.due_on->iso());
+  else
+    insert.bind(17);
   insert.exec();
   for (const auto& m : o.materials) {
     SQLite::Statement material(db_.sqlite(), "INSERT OR IGNORE INTO order_materials (order_id, code, name) VALUES (?, ?, ?)");

@@ -49,7 +49,7 @@ struct NewOrder {
   bool priced = true;
   Fen total = 0;
   std::vector<MaterialRequirement> materials;
-  Date due_on;  // SLA: acceptance + the provider's review days in working days
+  std::optional<Date> due_on;  // SLA: acceptance + the provider's published review days (working days)
 };
 
 struct MaterialStatus {

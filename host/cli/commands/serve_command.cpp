@@ -14,6 +14,7 @@
 #include "pipeline/quote_pipeline.hpp"
 #include "rules/rules_folder_watcher.hpp"
 #include "server/http_api.hpp"
+#include "server/orders_api.hpp"
 #include "store/database.hpp"
 
 namespace cahub::cli {
@@ -58,6 +59,9 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     const auto threads = static_cast<std::size_t>(cfg.server.threads);
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server::install_routes(http, services, cfg.server.max_body_bytes);
+    const server::OrderServices order_services{database.file(), quotes,
+                                               orders::WorkingCalendar(cfg.calendar.holidays, cfg.calendar.workdays)};
+    server::install_order_routes(http, order_services);
 
     int port = cfg.server.port;
     if (port == 0) {

@@ -1,0 +1,295 @@
+#include "server/orders_api.hpp"
+
+#include <openssl/evp.h>
+
+#include <httplib.h>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "domain/date.hpp"
+#include "identifiers/resident_id.hpp"
+#include "identifiers/uscc.hpp"
+#include "orders/order_store.hpp"
+#include "pipeline/quote_json.hpp"
+#include "pipeline/quote_pipeline.hpp"
+#include "pipeline/quote_request_json.hpp"
+#include "pipeline/request_error.hpp"
+#include "staff/staff_directory.hpp"
+#include "store/audit_log.hpp"
+
+namespace cahub::server {
+namespace {
+
+using nlohmann::json;
+
+void send(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+void fail(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  send(res, status, json{{"error", {{"code", code}, {"message", message}}}});
+}
+
+// One connection per worker thread (store/database.hpp: a connection is never shared).
+store::Database& connection(const std::filesystem::path& file) {
+  thread_local std::unique_ptr<store::Database> db;
+  thread_local std::filesystem::path opened;
+  if (!db || opened != file) {
+    db = std::make_unique<store::Database>(store::Database::open(file));
+    opened = file;
+  }
+  return *db;
+}
+
+std::string sha256_hex(const std::string& text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned i = 0; i < length; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
+}
+
+std::optional<json> body_of(const httplib::Request& req, httplib::Response& res) {
+  try {
+    json body = json::parse(req.body.empty() ? "{}" : req.body);
+    if (!body.is_object()) {
+      fail(res, 400, "malformed_json", "the request body must be a JSON object");
+      return std::nullopt;
+    }
+    return body;
+  } catch (const json::parse_error& e) {
+    fail(res, 400, "malformed_json", std::string("the request body is not valid JSON: ") + e.what());
+    return std::nullopt;
+  }
+}
+
+int status_for_refusal(const std::string& code) {
+  if (code == "forbidden" || code == "four_eyes") return 403;
+  return 422;
+}
+
+// Runs `handler` for a signed-in staff member, mapping every domain error to its status.
+template <typename Handler>
+httplib::Server::Handler authenticated(const OrderServices& services, Handler handler) {
+  return [&services, handler](const httplib::Request& req, httplib::Response& res) {
+    const std::string header = req.get_header_value("Authorization");
+    if (header.rfind("Bearer ", 0) != 0) {
+      fail(res, 401, "unauthenticated", "sign in first (POST /v1/login) and send Authorization: Bearer <token>");
+      return;
+    }
+    store::Database& db = connection(services.database);
+    try {
+      staff::StaffDirectory directory(db);
+      const staff::StaffMember who = directory.resolve(header.substr(7));
+      handler(req, res, db, orders::Actor{who.login, who.role});
+    } catch (const staff::StaffError& e) {
+      fail(res, 401, e.code(), e.what());
+    } catch (const orders::OrderNotFound& e) {
+      fail(res, 404, "not_found", e.what());
+    } catch (const orders::OrderConflict& e) {
+      fail(res, 409, e.code(), e.what());
+    } catch (const orders::WorkflowRefusal& e) {
+      fail(res, status_for_refusal(e.code()), e.code(), e.what());
+    } catch (const pipeline::BadRequest& e) {
+      fail(res, 400, e.code(), e.what());
+    } catch (const SQLite::Exception& e) {
+      // A CHECK the schema enforces (a transfer without its voucher, an unknown method).
+      if (std::string_view(e.what()).find("constraint failed") != std::string_view::npos)
+        fail(res, 400, "invalid_value", e.what());
+      else
+        throw;
+    }
+  };
+}
+
+orders::OrderApplicant applicant_of(const json& body) {
+  const json details = body.value("applicant_details", json::object());
+  if (!details.is_object()) throw pipeline::BadRequest("bad_applicant", "applicant_details must be an object");
+  orders::OrderApplicant a;
+  const std::string kind = body.value("applicant", "org");
+  a.kind = kind == "person" ? "person" : "org";
+  a.name = details.value("name", "");
+  a.uscc = details.value("uscc", "");
+  a.id_number = details.value("id_number", "");
+  if (a.name.empty()) throw pipeline::BadRequest("bad_applicant", "applicant_details.name is required");
+  // The check characters of GB 32100 and GB 11643: a mistyped number is refused before it is stored.
+  const identifiers::CheckResult check =
+      a.kind == "org" ? identifiers::check_uscc(a.uscc) : identifiers::check_resident_id(a.id_number);
+  if (check.failure)
+    throw pipeline::BadRequest(std::string(a.kind == "org" ? "bad_uscc_" : "bad_id_number_") +
+                                   std::string(check.failure->code()),
+                               std::string(a.kind == "org" ? "applicant_details.uscc: " : "applicant_details.id_number: ") +
+                                   check.failure->message_en);
+  return a;
+}
+
+json order_list_json(const std::vector<orders::OrderRecord>& list) {
+  json out = {{"orders", json::array()}, {"counts", json::object()}};
+  for (const auto& o : list) {
+    json j = o.to_json();
+    j.erase("request");
+    j.erase("quote");
+    out["orders"].push_back(std::move(j));
+    out["counts"][std::string(orders::code_of(o.state))] = out["counts"].value(std::string(orders::code_of(o.state)), 0) + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void install_order_routes(httplib::Server& server, const OrderServices& services) {
+  server.Post("/v1/login", [&services](const httplib::Request& req, httplib::Response& res) {
+    const auto body = body_of(req, res);
+    if (!body) return;
+    try {
+      staff::StaffDirectory directory(connection(services.database));
+      const staff::Session s =
+          directory.sign_in(body->value("login", ""), body->value("password", ""), services.session_lifetime);
+      send(res, 200, json{{"token", s.token},
+                          {"expires_at", s.expires_at},
+                          {"staff", {{"login", s.member.login}, {"name", s.member.display_name},
+                                     {"role", orders::code_of(s.member.role)}}}});
+    } catch (const staff::StaffError& e) {
+      fail(res, 401, e.code(), e.what());
+    }
+  });
+
+  server.Post("/v1/orders", authenticated(services, [&services](const httplib::Request& req, httplib::Response& res,
+                                                                store::Database& db, const orders::Actor& actor) {
+    const std::string key = req.get_header_value("Idempotency-Key");
+    if (key.empty()) {
+      fail(res, 400, "idempotency_key_required", "send an Idempotency-Key header, so that a retry creates nothing new");
+      return;
+    }
+    const auto body = body_of(req, res);
+    if (!body) return;
+    const Date today = Date::today_utc8();
+    const orders::OrderApplicant applicant = applicant_of(*body);
+    json quote_request = *body;  // the order is a quote request plus who applies
+    quote_request.erase("applicant_details");
+    const pipeline::QuoteContext ctx = services.quotes.run(pipeline::parse_quote_request(quote_request, today));
+    const json quote = pipeline::quote_to_json(ctx, true);
+    if (!ctx.quote.eligible) {
+      send(res, 422, json{{"error", {{"code", "not_eligible"}, {"message", "the request is not eligible"}}},
+                          {"quote", quote}});
+      return;
+    }
+    orders::NewOrder o;
+    o.idempotency_key = key;
+    o.request_hash = sha256_hex(body->dump());  // json objects dump with sorted keys: one text per request
+    o.request = *body;
+    o.business = ctx.request.business;
+    o.region = ctx.request.region;
+    o.ca = ctx.request.ca;
+    o.channel = ctx.request.channel;
+    if (ctx.quote.years > 0) o.years = ctx.quote.years;
+    o.key = ctx.request.key;
+    o.applicant = applicant;
+    o.quote = quote;
+    o.priced = ctx.quote.fee.total_fen.has_value();
+    o.total = ctx.quote.fee.total_fen.value_or(0);
+    for (const auto& m : ctx.quote.materials) o.materials.push_back({m.code, m.name});
+    if (ctx.quote.review_working_days_max > 0)
+      o.due_on = services.calendar.add_working_days(today, ctx.quote.review_working_days_max);
+    orders::OrderStore store(db);
+    const orders::CreateResult created = store.create(o, actor);
+    spdlog::info("order {} {} region={} ca={} by {}", created.order.public_id, created.created ? "created" : "replayed",
+                 o.region, o.ca, actor.login);
+    send(res, created.created ? 201 : 200, created.order.to_json());
+  }));
+
+  server.Get("/v1/orders", authenticated(services, [](const httplib::Request& req, httplib::Response& res,
+                                                      store::Database& db, const orders::Actor&) {
+    orders::OrderStore::Filter f;
+    if (req.has_param("state")) {
+      f.state = orders::parse_state(req.get_param_value("state"));
+      if (!f.state) {
+        fail(res, 400, "unknown_state", "unknown state \"" + req.get_param_value("state") + "\"");
+        return;
+      }
+    }
+    f.region = req.get_param_value("region");
+    f.ca = req.get_param_value("ca");
+    f.applicant = req.get_param_value("applicant");
+    send(res, 200, order_list_json(orders::OrderStore(db).list(f)));
+  }));
+
+  server.Get(R"(/v1/orders/([A-Za-z0-9-]+))", authenticated(services, [](const httplib::Request& req,
+                                                                         httplib::Response& res, store::Database& db,
+                                                                         const orders::Actor&) {
+    send(res, 200, orders::OrderStore(db).get(req.matches[1]).to_json());
+  }));
+
+  server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/actions/([a-z_]+))",
+              authenticated(services, [](const httplib::Request& req, httplib::Response& res, store::Database& db,
+                                         const orders::Actor& actor) {
+                const auto action = orders::parse_action(std::string(req.matches[2]));
+                if (!action) {
+                  fail(res, 404, "unknown_action", "no action \"" + std::string(req.matches[2]) + "\"");
+                  return;
+                }
+                const auto body = body_of(req, res);
+                if (!body) return;
+                if (!body->contains("version") || !(*body)["version"].is_number_integer()) {
+                  fail(res, 400, "version_required", "send the order's version as you saw it: {\"version\": N}");
+                  return;
+                }
+                send(res, 200,
+                     orders::OrderStore(db)
+                         .apply(req.matches[1], *action, (*body)["version"].get<std::int64_t>(), actor,
+                                body->value("note", ""))
+                         .to_json());
+              }));
+
+  server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/materials/([a-z0-9_]+))",
+              authenticated(services, [](const httplib::Request& req, httplib::Response& res, store::Database& db,
+                                         const orders::Actor& actor) {
+                const auto body = body_of(req, res);
+                if (!body) return;
+                std::optional<std::int64_t> bytes;
+                if (body->contains("file_bytes") && (*body)["file_bytes"].is_number_integer())
+                  bytes = (*body)["file_bytes"].get<std::int64_t>();
+                send(res, 200,
+                     orders::OrderStore(db)
+                         .receive_material(req.matches[1], req.matches[2], actor, body->value("file_name", ""), bytes)
+                         .to_json());
+              }));
+
+  server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/payments)",
+              authenticated(services, [](const httplib::Request& req, httplib::Response& res, store::Database& db,
+                                         const orders::Actor& actor) {
+                const auto body = body_of(req, res);
+                if (!body) return;
+                if (!body->contains("version") || !(*body)["version"].is_number_integer() ||
+                    !body->contains("amount_fen") || !(*body)["amount_fen"].is_number_integer()) {
+                  fail(res, 400, "bad_payment", "a payment needs version, method and amount_fen (integer fen)");
+                  return;
+                }
+                orders::PaymentRecord p{body->value("method", ""), (*body)["amount_fen"].get<Fen>(),
+                                        body->value("voucher", ""), body->value("adjustment_reason", ""), "", ""};
+                send(res, 201,
+                     orders::OrderStore(db)
+                         .record_payment(req.matches[1], (*body)["version"].get<std::int64_t>(), p, actor)
+                         .to_json());
+              }));
+
+  server.Get("/v1/audit/verify", authenticated(services, [](const httplib::Request&, httplib::Response& res,
+                                                             store::Database& db, const orders::Actor&) {
+    const store::AuditVerdict v = store::verify_audit_chain(db);
+    json out = {{"intact", v.intact}, {"events", v.events}};
+    if (!v.intact) {
+      out["first_bad_seq"] = v.first_bad_seq;
+      out["problem"] = v.problem;
+    }
+    send(res, 200, out);
+  }));
+}
+
+}  // namespace cahub::server

@@ -1,0 +1,31 @@
+#pragma once
+// The order API of `cahub serve`: sign-in, orders, their materials, payments and transitions, and
+// audit verification. Every route but POST /v1/login needs `Authorization: Bearer <token>`; roles
+// are enforced by the workflow table, so the API cannot be talked past it.
+//
+// Status codes: 400 malformed request, 401 no or expired session, 403 role or four-eyes, 404
+// unknown order or material, 409 conflict (version, idempotency key, an open order that blocks),
+// 422 a request the workflow cannot take now (materials missing, unpriced, not eligible).
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+
+#include "orders/working_days.hpp"
+
+namespace httplib { class Server; }
+namespace cahub::pipeline { class QuotePipeline; }
+
+namespace cahub::server {
+
+struct OrderServices {
+  std::filesystem::path database;  // each worker thread opens its own connection to it
+  const pipeline::QuotePipeline& quotes;
+  orders::WorkingCalendar calendar;
+  std::chrono::minutes session_lifetime{8 * 60};
+};
+
+// `services` must outlive the server.
+void install_order_routes(httplib::Server& server, const OrderServices& services);
+
+}  // namespace cahub::server

@@ -1,0 +1,203 @@
+// The order API of the real `cahub serve` on loopback, with staff made by `cahub staff add`:
+// sign-in, idempotent creation, rejection and resubmission, materials, four-eyes, payment, the
+// rest of the lifecycle, a version conflict, and an audit chain that verifies at the end.
+#include <catch2/catch.hpp>
+
+#include <httplib.h>
+
+#include "integration/cahub_cli.hpp"
+
+using namespace cahub::testing;
+using nlohmann::json;
+using Catch::Matchers::Contains;
+
+namespace {
+
+struct OrderDesk {
+  ScratchFolder var;
+  std::unique_ptr<ServerProcess> server;
+  std::unique_ptr<httplib::Client> client;
+
+  OrderDesk() {
+    var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") + "\"\n");
+    for (const auto& [login, role] : {std::pair{"wang.fang", "clerk"}, std::pair{"zhao.li", "reviewer"},
+                                      std::pair{"chen.jie", "admin"}}) {
+      const auto r = run(CAHUB_BINARY, {"staff", "add", login, "--name", login, "--role", role, "--config",
+                                        var.file("cahub.toml")},
+                         std::chrono::seconds(60), "a long passphrase\n");
+      REQUIRE(r.exit_code == 0);
+    }
+    server = std::make_unique<ServerProcess>(
+        CAHUB_BINARY, std::vector<std::string>{"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules",
+                                               CAHUB_RULES_DIR, "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});
+    client = std::make_unique<httplib::Client>("127.0.0.1", server->port());
+  }
+
+  std::string sign_in(const std::string& login) {
+    auto r = client->Post("/v1/login", json{{"login", login}, {"password", "a long passphrase"}}.dump(), "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    return json::parse(r->body).at("token");
+  }
+
+  std::pair<int, json> call(const std::string& method, const std::string& path, const std::string& token,
+                            const json& body = nullptr, const std::string& key = {}) {
+    httplib::Headers headers{{"Authorization", "Bearer " + token}};
+    if (!key.empty()) headers.emplace("Idempotency-Key", key);
+    auto r = method == "GET" ? client->Get(path, headers)
+                             : client->Post(path, headers, body.is_null() ? "{}" : body.dump(), "application/json");
+    REQUIRE(r);
+    return {r->status, json::parse(r->body)};
+  }
+
+  std::pair<int, json> act(const std::string& id, const std::string& action, const std::string& token, const json& order,
+                           const std::string& note = {}) {
+    json body = {{"version", order.at("version")}};
+    if (!note.empty()) body["note"] = note;
+    return call("POST", "/v1/orders/" + id + "/actions/" + action, token, body);
+  }
+};
+
+const json kCentralNew = {{"region", "central"},
+                          {"ca", "bjca"},
+                          {"business", "new"},
+                          {"channel", "onsite"},
+                          {"applicant_details", {{"name", "福州测试有限公司"}, {"uscc", "91350100M000100Y43"}}}};
+
+}  // namespace
+
+TEST_CASE("the API refuses a caller without a valid session") {
+  OrderDesk desk;
+  auto none = desk.client->Get("/v1/orders");
+  REQUIRE(none);
+  CHECK(none->status == 401);
+  CHECK(json::parse(none->body)["error"]["code"] == "unauthenticated");
+  CHECK(desk.call("GET", "/v1/orders", std::string(64, 'f')).first == 401);
+  auto wrong = desk.client->Post("/v1/login", R"({"login":"wang.fang","password":"guess"})", "application/json");
+  REQUIRE(wrong);
+  CHECK(wrong->status == 401);
+  CHECK(json::parse(wrong->body)["error"]["code"] == "bad_credentials");
+}
+
+TEST_CASE("a central order from acceptance to completion through the API, audited") {
+  OrderDesk desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  const std::string reviewer = desk.sign_in("zhao.li");
+
+  auto [created_status, order] = desk.call("POST", "/v1/orders", clerk, kCentralNew, "desk-1");
+  INFO(order.dump());
+  REQUIRE(created_status == 201);
+  const std::string id = order.at("id");
+  CHECK(order.at("state") == "submitted");
+  CHECK(order.at("total_fen") == 26000);
+  CHECK(order.at("accepted_by") == "wang.fang");
+
+  // A retry returns the same order; the same key with another body is a conflict.
+  auto [retry_status, retry] = desk.call("POST", "/v1/orders", clerk, kCentralNew, "desk-1");
+  CHECK(retry_status == 200);
+  CHECK(retry.at("id") == id);
+  json other = kCentralNew;
+  other["channel"] = "online";
+  CHECK(desk.call("POST", "/v1/orders", clerk, other, "desk-1").first == 409);
+  // And a second open order for the same unit and CA is blocked, naming the first.
+  auto [blocked_status, blocked] = desk.call("POST", "/v1/orders", clerk, kCentralNew, "desk-2");
+  CHECK(blocked_status == 409);
+  CHECK_THAT(blocked["error"]["message"].get<std::string>(), Contains(id));
+
+  std::tie(std::ignore, order) = desk.act(id, "start_review", reviewer, order);
+  std::tie(std::ignore, order) = desk.act(id, "reject", reviewer, order, "营业执照复印件未加盖公章");
+  CHECK(order.at("state") == "rejected");
+  std::tie(std::ignore, order) = desk.act(id, "resubmit", clerk, order);
+  std::tie(std::ignore, order) = desk.act(id, "start_review", reviewer, order);
+  auto [missing_status, missing] = desk.act(id, "approve", reviewer, order);
+  CHECK(missing_status == 422);
+  CHECK(missing["error"]["code"] == "materials_missing");
+  const json required = order.at("materials");  // a copy: `order` is replaced in the loop
+  for (const auto& m : required)
+    std::tie(std::ignore, order) =
+        desk.call("POST", "/v1/orders/" + id + "/materials/" + m.at("code").get<std::string>(), clerk,
+                  json{{"file_name", "scan.pdf"}, {"file_bytes", 120000}});
+  CHECK(order.at("materials_complete") == true);
+
+  auto [clerk_status, clerk_answer] = desk.act(id, "approve", clerk, order);
+  CHECK(clerk_status == 403);
+  CHECK(clerk_answer["error"]["code"] == "forbidden");
+
+  // Two approvals with the same version: one wins, the other is told someone acted first.
+  auto [first_status, approved] = desk.act(id, "approve", reviewer, order);
+  auto [second_status, conflict] = desk.act(id, "approve", reviewer, order);
+  CHECK(first_status == 200);
+  CHECK(second_status == 409);
+  CHECK(conflict["error"]["code"] == "version_conflict");
+  order = approved;
+  CHECK(order.at("state") == "awaiting_payment");
+
+  auto [short_status, short_pay] = desk.call("POST", "/v1/orders/" + id + "/payments", clerk,
+                                             json{{"version", order.at("version")}, {"method", "wechat"}, {"amount_fen", 100}});
+  CHECK(short_status == 409);
+  CHECK(short_pay["error"]["code"] == "amount_mismatch");
+  auto [paid_status, paid] = desk.call("POST", "/v1/orders/" + id + "/payments", clerk,
+                                       json{{"version", order.at("version")}, {"method", "wechat"}, {"amount_fen", 26000}});
+  REQUIRE(paid_status == 201);
+  order = paid;
+  for (const char* step : {"start_issuing", "mark_issued", "ready_for_pickup", "complete"}) {
+    INFO(step);
+    auto [s, next] = desk.act(id, step, clerk, order);
+    REQUIRE(s == 200);
+    order = next;
+  }
+  CHECK(order.at("state") == "completed");
+
+  auto [list_status, list] = desk.call("GET", "/v1/orders?state=completed&region=central", clerk);
+  CHECK(list_status == 200);
+  CHECK(list.at("orders").size() == 1);
+  CHECK(list.at("counts").at("completed") == 1);
+
+  auto [audit_status, audit] = desk.call("GET", "/v1/audit/verify", reviewer);
+  CHECK(audit_status == 200);
+  CHECK(audit.at("intact") == true);
+  CHECK(audit.at("events").get<int>() >= 15);
+}
+
+TEST_CASE("four eyes through the API: an admin who accepted an order may not approve it") {
+  OrderDesk desk;
+  const std::string admin = desk.sign_in("chen.jie");
+  auto [status, order] = desk.call("POST", "/v1/orders", admin, kCentralNew, "four-eyes");
+  REQUIRE(status == 201);
+  const std::string id = order.at("id");
+  const json required = order.at("materials");  // a copy: `order` is replaced in the loop
+  for (const auto& m : required)
+    std::tie(std::ignore, order) =
+        desk.call("POST", "/v1/orders/" + id + "/materials/" + m.at("code").get<std::string>(), admin, json::object());
+  std::tie(std::ignore, order) = desk.act(id, "start_review", admin, order);
+  auto [refused_status, refused] = desk.act(id, "approve", admin, order);
+  CHECK(refused_status == 403);
+  CHECK(refused["error"]["code"] == "four_eyes");
+  CHECK(desk.act(id, "approve", desk.sign_in("zhao.li"), order).first == 200);
+}
+
+TEST_CASE("order requests with mistakes get one clear error and create nothing") {
+  OrderDesk desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  CHECK(desk.call("POST", "/v1/orders", clerk, kCentralNew).second["error"]["code"] == "idempotency_key_required");
+  json no_uscc = kCentralNew;
+  no_uscc["applicant_details"].erase("uscc");
+  auto [s1, e1] = desk.call("POST", "/v1/orders", clerk, no_uscc, "k1");
+  CHECK(s1 == 400);
+  CHECK(e1["error"]["code"] == "bad_uscc_empty");
+  json bad_check = kCentralNew;
+  bad_check["applicant_details"]["uscc"] = "91350100M000100Y44";  // last character mistyped
+  auto [s1b, e1b] = desk.call("POST", "/v1/orders", clerk, bad_check, "k1b");
+  CHECK(s1b == 400);
+  CHECK(e1b["error"]["code"] == "bad_uscc_check_character");
+  json unknown_ca = kCentralNew;
+  unknown_ca["ca"] = "acmeca";
+  CHECK(desk.call("POST", "/v1/orders", clerk, unknown_ca, "k2").first == 400);
+  json not_offered = kCentralNew;
+  not_offered["ca"] = "netca";  // central accepts BJCA only: an answer, not an order
+  auto [s3, e3] = desk.call("POST", "/v1/orders", clerk, not_offered, "k3");
+  CHECK(s3 == 422);
+  CHECK(e3["error"]["code"] == "not_eligible");
+  CHECK(desk.call("GET", "/v1/orders/ORD-2026-999999", clerk).first == 404);
+  CHECK(desk.call("GET", "/v1/orders", clerk).second.at("orders").empty());
+}
