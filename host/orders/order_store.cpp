@@ -32,6 +32,19 @@ std::int64_t customer_for(store::Database& db, const OrderApplicant& a, const st
   return db.sqlite().getLastInsertRowid();
 }
 
+// Moves the order to `next` if it is still at `expected_version`; the version check is repeated
+// in the UPDATE itself, so a writer that slipped in since the read cannot be overwritten.
+void advance(store::Database& db, std::int64_t id, const std::string& public_id, std::int64_t expected_version,
+             OrderState next, const std::string& now) {
+  SQLite::Statement update(db.sqlite(),
+                           "UPDATE orders SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
+  update.bind(1, std::string(code_of(next)));
+  update.bind(2, now);
+  update.bind(3, static_cast<std::int64_t>(id));
+  update.bind(4, static_cast<std::int64_t>(expected_version));
+  if (update.exec() != 1) throw OrderConflict("version_conflict", "order " + public_id + " changed meanwhile");
+}
+
 }  // namespace
 
 bool OrderRecord::materials_complete() const {
@@ -261,13 +274,7 @@ OrderRecord OrderStore::apply(const std::string& public_id, Action action, std::
                                                 std::to_string(expected_version) + ": someone else acted first");
   const OrderState next = next_state(current.state, action, current.facts(), actor);
   const std::string now = store::now_china_time();
-  SQLite::Statement update(db_.sqlite(),
-                           "UPDATE orders SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
-  update.bind(1, std::string(code_of(next)));
-  update.bind(2, now);
-  update.bind(3, static_cast<std::int64_t>(current.id));
-  update.bind(4, static_cast<std::int64_t>(expected_version));
-  if (update.exec() != 1) throw OrderConflict("version_conflict", "order " + public_id + " changed meanwhile");
+  advance(db_, current.id, public_id, expected_version, next, now);
   json payload = {{"order", public_id}, {"from", code_of(current.state)}, {"to", code_of(next)}, {"action", code_of(action)}};
   if (!note.empty()) payload["note"] = note;
   audit(db_, now, actor, current.id, "order." + std::string(code_of(action)), std::move(payload));
@@ -340,13 +347,7 @@ OrderRecord OrderStore::record_payment(const std::string& public_id, std::int64_
   insert.bind(6, actor.login);
   insert.bind(7, now);
   insert.exec();  // the schema refuses an unknown method or a transfer without its voucher
-  SQLite::Statement update(db_.sqlite(),
-                           "UPDATE orders SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
-  update.bind(1, std::string(code_of(next)));
-  update.bind(2, now);
-  update.bind(3, static_cast<std::int64_t>(current.id));
-  update.bind(4, static_cast<std::int64_t>(expected_version));
-  if (update.exec() != 1) throw OrderConflict("version_conflict", "order " + public_id + " changed meanwhile");
+  advance(db_, current.id, public_id, expected_version, next, now);
   json event = {{"order", public_id}, {"method", payment.method}, {"amount_fen", payment.amount}};
   if (!payment.adjustment_reason.empty()) event["adjustment_reason"] = payment.adjustment_reason;
   audit(db_, now, actor, current.id, "payment.recorded", std::move(event));

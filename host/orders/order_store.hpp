@@ -84,13 +84,9 @@ struct OrderRecord {
   nlohmann::json to_json() const;
 };
 
-class OrderConflict : public std::runtime_error {
+class OrderConflict : public CodedError {
  public:
-  OrderConflict(std::string code, const std::string& message) : std::runtime_error(message), code_(std::move(code)) {}
-  const std::string& code() const { return code_; }
-
- private:
-  std::string code_;
+  using CodedError::CodedError;
 };
 
 // An unknown order or material: the API answers 404.

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/coded_error.hpp"
 #include "domain/money.hpp"
 #include "domain/vocabulary.hpp"
 
@@ -48,13 +49,9 @@ struct OrderFacts {
 };
 
 // A transition that may not happen now: a stable code for clients, a sentence for clerks.
-class WorkflowRefusal : public std::runtime_error {
+class WorkflowRefusal : public CodedError {
  public:
-  WorkflowRefusal(std::string code, const std::string& message) : std::runtime_error(message), code_(std::move(code)) {}
-  const std::string& code() const { return code_; }
-
- private:
-  std::string code_;
+  using CodedError::CodedError;
 };
 
 // The state `action` leads to from `from`, or WorkflowRefusal saying why not: "not_allowed_now"

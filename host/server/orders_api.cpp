@@ -1,7 +1,5 @@
 #include "server/orders_api.hpp"
 
-#include <openssl/evp.h>
-
 #include <httplib.h>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -17,6 +15,7 @@
 #include "pipeline/request_error.hpp"
 #include "staff/staff_directory.hpp"
 #include "store/audit_log.hpp"
+#include "store/digest.hpp"
 
 namespace cahub::server {
 namespace {
@@ -41,19 +40,6 @@ store::Database& connection(const std::filesystem::path& file) {
     opened = file;
   }
   return *db;
-}
-
-std::string sha256_hex(const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < length; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
 }
 
 std::optional<json> body_of(const httplib::Request& req, httplib::Response& res) {
@@ -183,7 +169,7 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
     }
     orders::NewOrder o;
     o.idempotency_key = key;
-    o.request_hash = sha256_hex(body->dump());  // json objects dump with sorted keys: one text per request
+    o.request_hash = store::sha256_hex(body->dump());  // json objects dump with sorted keys: one text per request
     o.request = *body;
     o.business = ctx.request.business;
     o.region = ctx.request.region;

@@ -1,4 +1,5 @@
 #include "staff/password_hash.hpp"
+#include "store/digest.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -15,15 +16,7 @@ constexpr std::string_view kScheme = "pbkdf2-sha256";
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kHashBytes = 32;
 
-std::string hex(const std::vector<unsigned char>& bytes) {
-  std::string out;
-  char pair[3];
-  for (unsigned char b : bytes) {
-    std::snprintf(pair, sizeof pair, "%02x", b);
-    out += pair;
-  }
-  return out;
-}
+std::string hex(const std::vector<unsigned char>& bytes) { return store::to_hex(bytes.data(), bytes.size()); }
 
 bool unhex(std::string_view text, std::vector<unsigned char>& out) {
   if (text.size() % 2 != 0 || text.empty()) return false;

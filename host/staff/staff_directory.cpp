@@ -1,6 +1,5 @@
 #include "staff/staff_directory.hpp"
 
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <cstdio>
@@ -10,6 +9,7 @@
 
 #include "staff/password_hash.hpp"
 #include "store/audit_log.hpp"
+#include "store/digest.hpp"
 #include "store/write_transaction.hpp"
 
 namespace cahub::staff {
@@ -22,24 +22,6 @@ bool valid_login(const std::string& login) {
   for (char c : login)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
   return true;
-}
-
-std::string hex(const unsigned char* bytes, std::size_t n) {
-  std::string out;
-  char pair[3];
-  for (std::size_t i = 0; i < n; ++i) {
-    std::snprintf(pair, sizeof pair, "%02x", bytes[i]);
-    out += pair;
-  }
-  return out;
-}
-
-std::string sha256_hex(const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("SHA-256 failed");
-  return hex(digest, length);
 }
 
 StaffMember member_from(SQLite::Statement& row) {
@@ -99,11 +81,11 @@ Session StaffDirectory::sign_in(const std::string& login, const std::string& pas
 
   unsigned char bytes[32];
   if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("no random token");
-  Session s{hex(bytes, sizeof bytes), store::china_time(std::chrono::system_clock::now() + lifetime), m};
+  Session s{store::to_hex(bytes, sizeof bytes), store::china_time(std::chrono::system_clock::now() + lifetime), m};
   store::WriteTransaction tx(db_);
   SQLite::Statement insert(db_.sqlite(),
                            "INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
-  insert.bind(1, sha256_hex(s.token));
+  insert.bind(1, store::sha256_hex(s.token));
   insert.bind(2, static_cast<std::int64_t>(m.id));
   insert.bind(3, store::now_china_time());
   insert.bind(4, s.expires_at);
@@ -117,7 +99,7 @@ StaffMember StaffDirectory::resolve(const std::string& token) {
   SQLite::Statement row(db_.sqlite(),
                         "SELECT s.id, s.login, s.display_name, s.role, x.expires_at FROM sessions x "
                         "JOIN staff s ON s.id = x.staff_id WHERE x.token_hash = ? AND s.disabled = 0");
-  row.bind(1, sha256_hex(token));
+  row.bind(1, store::sha256_hex(token));
   if (!row.executeStep()) throw StaffError("bad_token", "unknown session; sign in again");
   if (row.getColumn(4).getString() <= store::now_china_time())
     throw StaffError("session_expired", "the session has expired; sign in again");

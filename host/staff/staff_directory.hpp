@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "domain/coded_error.hpp"
 #include "orders/order_workflow.hpp"
 #include "store/database.hpp"
 
@@ -24,13 +25,9 @@ struct StaffMember {
 
 // A request the directory refuses: a stable code ("login_taken", "bad_login", "weak_password",
 // "bad_credentials", "session_expired") and a sentence.
-class StaffError : public std::runtime_error {
+class StaffError : public CodedError {
  public:
-  StaffError(std::string code, const std::string& message) : std::runtime_error(message), code_(std::move(code)) {}
-  const std::string& code() const { return code_; }
-
- private:
-  std::string code_;
+  using CodedError::CodedError;
 };
 
 struct Session {

@@ -1,14 +1,12 @@
 #include "store/audit_log.hpp"
 
-#include <openssl/evp.h>
-
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 
 #include <SQLiteCpp/Statement.h>
 
-#include "store/store_error.hpp"
+#include "store/digest.hpp"
 
 namespace cahub::store {
 namespace {
@@ -35,18 +33,7 @@ std::string canonical_event(std::int64_t seq, const AuditEvent& e) {
 }
 
 std::string chain_hash(const std::string& prev_hash, const std::string& canonical) {
-  const std::string input = prev_hash + "\n" + canonical;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(input.data(), input.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-    throw StoreError("audit: SHA-256 failed");
-  std::string hex;
-  char pair[3];
-  for (unsigned int i = 0; i < length; ++i) {
-    std::snprintf(pair, sizeof pair, "%02x", digest[i]);
-    hex += pair;
-  }
-  return hex;
+  return sha256_hex(prev_hash + "\n" + canonical);
 }
 
 std::int64_t append_audit_event(Database& db, const AuditEvent& event) {
