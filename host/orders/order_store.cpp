@@ -99,6 +99,11 @@ json OrderRecord::to_json() const {
           {"materials", materials_json},
           {"materials_complete", materials_complete()},
           {"payments", payments_json},
+          {"certificate", certificate ? json{{"serial", certificate->serial},
+                                             {"not_before", certificate->not_before},
+                                             {"not_after", certificate->not_after},
+                                             {"status", certificate->status}}
+                                      : json(nullptr)},
           {"request", request},
           {"quote", quote}};
 }
@@ -229,6 +234,14 @@ OrderRecord OrderStore::load(std::int64_t id) {
     if (!materials.getColumn(5).isNull()) m.file_bytes = materials.getColumn(5).getInt64();
     r.materials.push_back(std::move(m));
   }
+  SQLite::Statement certificate(db_.sqlite(),
+                                "SELECT c.serial, c.not_before, c.not_after, c.status, coalesce(c.certificate_pem, '') "
+                                "FROM orders o JOIN certificates c ON c.id = o.certificate_id WHERE o.id = ?");
+  certificate.bind(1, static_cast<std::int64_t>(id));
+  if (certificate.executeStep())
+    r.certificate = IssuedCertificate{certificate.getColumn(0).getString(), certificate.getColumn(1).getString(),
+                                      certificate.getColumn(2).getString(), certificate.getColumn(3).getString(),
+                                      certificate.getColumn(4).getString()};
   SQLite::Statement payments(db_.sqlite(),
                              "SELECT method, amount_fen, voucher, adjustment_reason, recorded_by, recorded_at FROM payments "
                              "WHERE order_id = ? ORDER BY id");
@@ -351,6 +364,90 @@ OrderRecord OrderStore::record_payment(const std::string& public_id, std::int64_
   json event = {{"order", public_id}, {"method", payment.method}, {"amount_fen", payment.amount}};
   if (!payment.adjustment_reason.empty()) event["adjustment_reason"] = payment.adjustment_reason;
   audit(db_, now, actor, current.id, "payment.recorded", std::move(event));
+  tx.commit();
+  return load(current.id);
+}
+
+}  // namespace cahub::orders
+
+namespace cahub::orders {
+namespace {
+
+// The provider's subject from what the order was accepted with.
+nlohmann::json subject_of(const OrderRecord& o) {
+  const std::string kind = o.request.value("applicant", "org");
+  const nlohmann::json details = o.request.value("applicant_details", nlohmann::json::object());
+  nlohmann::json subject = {{"kind", kind}};
+  if (kind == "person") {
+    subject["person_name"] = o.applicant.name;
+    subject["id_number"] = o.applicant.id_number;
+  } else {
+    subject["unit_name"] = o.applicant.name;
+    subject["uscc"] = o.applicant.uscc;
+    if (kind == "org_person") {
+      subject["person_name"] = details.value("person_name", "");
+      subject["id_number"] = details.value("id_number", "");
+    }
+  }
+  return subject;
+}
+
+}  // namespace
+
+OrderRecord OrderStore::issue_certificate(const std::string& public_id, std::int64_t expected_version,
+                                          const Actor& actor, const OperateCall& operate) {
+  const OrderRecord before = get(public_id);
+  if (before.version != expected_version)
+    throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(before.version) +
+                                                ", not " + std::to_string(expected_version) + ": someone else acted first");
+  const OrderState issuing = next_state(before.state, Action::StartIssuing, before.facts(), actor);
+  const nlohmann::json validity = before.quote.value("validity", nlohmann::json());
+  if (!validity.is_object() || !validity.value("not_after", nlohmann::json()).is_string())
+    throw WorkflowRefusal("validity_not_published",
+                          "the region publishes no validity period for this order: an administrator must set it before "
+                          "a certificate can be issued");
+  nlohmann::json request = {{"op", "issue"},
+                            {"order_id", public_id},
+                            {"business", cahub::code_of(before.business)},
+                            {"subject", subject_of(before)},
+                            {"key", before.request.value("key", "master")},
+                            {"not_before", validity["not_before"]},
+                            {"not_after", validity["not_after"]}};
+  if (const std::string previous = before.request.value("previous_serial", ""); !previous.empty())
+    request["previous_serial"] = previous;
+  const nlohmann::json issued = operate(request);  // outside the write lock: the provider may be slow
+
+  store::WriteTransaction tx(db_);
+  const OrderRecord current = load(before.id);
+  if (current.version != expected_version)
+    throw OrderConflict("version_conflict", "order " + public_id + " changed while the certificate was issued; "
+                                            "retry: the provider returns the same certificate for this order");
+  const std::string now = store::now_china_time();
+  advance(db_, current.id, public_id, expected_version, issuing, now);
+  const OrderState done = next_state(issuing, Action::MarkIssued, current.facts(), actor);
+  advance(db_, current.id, public_id, expected_version + 1, done, now);
+
+  SQLite::Statement insert(db_.sqlite(),
+                           "INSERT INTO certificates (customer_id, ca, region, serial, key_type, not_before, not_after, "
+                           "status, first_issued, certificate_pem) SELECT customer_id, ca, region, ?, key_type, ?, ?, "
+                           "'active', ?, ? FROM orders WHERE id = ?");
+  insert.bind(1, issued.value("serial", ""));
+  insert.bind(2, issued.value("not_before", ""));
+  insert.bind(3, issued.value("not_after", ""));
+  insert.bind(4, issued.value("not_before", ""));
+  insert.bind(5, issued.value("certificate_pem", ""));
+  insert.bind(6, static_cast<std::int64_t>(current.id));
+  insert.exec();
+  const std::int64_t certificate = db_.sqlite().getLastInsertRowid();
+  SQLite::Statement link(db_.sqlite(), "UPDATE orders SET certificate_id = ? WHERE id = ?");
+  link.bind(1, static_cast<std::int64_t>(certificate));
+  link.bind(2, static_cast<std::int64_t>(current.id));
+  link.exec();
+  store::append_audit_event(db_, {now, actor.login, current.id, "certificate.issued",
+                                  {{"order", public_id},
+                                   {"serial", issued.value("serial", "")},
+                                   {"not_before", issued.value("not_before", "")},
+                                   {"not_after", issued.value("not_after", "")}}});
   tx.commit();
   return load(current.id);
 }

@@ -6,6 +6,7 @@
 // "idempotency_conflict", "open_order_exists") and names what blocks, so the API can answer 409.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -65,6 +66,15 @@ struct PaymentRecord {
   std::string voucher, adjustment_reason, recorded_by, recorded_at;
 };
 
+// The certificate an order issued, as the registry holds it.
+struct IssuedCertificate {
+  std::string serial, not_before, not_after, status, certificate_pem;
+};
+
+// The provider's operation (plugin.h `operate`), injected so this library needs no plugin code:
+// a JSON request in, the JSON answer out; throws when the provider fails.
+using OperateCall = std::function<nlohmann::json(const nlohmann::json& request)>;
+
 struct OrderRecord {
   std::int64_t id = 0;
   std::string public_id;
@@ -78,6 +88,7 @@ struct OrderRecord {
   Fen total = 0;
   std::vector<MaterialStatus> materials;
   std::vector<PaymentRecord> payments;
+  std::optional<IssuedCertificate> certificate;
 
   bool materials_complete() const;
   OrderFacts facts() const;
@@ -131,6 +142,13 @@ class OrderStore {
   // and OrderConflict("amount_mismatch") for a wrong amount.
   OrderRecord record_payment(const std::string& public_id, std::int64_t expected_version, const PaymentRecord& payment,
                              const Actor& actor);
+
+  // Issues the order's certificate through the provider and records it: the order goes from paid
+  // (or approved, when free) to issued, the certificate into the registry, in one transaction
+  // after the provider answered. The provider is asked before any write, and by order id, so a
+  // failure changes nothing and a retry after a lost commit gets the same certificate back.
+  OrderRecord issue_certificate(const std::string& public_id, std::int64_t expected_version, const Actor& actor,
+                                const OperateCall& operate);
 
  private:
   OrderRecord load(std::int64_t id);

@@ -13,6 +13,7 @@
 #include "pipeline/quote_pipeline.hpp"
 #include "pipeline/quote_request_json.hpp"
 #include "pipeline/request_error.hpp"
+#include "plugins/plugin_registry.hpp"
 #include "staff/staff_directory.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
@@ -158,8 +159,9 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
     if (!body) return;
     const Date today = Date::today_utc8();
     const orders::OrderApplicant applicant = applicant_of(*body);
-    json quote_request = *body;  // the order is a quote request plus who applies
+    json quote_request = *body;  // the order is a quote request plus who applies and which certificate
     quote_request.erase("applicant_details");
+    quote_request.erase("previous_serial");
     const pipeline::QuoteContext ctx = services.quotes.run(pipeline::parse_quote_request(quote_request, today));
     const json quote = pipeline::quote_to_json(ctx, true);
     if (!ctx.quote.eligible) {
@@ -265,6 +267,50 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                          .record_payment(req.matches[1], (*body)["version"].get<std::int64_t>(), p, actor)
                          .to_json());
               }));
+
+  server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/issue)",
+              authenticated(services, [&services](const httplib::Request& req, httplib::Response& res,
+                                                  store::Database& db, const orders::Actor& actor) {
+                const auto body = body_of(req, res);
+                if (!body) return;
+                if (!body->contains("version") || !(*body)["version"].is_number_integer()) {
+                  fail(res, 400, "version_required", "send the order's version as you saw it: {\"version\": N}");
+                  return;
+                }
+                orders::OrderStore store(db);
+                const std::string ca = store.get(req.matches[1]).ca;
+                const auto provider = services.plugins.find(ca);
+                if (!provider) {
+                  fail(res, 503, "provider_unavailable", "the plugin for " + ca + " is not loaded");
+                  return;
+                }
+                try {
+                  const orders::OrderRecord issued = store.issue_certificate(
+                      req.matches[1], (*body)["version"].get<std::int64_t>(), actor,
+                      [&provider](const json& request) { return json::parse(provider->operate(request.dump())); });
+                  spdlog::info("order {} issued certificate {} region={} ca={} by {}", issued.public_id,
+                               issued.certificate ? issued.certificate->serial : "?", issued.region, issued.ca,
+                               actor.login);
+                  send(res, 200, issued.to_json());
+                } catch (const plugins::PluginError& e) {
+                  // Nothing was recorded: the order stays where it was and can be retried.
+                  spdlog::error("order {} issuing failed: {}", std::string(req.matches[1]), e.what());
+                  fail(res, 502, "issuing_failed", e.what());
+                }
+              }));
+
+  server.Get(R"(/v1/orders/([A-Za-z0-9-]+)/certificate\.pem)",
+             authenticated(services, [](const httplib::Request& req, httplib::Response& res, store::Database& db,
+                                        const orders::Actor&) {
+               const orders::OrderRecord o = orders::OrderStore(db).get(req.matches[1]);
+               if (!o.certificate || o.certificate->certificate_pem.empty()) {
+                 fail(res, 404, "no_certificate", "order " + o.public_id + " has issued no certificate");
+                 return;
+               }
+               res.status = 200;
+               res.set_header("Content-Disposition", "attachment; filename=\"" + o.certificate->serial + ".pem\"");
+               res.set_content(o.certificate->certificate_pem, "application/x-pem-file");
+             }));
 
   server.Get("/v1/audit/verify", authenticated(services, [](const httplib::Request&, httplib::Response& res,
                                                              store::Database& db, const orders::Actor&) {

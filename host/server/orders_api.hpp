@@ -15,12 +15,14 @@
 
 namespace httplib { class Server; }
 namespace cahub::pipeline { class QuotePipeline; }
+namespace cahub::plugins { class PluginRegistry; }
 
 namespace cahub::server {
 
 struct OrderServices {
   std::filesystem::path database;  // each worker thread opens its own connection to it
   const pipeline::QuotePipeline& quotes;
+  const plugins::PluginRegistry& plugins;  // issuing goes through the order's provider
   orders::WorkingCalendar calendar;
   std::chrono::minutes session_lifetime{8 * 60};
 };

@@ -140,6 +140,9 @@ ALTER TABLE orders ADD COLUMN request_json TEXT CHECK (request_json IS NULL OR j
 ALTER TABLE orders ADD COLUMN accepted_by TEXT;
 ALTER TABLE orders ADD COLUMN due_on TEXT CHECK (due_on IS NULL OR date(due_on, '+0 days') IS due_on);
 
+-- The certificate itself, as the CA issued it (PEM), for the registry and its download.
+ALTER TABLE certificates ADD COLUMN certificate_pem TEXT;
+
 -- The materials checklist of an order, from its frozen quote; ticked off as they arrive.
 CREATE TABLE order_materials (
   order_id    INTEGER NOT NULL REFERENCES orders (id),

@@ -84,3 +84,16 @@ TEST_CASE("staff add reads the password from stdin and refuses what it cannot st
   RunResult audit = run_cahub({"audit", "verify", "--db", db});
   CHECK_THAT(audit.out, Contains("audit chain intact: 1 events"));
 }
+
+TEST_CASE("certs expiring answers on an empty registry and refuses a bad window") {
+  ScratchFolder dir;
+  RunResult none = run_cahub({"certs", "expiring", "--within", "30d", "--today", "2026-11-23", "--db", dir.file("c.db")});
+  INFO(none.err);
+  CHECK(none.exit_code == 0);
+  CHECK(none.out == "no active certificate expires within 30 days of 2026-11-23\n");
+  RunResult bad = run_cahub({"certs", "expiring", "--within", "a month", "--db", dir.file("c.db")});
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Contains("--within must be a number of days"));
+  RunResult json_out = run_cahub({"certs", "expiring", "--json", "--today", "2026-11-23", "--db", dir.file("c.db")});
+  CHECK(nlohmann::json::parse(json_out.out).at("certificates").empty());
+}

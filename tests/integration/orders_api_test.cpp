@@ -140,7 +140,26 @@ TEST_CASE("a central order from acceptance to completion through the API, audite
                                        json{{"version", order.at("version")}, {"method", "wechat"}, {"amount_fen", 26000}});
   REQUIRE(paid_status == 201);
   order = paid;
-  for (const char* step : {"start_issuing", "mark_issued", "ready_for_pickup", "complete"}) {
+  // Issuing goes through BJCA's plugin: the certificate verifies with openssl against its CA.
+  auto [issued_status, issued] = desk.call("POST", "/v1/orders/" + id + "/issue", clerk, json{{"version", order.at("version")}});
+  INFO(issued.dump());
+  REQUIRE(issued_status == 200);
+  order = issued;
+  CHECK(order.at("state") == "issued");
+  const std::string serial = order.at("certificate").at("serial");
+  auto pem = desk.client->Get("/v1/orders/" + id + "/certificate.pem", {{"Authorization", "Bearer " + clerk}});
+  REQUIRE(pem);
+  CHECK(pem->status == 200);
+  const auto cert = desk.var.write("downloaded.pem", pem->body);
+  const auto verified = run("openssl", {"verify", "-CAfile", desk.var.file("ca/bjca/ca.cert.pem"), "-crl_check",
+                                        "-CRLfile", desk.var.file("ca/bjca/crl.pem"), cert.string()});
+  CHECK(verified.exit_code == 0);
+  CHECK_THAT(run("openssl", {"x509", "-in", cert.string(), "-noout", "-serial"}).out, Contains(serial));
+  // The registry knows it: it shows up among the certificates expiring within the year.
+  const auto expiring = run(CAHUB_BINARY, {"certs", "expiring", "--within", "400d", "--db", desk.var.file("cahub.db")});
+  CHECK_THAT(expiring.out, Contains("福州测试有限公司 (91350100M000100Y43)"));
+  CHECK_THAT(expiring.out, Contains("bjca  " + serial));
+  for (const char* step : {"ready_for_pickup", "complete"}) {
     INFO(step);
     auto [s, next] = desk.act(id, step, clerk, order);
     REQUIRE(s == 200);

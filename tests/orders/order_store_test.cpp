@@ -208,3 +208,67 @@ TEST_CASE_METHOD(Fixture, "the queue filters by state, region, CA and applicant 
   CHECK_THROWS_AS(orders.get("ORD-2026-999999"), OrderNotFound);
   CHECK_THROWS_AS(orders.receive_material(all[0].public_id, "no_such_material", clerk), OrderNotFound);
 }
+
+namespace {
+// Takes an order to paid, as the counter would.
+OrderRecord paid_order(OrderStore& orders, const NewOrder& o) {
+  auto r = orders.create(o, clerk).order;
+  for (const auto& m : o.materials) r = orders.receive_material(r.public_id, m.code, clerk);
+  r = orders.apply(r.public_id, Action::StartReview, r.version, reviewer);
+  r = orders.apply(r.public_id, Action::Approve, r.version, reviewer);
+  return orders.record_payment(r.public_id, r.version, {"wechat", r.total, "", "", "", ""}, clerk);
+}
+
+NewOrder with_validity(NewOrder o, json not_after = "2027-11-22") {
+  o.quote["validity"] = {{"not_before", "2026-11-23"}, {"not_after", not_after}, {"basis", "today"}};
+  return o;
+}
+}  // namespace
+
+TEST_CASE_METHOD(Fixture, "issuing asks the provider first and records the certificate with the order in one step") {
+  auto o = paid_order(orders, with_validity(central_new()));
+  json asked;
+  o = orders.issue_certificate(o.public_id, o.version, clerk, [&](const json& request) {
+    asked = request;
+    return json{{"serial", "5B8300ADDADF1AAB"}, {"not_before", "2026-11-23"}, {"not_after", "2027-11-22"},
+                {"certificate_pem", "-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n"}};
+  });
+  CHECK(asked.at("op") == "issue");
+  CHECK(asked.at("order_id") == o.public_id);
+  CHECK(asked.at("subject").at("uscc") == "91350100M000100Y43");
+  CHECK(asked.at("not_after") == "2027-11-22");
+  CHECK(o.state == OrderState::Issued);
+  REQUIRE(o.certificate);
+  CHECK(o.certificate->serial == "5B8300ADDADF1AAB");
+  CHECK(o.certificate->status == "active");
+  CHECK(db.sqlite().execAndGet("SELECT count(*) FROM audit_events WHERE kind = 'certificate.issued'").getInt() == 1);
+  CHECK(store::verify_audit_chain(db).intact);
+}
+
+TEST_CASE_METHOD(Fixture, "a provider failure while issuing changes nothing: the order stays paid") {
+  auto o = paid_order(orders, with_validity(central_new()));
+  const int events = audit_events();
+  CHECK_THROWS_WITH(orders.issue_certificate(o.public_id, o.version, clerk,
+                                             [](const json&) -> json { throw std::runtime_error("BJCA gateway down"); }),
+                    "BJCA gateway down");
+  const auto after = orders.get(o.public_id);
+  CHECK(after.state == OrderState::Paid);
+  CHECK(after.version == o.version);
+  CHECK_FALSE(after.certificate);
+  CHECK(audit_events() == events);
+  CHECK(db.sqlite().execAndGet("SELECT count(*) FROM certificates").getInt() == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "no certificate without a published validity, and not before payment") {
+  auto unpublished = paid_order(orders, with_validity(central_new("k1"), nullptr));
+  bool asked = false;
+  const auto never = [&](const json&) -> json {
+    asked = true;
+    return json::object();
+  };
+  CHECK(refusal([&] { orders.issue_certificate(unpublished.public_id, unpublished.version, clerk, never); }) ==
+        "validity_not_published");
+  auto fresh = orders.create(with_validity(central_new("k2", "911100001000000000")), clerk).order;
+  CHECK(refusal([&] { orders.issue_certificate(fresh.public_id, fresh.version, clerk, never); }) == "not_allowed_now");
+  CHECK_FALSE(asked);
+}

@@ -21,5 +21,6 @@ CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // 
 CommandRun add_config_command(CLI::App& app, const GlobalOptions& global);   // cahub config schema|show
 CommandRun add_audit_command(CLI::App& app, const GlobalOptions& global);    // cahub audit verify
 CommandRun add_staff_command(CLI::App& app, const GlobalOptions& global);    // cahub staff add
+CommandRun add_certs_command(CLI::App& app, const GlobalOptions& global);    // cahub certs expiring
 
 }  // namespace cahub::cli
