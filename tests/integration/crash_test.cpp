@@ -45,6 +45,7 @@ TEST_CASE("SIGKILL under load loses no acknowledged order and leaves the audit c
   ServerProcess server(CAHUB_BINARY, {"serve", "--port", "0", "--threads", "4", "--config", var.file("cahub.toml"),
                                       "--rules", CAHUB_RULES_DIR, "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});
   httplib::Client login("127.0.0.1", server.port());
+  login.set_read_timeout(60);  // the sign-in's slow password hash, under a sanitizer on a busy machine
   auto signed_in = login.Post("/v1/login", R"({"login":"wang.fang","password":"a long passphrase"})", "application/json");
   REQUIRE(signed_in);
   REQUIRE(signed_in->status == 200);

@@ -31,6 +31,10 @@ struct OrderDesk {
         CAHUB_BINARY, std::vector<std::string>{"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules",
                                                CAHUB_RULES_DIR, "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});
     client = std::make_unique<httplib::Client>("127.0.0.1", server->port());
+    // A sign-in costs a deliberately slow password hash; under a sanitizer on a busy machine that
+    // can take longer than httplib's 5-second default.
+    client->set_read_timeout(60);
+    client->set_write_timeout(60);
   }
 
   std::string sign_in(const std::string& login) {
