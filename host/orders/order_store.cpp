@@ -394,13 +394,13 @@ nlohmann::json subject_of(const OrderRecord& o) {
 
 }  // namespace
 
-OrderRecord OrderStore::issue_certificate(const std::string& public_id, std::int64_t expected_version,
-                                          const Actor& actor, const OperateCall& operate) {
+nlohmann::json OrderStore::issue_request(const std::string& public_id, std::int64_t expected_version,
+                                        const Actor& actor) {
   const OrderRecord before = get(public_id);
   if (before.version != expected_version)
     throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(before.version) +
                                                 ", not " + std::to_string(expected_version) + ": someone else acted first");
-  const OrderState issuing = next_state(before.state, Action::StartIssuing, before.facts(), actor);
+  (void)next_state(before.state, Action::StartIssuing, before.facts(), actor);
   const nlohmann::json validity = before.quote.value("validity", nlohmann::json());
   if (!validity.is_object() || !validity.value("not_after", nlohmann::json()).is_string())
     throw WorkflowRefusal("validity_not_published",
@@ -415,13 +415,25 @@ OrderRecord OrderStore::issue_certificate(const std::string& public_id, std::int
                             {"not_after", validity["not_after"]}};
   if (const std::string previous = before.request.value("previous_serial", ""); !previous.empty())
     request["previous_serial"] = previous;
-  const nlohmann::json issued = operate(request);  // outside the write lock: the provider may be slow
+  return request;
+}
 
+OrderRecord OrderStore::issue_certificate(const std::string& public_id, std::int64_t expected_version,
+                                          const Actor& actor, const OperateCall& operate) {
+  const nlohmann::json request = issue_request(public_id, expected_version, actor);
+  const nlohmann::json issued = operate(request);  // outside the write lock: the provider may be slow
+  return record_certificate(public_id, expected_version, actor, issued);
+}
+
+OrderRecord OrderStore::record_certificate(const std::string& public_id, std::int64_t expected_version,
+                                           const Actor& actor, const nlohmann::json& issued) {
   store::WriteTransaction tx(db_);
-  const OrderRecord current = load(before.id);
+  const OrderRecord current = load(id_of(public_id));
   if (current.version != expected_version)
     throw OrderConflict("version_conflict", "order " + public_id + " changed while the certificate was issued; "
                                             "retry: the provider returns the same certificate for this order");
+  const OrderState issuing = next_state(current.state, Action::StartIssuing, current.facts(), actor);
+
   const std::string now = store::now_china_time();
   advance(db_, current.id, public_id, expected_version, issuing, now);
   const OrderState done = next_state(issuing, Action::MarkIssued, current.facts(), actor);

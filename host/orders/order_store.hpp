@@ -149,6 +149,12 @@ class OrderStore {
   // failure changes nothing and a retry after a lost commit gets the same certificate back.
   OrderRecord issue_certificate(const std::string& public_id, std::int64_t expected_version, const Actor& actor,
                                 const OperateCall& operate);
+  // The two halves of issue_certificate, for a caller that must not hold the write path while the
+  // provider works (group commit): the provider's `issue` request for the order as it stands
+  // (checked: version, state, role, published validity), and recording what the provider issued.
+  nlohmann::json issue_request(const std::string& public_id, std::int64_t expected_version, const Actor& actor);
+  OrderRecord record_certificate(const std::string& public_id, std::int64_t expected_version, const Actor& actor,
+                                 const nlohmann::json& issued);
 
  private:
   OrderRecord load(std::int64_t id);

@@ -5,18 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "desk/order_desk.hpp"
 #include "domain/date.hpp"
-#include "identifiers/resident_id.hpp"
-#include "identifiers/uscc.hpp"
 #include "orders/order_store.hpp"
-#include "pipeline/quote_json.hpp"
-#include "pipeline/quote_pipeline.hpp"
-#include "pipeline/quote_request_json.hpp"
 #include "pipeline/request_error.hpp"
-#include "plugins/plugin_registry.hpp"
 #include "staff/staff_directory.hpp"
 #include "store/audit_log.hpp"
-#include "store/digest.hpp"
 
 namespace cahub::server {
 namespace {
@@ -75,7 +69,10 @@ httplib::Server::Handler authenticated(const OrderServices& services, Handler ha
     try {
       staff::StaffDirectory directory(db);
       const staff::StaffMember who = directory.resolve(header.substr(7));
-      handler(req, res, db, orders::Actor{who.login, who.role});
+      store::DirectCommitter direct(db);
+      store::Committer& writes = services.committer ? *services.committer : direct;
+      desk::OrderDesk desk(services.desk, db, writes);
+      handler(req, res, desk, orders::Actor{who.login, who.role});
     } catch (const staff::StaffError& e) {
       fail(res, 401, e.code(), e.what());
     } catch (const orders::OrderNotFound& e) {
@@ -86,6 +83,10 @@ httplib::Server::Handler authenticated(const OrderServices& services, Handler ha
       fail(res, status_for_refusal(e.code()), e.code(), e.what());
     } catch (const pipeline::BadRequest& e) {
       fail(res, 400, e.code(), e.what());
+    } catch (const desk::NotEligible& e) {
+      send(res, 422, json{{"error", {{"code", e.code()}, {"message", e.what()}}}, {"quote", e.quote()}});
+    } catch (const desk::ProviderProblem& e) {
+      fail(res, e.code() == "provider_unavailable" ? 503 : 502, e.code(), e.what());
     } catch (const SQLite::Exception& e) {
       // A CHECK the schema enforces (a transfer without its voucher, an unknown method).
       if (std::string_view(e.what()).find("constraint failed") != std::string_view::npos)
@@ -94,27 +95,6 @@ httplib::Server::Handler authenticated(const OrderServices& services, Handler ha
         throw;
     }
   };
-}
-
-orders::OrderApplicant applicant_of(const json& body) {
-  const json details = body.value("applicant_details", json::object());
-  if (!details.is_object()) throw pipeline::BadRequest("bad_applicant", "applicant_details must be an object");
-  orders::OrderApplicant a;
-  const std::string kind = body.value("applicant", "org");
-  a.kind = kind == "person" ? "person" : "org";
-  a.name = details.value("name", "");
-  a.uscc = details.value("uscc", "");
-  a.id_number = details.value("id_number", "");
-  if (a.name.empty()) throw pipeline::BadRequest("bad_applicant", "applicant_details.name is required");
-  // The check characters of GB 32100 and GB 11643: a mistyped number is refused before it is stored.
-  const identifiers::CheckResult check =
-      a.kind == "org" ? identifiers::check_uscc(a.uscc) : identifiers::check_resident_id(a.id_number);
-  if (check.failure)
-    throw pipeline::BadRequest(std::string(a.kind == "org" ? "bad_uscc_" : "bad_id_number_") +
-                                   std::string(check.failure->code()),
-                               std::string(a.kind == "org" ? "applicant_details.uscc: " : "applicant_details.id_number: ") +
-                                   check.failure->message_en);
-  return a;
 }
 
 json order_list_json(const std::vector<orders::OrderRecord>& list) {
@@ -148,8 +128,8 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
     }
   });
 
-  server.Post("/v1/orders", authenticated(services, [&services](const httplib::Request& req, httplib::Response& res,
-                                                                store::Database& db, const orders::Actor& actor) {
+  server.Post("/v1/orders", authenticated(services, [](const httplib::Request& req, httplib::Response& res,
+                                                                desk::OrderDesk& desk, const orders::Actor& actor) {
     const std::string key = req.get_header_value("Idempotency-Key");
     if (key.empty()) {
       fail(res, 400, "idempotency_key_required", "send an Idempotency-Key header, so that a retry creates nothing new");
@@ -157,44 +137,12 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
     }
     const auto body = body_of(req, res);
     if (!body) return;
-    const Date today = Date::today_utc8();
-    const orders::OrderApplicant applicant = applicant_of(*body);
-    json quote_request = *body;  // the order is a quote request plus who applies and which certificate
-    quote_request.erase("applicant_details");
-    quote_request.erase("previous_serial");
-    const pipeline::QuoteContext ctx = services.quotes.run(pipeline::parse_quote_request(quote_request, today));
-    const json quote = pipeline::quote_to_json(ctx, true);
-    if (!ctx.quote.eligible) {
-      send(res, 422, json{{"error", {{"code", "not_eligible"}, {"message", "the request is not eligible"}}},
-                          {"quote", quote}});
-      return;
-    }
-    orders::NewOrder o;
-    o.idempotency_key = key;
-    o.request_hash = store::sha256_hex(body->dump());  // json objects dump with sorted keys: one text per request
-    o.request = *body;
-    o.business = ctx.request.business;
-    o.region = ctx.request.region;
-    o.ca = ctx.request.ca;
-    o.channel = ctx.request.channel;
-    if (ctx.quote.years > 0) o.years = ctx.quote.years;
-    o.key = ctx.request.key;
-    o.applicant = applicant;
-    o.quote = quote;
-    o.priced = ctx.quote.fee.total_fen.has_value();
-    o.total = ctx.quote.fee.total_fen.value_or(0);
-    for (const auto& m : ctx.quote.materials) o.materials.push_back({m.code, m.name});
-    if (ctx.quote.review_working_days_max > 0)
-      o.due_on = services.calendar.add_working_days(today, ctx.quote.review_working_days_max);
-    orders::OrderStore store(db);
-    const orders::CreateResult created = store.create(o, actor);
-    spdlog::info("order {} {} region={} ca={} by {}", created.order.public_id, created.created ? "created" : "replayed",
-                 o.region, o.ca, actor.login);
+    const orders::CreateResult created = desk.create(*body, key, actor, Date::today_utc8());
     send(res, created.created ? 201 : 200, created.order.to_json());
   }));
 
   server.Get("/v1/orders", authenticated(services, [](const httplib::Request& req, httplib::Response& res,
-                                                      store::Database& db, const orders::Actor&) {
+                                                      desk::OrderDesk& desk, const orders::Actor&) {
     orders::OrderStore::Filter f;
     if (req.has_param("state")) {
       f.state = orders::parse_state(req.get_param_value("state"));
@@ -206,17 +154,17 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
     f.region = req.get_param_value("region");
     f.ca = req.get_param_value("ca");
     f.applicant = req.get_param_value("applicant");
-    send(res, 200, order_list_json(orders::OrderStore(db).list(f)));
+    send(res, 200, order_list_json(desk.list(f)));
   }));
 
   server.Get(R"(/v1/orders/([A-Za-z0-9-]+))", authenticated(services, [](const httplib::Request& req,
-                                                                         httplib::Response& res, store::Database& db,
+                                                                         httplib::Response& res, desk::OrderDesk& desk,
                                                                          const orders::Actor&) {
-    send(res, 200, orders::OrderStore(db).get(req.matches[1]).to_json());
+    send(res, 200, desk.get(req.matches[1]).to_json());
   }));
 
   server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/actions/([a-z_]+))",
-              authenticated(services, [](const httplib::Request& req, httplib::Response& res, store::Database& db,
+              authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
                                          const orders::Actor& actor) {
                 const auto action = orders::parse_action(std::string(req.matches[2]));
                 if (!action) {
@@ -230,14 +178,13 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                   return;
                 }
                 send(res, 200,
-                     orders::OrderStore(db)
-                         .apply(req.matches[1], *action, (*body)["version"].get<std::int64_t>(), actor,
+                     desk.act(req.matches[1], *action, (*body)["version"].get<std::int64_t>(), actor,
                                 body->value("note", ""))
                          .to_json());
               }));
 
   server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/materials/([a-z0-9_]+))",
-              authenticated(services, [](const httplib::Request& req, httplib::Response& res, store::Database& db,
+              authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
                                          const orders::Actor& actor) {
                 const auto body = body_of(req, res);
                 if (!body) return;
@@ -245,13 +192,12 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                 if (body->contains("file_bytes") && (*body)["file_bytes"].is_number_integer())
                   bytes = (*body)["file_bytes"].get<std::int64_t>();
                 send(res, 200,
-                     orders::OrderStore(db)
-                         .receive_material(req.matches[1], req.matches[2], actor, body->value("file_name", ""), bytes)
+                     desk.receive_material(req.matches[1], req.matches[2], actor, body->value("file_name", ""), bytes)
                          .to_json());
               }));
 
   server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/payments)",
-              authenticated(services, [](const httplib::Request& req, httplib::Response& res, store::Database& db,
+              authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
                                          const orders::Actor& actor) {
                 const auto body = body_of(req, res);
                 if (!body) return;
@@ -263,46 +209,26 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                 orders::PaymentRecord p{body->value("method", ""), (*body)["amount_fen"].get<Fen>(),
                                         body->value("voucher", ""), body->value("adjustment_reason", ""), "", ""};
                 send(res, 201,
-                     orders::OrderStore(db)
-                         .record_payment(req.matches[1], (*body)["version"].get<std::int64_t>(), p, actor)
+                     desk.record_payment(req.matches[1], (*body)["version"].get<std::int64_t>(), p, actor)
                          .to_json());
               }));
 
   server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/issue)",
-              authenticated(services, [&services](const httplib::Request& req, httplib::Response& res,
-                                                  store::Database& db, const orders::Actor& actor) {
+              authenticated(services, [](const httplib::Request& req, httplib::Response& res,
+                                                  desk::OrderDesk& desk, const orders::Actor& actor) {
                 const auto body = body_of(req, res);
                 if (!body) return;
                 if (!body->contains("version") || !(*body)["version"].is_number_integer()) {
                   fail(res, 400, "version_required", "send the order's version as you saw it: {\"version\": N}");
                   return;
                 }
-                orders::OrderStore store(db);
-                const std::string ca = store.get(req.matches[1]).ca;
-                const auto provider = services.plugins.find(ca);
-                if (!provider) {
-                  fail(res, 503, "provider_unavailable", "the plugin for " + ca + " is not loaded");
-                  return;
-                }
-                try {
-                  const orders::OrderRecord issued = store.issue_certificate(
-                      req.matches[1], (*body)["version"].get<std::int64_t>(), actor,
-                      [&provider](const json& request) { return json::parse(provider->operate(request.dump())); });
-                  spdlog::info("order {} issued certificate {} region={} ca={} by {}", issued.public_id,
-                               issued.certificate ? issued.certificate->serial : "?", issued.region, issued.ca,
-                               actor.login);
-                  send(res, 200, issued.to_json());
-                } catch (const plugins::PluginError& e) {
-                  // Nothing was recorded: the order stays where it was and can be retried.
-                  spdlog::error("order {} issuing failed: {}", std::string(req.matches[1]), e.what());
-                  fail(res, 502, "issuing_failed", e.what());
-                }
+                send(res, 200, desk.issue(req.matches[1], (*body)["version"].get<std::int64_t>(), actor).to_json());
               }));
 
   server.Get(R"(/v1/orders/([A-Za-z0-9-]+)/certificate\.pem)",
-             authenticated(services, [](const httplib::Request& req, httplib::Response& res, store::Database& db,
+             authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
                                         const orders::Actor&) {
-               const orders::OrderRecord o = orders::OrderStore(db).get(req.matches[1]);
+               const orders::OrderRecord o = desk.get(req.matches[1]);
                if (!o.certificate || o.certificate->certificate_pem.empty()) {
                  fail(res, 404, "no_certificate", "order " + o.public_id + " has issued no certificate");
                  return;
@@ -313,8 +239,8 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
              }));
 
   server.Get("/v1/audit/verify", authenticated(services, [](const httplib::Request&, httplib::Response& res,
-                                                             store::Database& db, const orders::Actor&) {
-    const store::AuditVerdict v = store::verify_audit_chain(db);
+                                                             desk::OrderDesk& desk, const orders::Actor&) {
+    const store::AuditVerdict v = desk.verify_audit();
     json out = {{"intact", v.intact}, {"events", v.events}};
     if (!v.intact) {
       out["first_bad_seq"] = v.first_bad_seq;

@@ -11,19 +11,18 @@
 #include <cstddef>
 #include <filesystem>
 
-#include "orders/working_days.hpp"
+#include "desk/order_desk.hpp"
+#include "store/committer.hpp"
 
 namespace httplib { class Server; }
-namespace cahub::pipeline { class QuotePipeline; }
-namespace cahub::plugins { class PluginRegistry; }
 
 namespace cahub::server {
 
 struct OrderServices {
-  std::filesystem::path database;  // each worker thread opens its own connection to it
-  const pipeline::QuotePipeline& quotes;
-  const plugins::PluginRegistry& plugins;  // issuing goes through the order's provider
-  orders::WorkingCalendar calendar;
+  std::filesystem::path database;  // each worker thread opens its own connection to it, for reads
+  desk::DeskServices desk;         // quotes, providers and the working calendar
+  // Where writes run: null means each worker thread commits on its own connection.
+  store::Committer* committer = nullptr;
   std::chrono::minutes session_lifetime{8 * 60};
 };
 

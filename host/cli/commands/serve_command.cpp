@@ -59,8 +59,8 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     const auto threads = static_cast<std::size_t>(cfg.server.threads);
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server::install_routes(http, services, cfg.server.max_body_bytes);
-    const server::OrderServices order_services{database.file(), quotes, *rt.plugins,
-                                               orders::WorkingCalendar(cfg.calendar.holidays, cfg.calendar.workdays)};
+    const orders::WorkingCalendar calendar(cfg.calendar.holidays, cfg.calendar.workdays);
+    const server::OrderServices order_services{database.file(), {quotes, *rt.plugins, calendar}};
     server::install_order_routes(http, order_services);
 
     int port = cfg.server.port;

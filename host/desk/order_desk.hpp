@@ -1,0 +1,88 @@
+#pragma once
+// The service desk: what a clerk or reviewer does with an order, as one set of calls that the HTTP
+// API and the `cahub order` commands share, so both take the same path (validate the applicant,
+// quote through the common pipeline, freeze it, apply the workflow, ask the provider).
+//
+// Reads go to the caller's connection; every write goes through a store::Committer, which in
+// `cahub serve` lets concurrent requests share one durable commit.
+//
+// Errors are answers with stable codes: pipeline::BadRequest (400), orders::OrderNotFound (404),
+// orders::OrderConflict (409), orders::WorkflowRefusal (403/422), NotEligible (422) and
+// ProviderProblem (502/503).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/coded_error.hpp"
+#include "domain/date.hpp"
+#include "orders/order_store.hpp"
+#include "orders/working_days.hpp"
+#include "store/audit_log.hpp"
+#include "store/committer.hpp"
+
+namespace cahub::pipeline { class QuotePipeline; }
+namespace cahub::plugins { class PluginRegistry; }
+
+namespace cahub::desk {
+
+struct DeskServices {
+  const pipeline::QuotePipeline& quotes;
+  const plugins::PluginRegistry& plugins;
+  const orders::WorkingCalendar& calendar;
+};
+
+// The rules refuse the order: an answer, carrying the quote that says why.
+class NotEligible : public CodedError {
+ public:
+  explicit NotEligible(nlohmann::json quote)
+      : CodedError("not_eligible", "the request is not eligible"), quote_(std::move(quote)) {}
+  const nlohmann::json& quote() const { return quote_; }
+
+ private:
+  nlohmann::json quote_;
+};
+
+// The order's provider is not loaded ("provider_unavailable") or failed ("provider_failed");
+// nothing was recorded, so the same call can be retried.
+class ProviderProblem : public CodedError {
+ public:
+  using CodedError::CodedError;
+};
+
+class OrderDesk {
+ public:
+  OrderDesk(const DeskServices& services, store::Database& reads, store::Committer& writes)
+      : services_(services), reads_(reads), writes_(writes) {}
+
+  // Accepts an order request: the body of a quote request plus `applicant_details` (name and USCC
+  // or ID number, checked by their check characters) and, for every business but new and add,
+  // `previous_serial`, the certificate concerned. `today` is the acceptance date.
+  orders::CreateResult create(const nlohmann::json& body, const std::string& idempotency_key,
+                              const orders::Actor& clerk, Date today);
+
+  orders::OrderRecord get(const std::string& order_id);
+  std::vector<orders::OrderRecord> list(const orders::OrderStore::Filter& filter, int limit = 200);
+
+  orders::OrderRecord act(const std::string& order_id, orders::Action action, std::int64_t version,
+                          const orders::Actor& actor, const std::string& note = {});
+  orders::OrderRecord receive_material(const std::string& order_id, const std::string& code, const orders::Actor& actor,
+                                       const std::string& file_name = {}, std::optional<std::int64_t> file_bytes = {});
+  orders::OrderRecord record_payment(const std::string& order_id, std::int64_t version,
+                                     const orders::PaymentRecord& payment, const orders::Actor& actor);
+  // Issues the certificate through the order's provider.
+  orders::OrderRecord issue(const std::string& order_id, std::int64_t version, const orders::Actor& actor);
+
+  store::AuditVerdict verify_audit();
+
+ private:
+  orders::OperateCall provider_for(const std::string& ca) const;
+
+  const DeskServices& services_;
+  store::Database& reads_;
+  store::Committer& writes_;
+};
+
+}  // namespace cahub::desk
