@@ -124,10 +124,14 @@ CreateResult OrderStore::create(const NewOrder& o, const Actor& clerk) {
   }
   // "同一证件号只能有一个未完成订单": one open order per identity number per CA.
   {
+    // A customer has a USCC or an ID number, never both (schema), so matching either column is
+    // the same as matching coalesce(uscc, id_number) — but lets SQLite look the customer up by
+    // the columns' unique indexes and then its orders by orders_by_customer, instead of scanning
+    // every order of the database on every creation.
     SQLite::Statement open(db_.sqlite(),
                            "SELECT o.public_id, o.state FROM orders o JOIN customers c ON c.id = o.customer_id "
-                           "WHERE coalesce(c.uscc, c.id_number) = ? AND o.ca = ? AND o.state NOT IN ('completed', 'cancelled') "
-                           "LIMIT 1");
+                           "WHERE (c.uscc = ?1 OR c.id_number = ?1) AND o.ca = ?2 "
+                           "AND o.state NOT IN ('completed', 'cancelled') LIMIT 1");
     open.bind(1, o.applicant.identity());
     open.bind(2, o.ca);
     if (open.executeStep())
