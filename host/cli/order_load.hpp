@@ -40,6 +40,7 @@ struct OrderLoadResult {
   std::uint32_t completed = 0;   // orders taken through the whole lifecycle
   std::array<Latencies, order_request_kinds> latencies;  // answered as expected, by OrderRequest
   std::uint64_t failures = 0;
+  std::uint64_t retries = 0;  // creations sent again with their Idempotency-Key after no answer
   std::vector<std::string> first_failures;  // what the first few unexpected answers said
 
   std::uint64_t lifecycle_requests() const;

@@ -121,6 +121,7 @@ json report_json(const BenchOrdersOptions& o, const config::Config& cfg, OrderLo
               {"lifecycle_requests_per_s",
                r.lifecycle_seconds > 0 ? std::llround(static_cast<double>(r.lifecycle_requests()) / r.lifecycle_seconds) : 0},
               {"failures", r.failures},
+              {"retries", r.retries},
               {"requests", json::object()}};
   for (std::size_t k = 0; k < order_request_kinds; ++k) {
     Latencies& l = r.latencies[k];
@@ -156,6 +157,9 @@ void print_report(const BenchOrdersOptions& o, const config::Config& cfg, OrderL
                 static_cast<unsigned long long>(commits->jobs_committed),
                 static_cast<double>(commits->jobs_committed) / static_cast<double>(commits->commits),
                 commits->largest_batch);
+  if (r.retries > 0)
+    std::printf("%llu creations sent again with their Idempotency-Key after the connection dropped\n",
+                static_cast<unsigned long long>(r.retries));
   if (r.failures > 0) std::printf("%llu requests failed\n", static_cast<unsigned long long>(r.failures));
   std::printf("database: %s%s\n", (folder.path() / "cahub.db").string().c_str(), folder.kept() ? "" : " (removed)");
 }
