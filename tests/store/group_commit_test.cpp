@@ -87,6 +87,19 @@ std::future<Outcome> call(GroupCommitter& committer, std::function<void(Database
   });
 }
 
+// A committer on a fresh database, a connection to look at it, and the callers' outcomes.
+struct Batch {
+  ScratchFolder scratch;
+  Database reader = Database::open(scratch / "cahub.db");
+  GroupCommitter committer{reader.open_another()};
+  std::vector<std::future<Outcome>> outcomes;  // last: destroyed first, each waiting for its caller
+
+  void queue(std::function<void(Database&)> work) { outcomes.push_back(call(committer, std::move(work))); }
+  std::string customers() {
+    return reader.sqlite().execAndGet("SELECT group_concat(uscc) FROM (SELECT uscc FROM customers ORDER BY uscc)").getString();
+  }
+};
+
 }  // namespace
 
 TEST_CASE("group commit: run returns once the work is durable, and commit() hands back its value") {
@@ -105,14 +118,10 @@ TEST_CASE("group commit: run returns once the work is durable, and commit() hand
   CHECK(committer.counts().jobs_committed == 1);
 }
 
-TEST_CASE("group commit: callers that queue while a commit is under way share the next one") {
-  ScratchFolder scratch;
-  Database reader = Database::open(scratch / "cahub.db");
-  GroupCommitter committer(reader.open_another());
+TEST_CASE_METHOD(Batch, "group commit: callers that queue while a commit is under way share the next one") {
   HeldWriter held(committer);
   constexpr int callers = 20;
-  std::vector<std::future<Outcome>> outcomes;
-  for (int n = 1; n <= callers; ++n) outcomes.push_back(call(committer, [n](Database& db) { add_customer(db, n); }));
+  for (int n = 1; n <= callers; ++n) queue([n](Database& db) { add_customer(db, n); });
   wait_until_queued(committer, callers);
   CHECK(count_rows(reader.sqlite(), "customers") == 0);  // nothing is visible before its COMMIT
   held.release();
@@ -125,26 +134,22 @@ TEST_CASE("group commit: callers that queue while a commit is under way share th
   CHECK(counts.jobs_failed == 0);
 }
 
-TEST_CASE("group commit: a job that fails is rolled back alone and its caller gets its exception") {
-  ScratchFolder scratch;
-  Database reader = Database::open(scratch / "cahub.db");
-  GroupCommitter committer(reader.open_another());
+TEST_CASE_METHOD(Batch, "group commit: a job that fails is rolled back alone and its caller gets its exception") {
   HeldWriter held(committer);
-  std::vector<std::future<Outcome>> outcomes;
-  outcomes.push_back(call(committer, [](Database& db) { add_customer(db, 1); }));
-  outcomes.push_back(call(committer, [](Database& db) {
+  queue([](Database& db) { add_customer(db, 1); });
+  queue([](Database& db) {
     WriteTransaction tx(db);
     insert_org(db.sqlite(), uscc(2));
     throw std::runtime_error("the order conflicts");  // after writing: the savepoint takes it back
-  }));
-  outcomes.push_back(call(committer, [](Database& db) {
+  });
+  queue([](Database& db) {
     WriteTransaction tx(db);
     insert_org(db.sqlite(), uscc(3));
     tx.commit();
     throw std::runtime_error("failed after its transaction was released");  // the job's own savepoint takes it back
-  }));
-  outcomes.push_back(call(committer, [](Database& db) { add_customer(db, 1); }));  // UNIQUE: a constraint error
-  outcomes.push_back(call(committer, [](Database& db) { add_customer(db, 5); }));
+  });
+  queue([](Database& db) { add_customer(db, 1); });  // UNIQUE: a constraint error
+  queue([](Database& db) { add_customer(db, 5); });
   wait_until_queued(committer, outcomes.size());
   held.release();
 
@@ -153,27 +158,22 @@ TEST_CASE("group commit: a job that fails is rolled back alone and its caller ge
   CHECK(outcomes[2].get() == "failed after its transaction was released");
   CHECK_THAT(outcomes[3].get(), Catch::Contains("UNIQUE constraint failed"));
   CHECK(outcomes[4].get() == "");
-  CHECK(reader.sqlite().execAndGet("SELECT group_concat(uscc) FROM (SELECT uscc FROM customers ORDER BY uscc)").getString() ==
-        uscc(0) + "," + uscc(1) + "," + uscc(5));
+  CHECK(customers() == uscc(0) + "," + uscc(1) + "," + uscc(5));
   CHECK(committer.counts().commits == 2);
   CHECK(committer.counts().jobs_failed == 3);
 }
 
-TEST_CASE("group commit: a COMMIT that fails fails every job of its batch and keeps nothing of it") {
-  ScratchFolder scratch;
-  Database reader = Database::open(scratch / "cahub.db");
+TEST_CASE_METHOD(Batch, "group commit: a COMMIT that fails fails every job of its batch and keeps nothing of it") {
   // A deferred foreign key is checked at COMMIT, not at the statement: the way to make a COMMIT fail.
   reader.sqlite().exec("CREATE TABLE notes (customer_id INTEGER REFERENCES customers (id) DEFERRABLE INITIALLY DEFERRED)");
-  GroupCommitter committer(reader.open_another());
   HeldWriter held(committer);
-  std::vector<std::future<Outcome>> outcomes;
-  outcomes.push_back(call(committer, [](Database& db) { add_customer(db, 1); }));
-  outcomes.push_back(call(committer, [](Database& db) {
+  queue([](Database& db) { add_customer(db, 1); });
+  queue([](Database& db) {
     WriteTransaction tx(db);
     db.sqlite().exec("INSERT INTO notes (customer_id) VALUES (999)");  // nobody: the COMMIT will refuse it
     tx.commit();
-  }));
-  outcomes.push_back(call(committer, [](Database& db) { add_customer(db, 3); }));
+  });
+  queue([](Database& db) { add_customer(db, 3); });
   wait_until_queued(committer, outcomes.size());
   held.release();
   for (auto& o : outcomes) CHECK_THAT(o.get(), Catch::Contains("FOREIGN KEY constraint failed"));
@@ -186,26 +186,21 @@ TEST_CASE("group commit: a COMMIT that fails fails every job of its batch and ke
   CHECK(count_rows(reader.sqlite(), "customers") == 2);
 }
 
-TEST_CASE("group commit: a job that ends the transaction by hand fails the jobs before it, not those after") {
-  ScratchFolder scratch;
-  Database reader = Database::open(scratch / "cahub.db");
-  GroupCommitter committer(reader.open_another());
+TEST_CASE_METHOD(Batch, "group commit: a job that ends the transaction by hand fails the jobs before it, not those after") {
   HeldWriter held(committer);
-  std::vector<std::future<Outcome>> outcomes;
-  outcomes.push_back(call(committer, [](Database& db) { add_customer(db, 1); }));
+  queue([](Database& db) { add_customer(db, 1); });
   // What SQLite does by itself on SQLITE_FULL or an I/O error: the whole transaction is gone.
-  outcomes.push_back(call(committer, [](Database& db) {
+  queue([](Database& db) {
     db.sqlite().exec("ROLLBACK");
     throw std::runtime_error("database or disk is full");
-  }));
-  outcomes.push_back(call(committer, [](Database& db) { add_customer(db, 3); }));
+  });
+  queue([](Database& db) { add_customer(db, 3); });
   wait_until_queued(committer, outcomes.size());
   held.release();
   CHECK_THAT(outcomes[0].get(), Catch::Contains("nothing was written") && Catch::Contains("database or disk is full"));
   CHECK(outcomes[1].get() == "database or disk is full");
   CHECK(outcomes[2].get() == "");
-  CHECK(reader.sqlite().execAndGet("SELECT group_concat(uscc) FROM (SELECT uscc FROM customers ORDER BY uscc)").getString() ==
-        uscc(0) + "," + uscc(3));
+  CHECK(customers() == uscc(0) + "," + uscc(3));
 }
 
 TEST_CASE("group commit: many concurrent callers all get their own writes, durably") {
