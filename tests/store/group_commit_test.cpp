@@ -94,7 +94,13 @@ struct Batch {
   GroupCommitter committer{reader.open_another()};
   std::vector<std::future<Outcome>> outcomes;  // last: destroyed first, each waiting for its caller
 
-  void queue(std::function<void(Database&)> work) { outcomes.push_back(call(committer, std::move(work))); }
+  // Queues `work` from a caller thread of its own and waits until it is in the queue, so that
+  // jobs queue in the order the test gives them (call this while a HeldWriter holds the writer).
+  void queue(std::function<void(Database&)> work) {
+    const std::size_t before = committer.queued();
+    outcomes.push_back(call(committer, std::move(work)));
+    wait_until_queued(committer, before + 1);
+  }
   std::string customers() {
     return reader.sqlite().execAndGet("SELECT group_concat(uscc) FROM (SELECT uscc FROM customers ORDER BY uscc)").getString();
   }
