@@ -1,5 +1,6 @@
 #include "store/group_commit.hpp"
 
+#include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -20,6 +21,25 @@ void roll_back(Database& db) {
     db.sqlite().exec("ROLLBACK");
   } catch (...) {
     // The next BEGIN will fail and say why; there is nothing better to do here.
+  }
+}
+
+// A copy of `error` for one more caller, message text included. Callers rethrow and read their
+// exceptions on their own threads at once; one object (or a copy, whose message libstdc++ shares
+// by reference count) shared between them is kept alive by libstdc++'s reference counts alone,
+// which ThreadSanitizer cannot see: it reported the callers' reads and the last one's delete as
+// a race. The copy keeps the type the API maps to a status.
+std::exception_ptr copy_of(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const SQLite::Exception& e) {
+    return std::make_exception_ptr(SQLite::Exception(std::string(e.what()), e.getErrorCode()));
+  } catch (const StoreError& e) {
+    return std::make_exception_ptr(StoreError(std::string(e.what())));
+  } catch (const std::exception& e) {
+    return std::make_exception_ptr(std::runtime_error(std::string(e.what())));
+  } catch (...) {
+    return error;
   }
 }
 
@@ -116,7 +136,8 @@ void GroupCommitter::write(const std::vector<Job*>& batch) {
       db_.sqlite().exec("BEGIN IMMEDIATE");
     } catch (...) {
       // E.g. SQLITE_BUSY: another process held the write lock for the whole busy timeout.
-      for (; next < batch.size(); ++next) batch[next]->error = std::current_exception();
+      const std::exception_ptr error = std::current_exception();
+      for (; next < batch.size(); ++next) batch[next]->error = copy_of(error);
       return;
     }
     // The jobs whose writes are in the open transaction: they share its fate.
@@ -144,7 +165,7 @@ void GroupCommitter::write(const std::vector<Job*>& batch) {
         // SQLite (or a failed ROLLBACK TO) ended the transaction: the writes of every job before
         // this one are gone. Fail them, and begin again for the rest.
         const std::exception_ptr lost = batch_lost(job.error);
-        for (Job* earlier : riding) earlier->error = lost;
+        for (Job* earlier : riding) earlier->error = copy_of(lost);
         riding.clear();
         ++next;
         break;
@@ -158,7 +179,7 @@ void GroupCommitter::write(const std::vector<Job*>& batch) {
       // A COMMIT that fails (I/O error, a deferred constraint) keeps nothing of the batch.
       const std::exception_ptr error = std::current_exception();
       roll_back(db_);
-      for (Job* job : riding) job->error = error;
+      for (Job* job : riding) job->error = copy_of(error);
       continue;
     }
     std::lock_guard lock(mutex_);
