@@ -1,7 +1,10 @@
 #pragma once
 // The certificate registry as back-office staff ask it: which certificates are inside their
-// renewal window, per unit, for reminder work (`cahub certs expiring --within 30d`).
+// renewal window, per unit, for reminder work (`cahub certs expiring --within 30d`), and the one
+// certificate an order concerns (renew, reissue, change, unlock, freeze, unfreeze, revoke).
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,5 +23,24 @@ struct ExpiringCertificate {
 // Active certificates whose last valid day is between `today` and `today + within_days`, ordered by
 // customer then expiry.
 std::vector<ExpiringCertificate> expiring_certificates(store::Database& db, Date today, int within_days);
+
+// One certificate as the registry holds it.
+struct RegisteredCertificate {
+  std::int64_t id = 0;
+  std::string identity;  // its customer's USCC or ID number
+  std::string ca, region, serial, key_type, status;
+  Date not_before, not_after;
+  std::optional<Date> first_issued;
+};
+
+// The certificate `serial` of `ca`, if the registry holds it. Serials are hexadecimal, so the
+// match ignores case (a clerk may type 3f0a… for 3F0A…).
+std::optional<RegisteredCertificate> find_certificate(store::Database& db, const std::string& ca,
+                                                      const std::string& serial);
+
+// Records the provider's new status (active, frozen, revoked) of a registered certificate, inside
+// the caller's write transaction. Returns false when the registry does not hold it.
+bool set_certificate_status(store::Database& db, const std::string& ca, const std::string& serial,
+                            const std::string& status);
 
 }  // namespace cahub::orders

@@ -71,6 +71,16 @@ struct IssuedCertificate {
   std::string serial, not_before, not_after, status, certificate_pem;
 };
 
+// What staff fill in where the sources publish nothing: the price of an unpriced order, the
+// validity years of a region that publishes none. Always with the reason (whose price list, which
+// call), which goes into the audit event.
+struct OrderTerms {
+  std::optional<Fen> total;
+  std::optional<int> years;
+  std::string reason;
+  Date today;  // validity set by years starts here
+};
+
 // The provider's operation (plugin.h `operate`), injected so this library needs no plugin code:
 // a JSON request in, the JSON answer out; throws when the provider fails.
 using OperateCall = std::function<nlohmann::json(const nlohmann::json& request)>;
@@ -89,6 +99,11 @@ struct OrderRecord {
   std::vector<MaterialStatus> materials;
   std::vector<PaymentRecord> payments;
   std::optional<IssuedCertificate> certificate;
+  // What staff set where the rules published nothing (OrderTerms), oldest first; the latest
+  // total and the latest validity apply.
+  nlohmann::json terms = nlohmann::json::array();
+  // The validity the certificate is issued with: staff-set terms, else the frozen quote's.
+  nlohmann::json validity;
 
   bool materials_complete() const;
   OrderFacts facts() const;
@@ -149,6 +164,20 @@ class OrderStore {
   // failure changes nothing and a retry after a lost commit gets the same certificate back.
   OrderRecord issue_certificate(const std::string& public_id, std::int64_t expected_version, const Actor& actor,
                                 const OperateCall& operate);
+  // Fills in an unpriced total and/or unpublished validity years, before payment, as a reviewer or
+  // admin with a reason. Refuses to overwrite what the rules did publish: a published price is
+  // adjusted at payment, with its reason, instead.
+  OrderRecord set_terms(const std::string& public_id, std::int64_t expected_version, const OrderTerms& terms,
+                        const Actor& actor);
+
+  // Freeze, unfreeze and revoke act on the certificate concerned through the provider; like
+  // issuing, in two halves. operation_request checks the order may be carried out now and gives
+  // the provider's request; record_operation completes the order and records the certificate's
+  // new status in the registry, in one transaction.
+  nlohmann::json operation_request(const std::string& public_id, std::int64_t expected_version, const Actor& actor);
+  OrderRecord record_operation(const std::string& public_id, std::int64_t expected_version, const Actor& actor,
+                               const nlohmann::json& answer);
+
   // The two halves of issue_certificate, for a caller that must not hold the write path while the
   // provider works (group commit): the provider's `issue` request for the order as it stands
   // (checked: version, state, role, published validity), and recording what the provider issued.

@@ -172,9 +172,30 @@ CREATE TABLE payments (
 CREATE INDEX payments_by_order ON payments (order_id);
 )sql";
 
-constexpr std::array<Migration, 2> steps{{
+// Version 3: what staff fill in where the sources publish nothing (a price, a validity period).
+// The accepted quote stays frozen as the evidence of what the rules said; the terms are recorded
+// beside it, each with who set it and why, and the order reads the latest of each.
+constexpr std::string_view schema_v3 = R"sql(
+CREATE TABLE order_terms (
+  id          INTEGER PRIMARY KEY,
+  order_id    INTEGER NOT NULL REFERENCES orders (id),
+  total_fen   INTEGER CHECK (total_fen >= 0),
+  years       INTEGER CHECK (years BETWEEN 1 AND 10),
+  not_before  TEXT CHECK (not_before IS NULL OR date(not_before, '+0 days') IS not_before),
+  not_after   TEXT CHECK (not_after IS NULL OR date(not_after, '+0 days') IS not_after),
+  reason      TEXT NOT NULL CHECK (reason <> ''),
+  set_by      TEXT NOT NULL,
+  set_at      TEXT NOT NULL,
+  CHECK (total_fen IS NOT NULL OR years IS NOT NULL),
+  CHECK ((years IS NULL) = (not_after IS NULL) AND (not_before IS NULL) = (not_after IS NULL))
+) STRICT;
+CREATE INDEX order_terms_by_order ON order_terms (order_id);
+)sql";
+
+constexpr std::array<Migration, 3> steps{{
     {1, "customers, certificates, orders, audit events", schema_v1},
     {2, "staff, sessions, order materials and payments", schema_v2},
+    {3, "terms staff set where the sources publish none", schema_v3},
 }};
 
 }  // namespace

@@ -17,23 +17,10 @@
 #include "identifiers/org_code.hpp"
 #include "identifiers/uscc.hpp"
 #include "integration/cahub_cli.hpp"
+#include "integration/test_identities.hpp"
 
 using namespace cahub::testing;
 using nlohmann::json;
-
-namespace {
-
-// A valid USCC for unit number n: Fuzhou region code, an organisation code with its check
-// character, then the USCC's own.
-std::string uscc_for(int n) {
-  char first8[9];
-  std::snprintf(first8, sizeof first8, "%08d", n);
-  const std::string org = std::string(first8) + *cahub::identifiers::org_code_check_character(first8);
-  const std::string first17 = "91350100" + org;
-  return first17 + *cahub::identifiers::uscc_check_character(first17);
-}
-
-}  // namespace
 
 TEST_CASE("SIGKILL under load loses no acknowledged order and leaves the audit chain intact") {
   ScratchFolder var;

@@ -54,7 +54,7 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     store::Database database = store::Database::open(cfg.paths.database);
 
     pipeline::QuotePipeline quotes(*rt.rule_book, *rt.plugins);
-    server::ApiServices services{*rt.rule_book, *rt.plugins, quotes};
+    server::ApiServices services{*rt.rule_book, *rt.plugins, quotes, database.file()};
     httplib::Server http;
     const auto threads = static_cast<std::size_t>(cfg.server.threads);
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
