@@ -1,6 +1,8 @@
 #include "desk/order_desk.hpp"
 
 #include <cctype>
+#include <initializer_list>
+#include <string_view>
 
 #include <spdlog/spdlog.h>
 
@@ -171,9 +173,70 @@ orders::OrderRecord OrderDesk::receive_material(const std::string& order_id, con
                                                 const orders::Actor& actor, const std::string& file_name,
                                                 std::optional<std::int64_t> file_bytes) {
   check_upload(get(order_id).ca, file_name, file_bytes);
-  return store::commit(writes_, [&](store::Database& db) {
+  orders::OrderRecord after = store::commit(writes_, [&](store::Database& db) {
     return orders::OrderStore(db).receive_material(order_id, code, actor, file_name, file_bytes);
   });
+  spdlog::info("order {} material {} received region={} ca={} by {}", after.public_id, code, after.region, after.ca,
+               actor.login);
+  return after;
+}
+
+namespace {
+
+// What a file's first bytes say it is, and the names it may go by: a scan renamed .jpg that is
+// really a PDF is refused rather than stored under a false name.
+struct MediaType {
+  const char* type;
+  std::string_view magic;
+  std::initializer_list<std::string_view> extensions;
+};
+constexpr std::string_view kJpegMagic("\xFF\xD8\xFF", 3);
+constexpr std::string_view kPngMagic("\x89PNG\r\n\x1A\n", 8);
+const MediaType kMediaTypes[] = {{"image/jpeg", kJpegMagic, {"jpg", "jpeg"}},
+                                 {"image/png", kPngMagic, {"png"}},
+                                 {"image/bmp", "BM", {"bmp"}},
+                                 {"application/pdf", "%PDF-", {"pdf"}}};
+
+std::string extension_of(const std::string& file_name) {
+  const auto dot = file_name.find_last_of('.');
+  std::string ext = dot == std::string::npos ? std::string() : file_name.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+}  // namespace
+
+orders::OrderRecord OrderDesk::upload_material(const std::string& order_id, const std::string& code,
+                                               const orders::Actor& actor, const std::string& file_name,
+                                               std::string content) {
+  if (file_name.empty() || file_name.find_first_of("/\\") != std::string::npos)
+    throw pipeline::BadRequest("bad_file", "name the uploaded file (?name=licence.jpg), without a folder");
+  if (content.empty()) throw pipeline::BadRequest("bad_file", "the uploaded file is empty");
+  check_upload(get(order_id).ca, file_name, static_cast<std::int64_t>(content.size()));
+  const std::string ext = extension_of(file_name);
+  const MediaType* named = nullptr;
+  const MediaType* found = nullptr;
+  for (const MediaType& m : kMediaTypes) {
+    for (std::string_view e : m.extensions)
+      if (e == ext) named = &m;
+    if (std::string_view(content).substr(0, m.magic.size()) == m.magic) found = &m;
+  }
+  if (!found)
+    throw orders::WorkflowRefusal("file_type_not_accepted",
+                                  "\"" + file_name + "\" is not a JPEG, PNG, BMP or PDF file (by its content)");
+  if (named != found)
+    throw orders::WorkflowRefusal("file_content_mismatch", "\"" + file_name + "\" is named ." + ext + " but its content is " +
+                                                               found->type);
+  const orders::UploadedFile file{file_name, found->type, std::move(content)};
+  orders::OrderRecord after = store::commit(
+      writes_, [&](store::Database& db) { return orders::OrderStore(db).upload_material(order_id, code, actor, file); });
+  spdlog::info("order {} material {} uploaded ({} bytes, {}) region={} ca={} by {}", after.public_id, code,
+               file.content.size(), file.media_type, after.region, after.ca, actor.login);
+  return after;
+}
+
+orders::MaterialFile OrderDesk::material_file(const std::string& order_id, const std::string& code) {
+  return orders::OrderStore(reads_).material_file(order_id, code);
 }
 
 orders::OrderRecord OrderDesk::record_payment(const std::string& order_id, std::int64_t version,

@@ -71,6 +71,11 @@ class OrderDesk {
                           const orders::Actor& actor, const std::string& note = {});
   orders::OrderRecord receive_material(const std::string& order_id, const std::string& code, const orders::Actor& actor,
                                        const std::string& file_name = {}, std::optional<std::int64_t> file_bytes = {});
+  // A material with the file itself (a scan, a signed form): its content must be what its name
+  // says (JPEG, PNG, BMP or PDF, recognised by its first bytes) and within the provider's limits.
+  orders::OrderRecord upload_material(const std::string& order_id, const std::string& code, const orders::Actor& actor,
+                                      const std::string& file_name, std::string content);
+  orders::MaterialFile material_file(const std::string& order_id, const std::string& code);
   orders::OrderRecord record_payment(const std::string& order_id, std::int64_t version,
                                      const orders::PaymentRecord& payment, const orders::Actor& actor);
   // Issues the certificate through the order's provider.

@@ -4,6 +4,7 @@
 
 #include "orders/certificate_registry.hpp"
 #include "store/audit_log.hpp"
+#include "store/digest.hpp"
 #include "store/write_transaction.hpp"
 
 namespace cahub::orders {
@@ -74,6 +75,7 @@ json OrderRecord::to_json() const {
     }
     if (!m.file_name.empty()) j["file_name"] = m.file_name;
     if (m.file_bytes) j["file_bytes"] = *m.file_bytes;
+    if (!m.file_sha256.empty()) j["file_sha256"] = m.file_sha256;  // uploaded: GET .../materials/{code}/file
     materials_json.push_back(std::move(j));
   }
   json payments_json = json::array();
@@ -250,14 +252,16 @@ OrderRecord OrderStore::load(std::int64_t id) {
   }
 
   SQLite::Statement materials(db_.sqlite(),
-                              "SELECT code, name, received_at, received_by, file_name, file_bytes FROM order_materials "
-                              "WHERE order_id = ? ORDER BY rowid");
+                              "SELECT code, name, received_at, received_by, file_name, file_bytes, "
+                              "(SELECT sha256 FROM material_files f WHERE f.order_id = m.order_id AND f.code = m.code "
+                              "ORDER BY f.id DESC LIMIT 1) FROM order_materials m WHERE order_id = ? ORDER BY rowid");
   materials.bind(1, static_cast<std::int64_t>(id));
   while (materials.executeStep()) {
     MaterialStatus m{materials.getColumn(0).getString(), materials.getColumn(1).getString(),
                      text_or_empty(materials.getColumn(2)), text_or_empty(materials.getColumn(3)),
-                     text_or_empty(materials.getColumn(4)), std::nullopt};
+                     text_or_empty(materials.getColumn(4)), std::nullopt, {}};
     if (!materials.getColumn(5).isNull()) m.file_bytes = materials.getColumn(5).getInt64();
+    m.file_sha256 = text_or_empty(materials.getColumn(6));
     r.materials.push_back(std::move(m));
   }
   SQLite::Statement certificate(db_.sqlite(),
@@ -327,6 +331,17 @@ OrderRecord OrderStore::apply(const std::string& public_id, Action action, std::
 
 OrderRecord OrderStore::receive_material(const std::string& public_id, const std::string& code, const Actor& actor,
                                          const std::string& file_name, std::optional<std::int64_t> file_bytes) {
+  return tick_material(public_id, code, actor, file_name, file_bytes, nullptr);
+}
+
+OrderRecord OrderStore::upload_material(const std::string& public_id, const std::string& code, const Actor& actor,
+                                        const UploadedFile& file) {
+  return tick_material(public_id, code, actor, file.file_name, static_cast<std::int64_t>(file.content.size()), &file);
+}
+
+OrderRecord OrderStore::tick_material(const std::string& public_id, const std::string& code, const Actor& actor,
+                                      const std::string& file_name, std::optional<std::int64_t> file_bytes,
+                                      const UploadedFile* file) {
   store::WriteTransaction tx(db_);
   const OrderRecord current = load(id_of(public_id));
   if (is_final(current.state) || current.state == OrderState::Issuing || current.state == OrderState::Issued)
@@ -351,9 +366,39 @@ OrderRecord OrderStore::receive_material(const std::string& public_id, const std
   if (update.exec() != 1) throw OrderNotFound("order " + public_id + " requires no material \"" + code + "\"");
   json payload = {{"order", public_id}, {"material", code}};
   if (!file_name.empty()) payload["file_name"] = file_name;
-  audit(db_, now, actor, current.id, "material.received", std::move(payload));
+  if (file) {
+    const std::string sha256 = store::sha256_hex(file->content);
+    SQLite::Statement insert(db_.sqlite(),
+                             "INSERT INTO material_files (order_id, code, file_name, media_type, bytes, sha256, content, "
+                             "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, static_cast<std::int64_t>(current.id));
+    insert.bind(2, code);
+    insert.bind(3, file->file_name);
+    insert.bind(4, file->media_type);
+    insert.bind(5, static_cast<std::int64_t>(file->content.size()));
+    insert.bind(6, sha256);
+    insert.bindNoCopy(7, static_cast<const void*>(file->content.data()), static_cast<int>(file->content.size()));
+    insert.bind(8, actor.login);
+    insert.bind(9, now);
+    insert.exec();
+    payload["file_bytes"] = file->content.size();
+    payload["sha256"] = sha256;  // the trail pins the very file the material was accepted on
+  }
+  audit(db_, now, actor, current.id, file ? "material.uploaded" : "material.received", std::move(payload));
   tx.commit();
   return load(current.id);
+}
+
+MaterialFile OrderStore::material_file(const std::string& public_id, const std::string& code) {
+  SQLite::Statement row(db_.sqlite(),
+                        "SELECT file_name, media_type, sha256, content FROM material_files "
+                        "WHERE order_id = ? AND code = ? ORDER BY id DESC LIMIT 1");
+  row.bind(1, static_cast<std::int64_t>(id_of(public_id)));
+  row.bind(2, code);
+  if (!row.executeStep()) throw OrderNotFound("order " + public_id + " has no uploaded file for \"" + code + "\"");
+  const SQLite::Column content = row.getColumn(3);
+  return {row.getColumn(0).getString(), row.getColumn(1).getString(), row.getColumn(2).getString(),
+          std::string(static_cast<const char*>(content.getBlob()), static_cast<std::size_t>(content.getBytes()))};
 }
 
 OrderRecord OrderStore::record_payment(const std::string& public_id, std::int64_t expected_version,

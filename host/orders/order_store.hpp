@@ -58,12 +58,22 @@ struct MaterialStatus {
   std::string received_at, received_by;  // empty until received
   std::string file_name;
   std::optional<std::int64_t> file_bytes;
+  std::string file_sha256;  // set when the file itself was uploaded
 };
 
 struct PaymentRecord {
   std::string method;
   Fen amount = 0;
   std::string voucher, adjustment_reason, recorded_by, recorded_at;
+};
+
+// A file uploaded for a material: its name as the applicant gave it, the media type its content
+// was recognised as, and the bytes.
+struct UploadedFile {
+  std::string file_name, media_type, content;
+};
+struct MaterialFile {
+  std::string file_name, media_type, sha256, content;
 };
 
 // The certificate an order issued, as the registry holds it.
@@ -151,6 +161,12 @@ class OrderStore {
   // Ticks a required material off as received, with the uploaded file's name and size if any.
   OrderRecord receive_material(const std::string& public_id, const std::string& code, const Actor& actor,
                                const std::string& file_name = {}, std::optional<std::int64_t> file_bytes = {});
+  // Ticks a material off with the file itself, stored in the same transaction (checked upstream
+  // against the provider's limits); the audit event carries the file's SHA-256.
+  OrderRecord upload_material(const std::string& public_id, const std::string& code, const Actor& actor,
+                              const UploadedFile& file);
+  // The latest file uploaded for a material; OrderNotFound if none.
+  MaterialFile material_file(const std::string& public_id, const std::string& code);
 
   // Records a payment and moves the order to paid. The amount must equal the frozen quote unless a
   // reviewer (or admin) gives an adjustment reason. Raises WorkflowRefusal for the workflow's refusals
@@ -187,6 +203,9 @@ class OrderStore {
 
  private:
   OrderRecord load(std::int64_t id);
+  OrderRecord tick_material(const std::string& public_id, const std::string& code, const Actor& actor,
+                            const std::string& file_name, std::optional<std::int64_t> file_bytes,
+                            const UploadedFile* file);
   std::int64_t id_of(const std::string& public_id);
   store::Database& db_;
 };

@@ -181,6 +181,26 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                          .to_json());
               }));
 
+  // The file itself, as the raw request body: PUT .../materials/{code}/file?name=licence.jpg
+  server.Put(R"(/v1/orders/([A-Za-z0-9-]+)/materials/([a-z0-9_]+)/file)",
+             authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+                                        const orders::Actor& actor) {
+               send(res, 200,
+                    desk.upload_material(req.matches[1], req.matches[2], actor, req.get_param_value("name"), req.body)
+                        .to_json());
+             }));
+
+  server.Get(R"(/v1/orders/([A-Za-z0-9-]+)/materials/([a-z0-9_]+)/file)",
+             authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+                                        const orders::Actor&) {
+               const orders::MaterialFile file = desk.material_file(req.matches[1], req.matches[2]);
+               res.status = 200;
+               res.set_header("Content-Disposition", "attachment; filename=\"" + file.sha256.substr(0, 16) + "-" +
+                                                         std::string(req.matches[2]) + "\"");
+               res.set_header("X-Content-SHA256", file.sha256);
+               res.set_content(file.content, file.media_type);
+             }));
+
   server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/payments)",
               authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
                                          const orders::Actor& actor) {

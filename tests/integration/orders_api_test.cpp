@@ -269,3 +269,51 @@ TEST_CASE("terms fill in only what the sources leave open, by a reviewer with a 
   CHECK(desk.call("POST", path, reviewer, {{"version", order.at("version")}, {"years", 1}, {"reason", "x"}}).first == 409);
   CHECK(desk.call("GET", "/v1/audit/verify", reviewer).second.at("intact") == true);
 }
+
+TEST_CASE("a material's file is uploaded with the tick, recognised by its content, and downloaded as stored") {
+  StaffedServer desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  // Shenzhen CA in Inner Mongolia: JPG or PDF up to 2 MB (seed 004).
+  const json szca = {{"region", "neimenggu"}, {"ca", "szca"}, {"business", "new"}, {"channel", "online"},
+                     {"applicant", "org"},    {"applicant_details", {{"name", "呼和浩特测试有限公司"}, {"uscc", "91350100M000100Y43"}}}};
+  auto [status, order] = desk.call("POST", "/v1/orders", clerk, szca, "f1");
+  INFO(order.dump());
+  REQUIRE(status == 201);
+  const std::string code = order.at("materials")[0].at("code");
+  const std::string path = "/v1/orders/" + order.at("id").get<std::string>() + "/materials/" + code + "/file";
+  const httplib::Headers auth{{"Authorization", "Bearer " + clerk}};
+  auto put = [&](const std::string& name, const std::string& body) {
+    auto r = desk.client->Put(path + "?name=" + name, auth, body, "application/octet-stream");
+    REQUIRE(r);
+    return std::pair{r->status, json::parse(r->body)};
+  };
+  const std::string pdf = "%PDF-1.7\n" + std::string(5000, 'x') + "\n%%EOF\n";
+  auto [renamed_status, renamed] = put("licence.jpg", pdf);  // a PDF under a JPEG name
+  CHECK(renamed_status == 422);
+  CHECK(renamed["error"]["code"] == "file_content_mismatch");
+  auto [png_status, png] = put("licence.png", std::string("\x89PNG\r\n\x1A\n", 8) + "data");  // SZCA takes no PNG
+  CHECK(png_status == 422);
+  CHECK(png["error"]["code"] == "file_type_not_accepted");
+  auto [big_status, big] = put("licence.pdf", "%PDF-" + std::string(2 * 1024 * 1024, 'x'));
+  CHECK(big_status == 422);
+  CHECK(big["error"]["code"] == "file_too_large");
+  CHECK(put("", pdf).first == 400);
+  CHECK(desk.call("GET", "/v1/orders/" + order.at("id").get<std::string>(), clerk).second.at("materials")[0].at("received") == false);
+
+  auto [ok_status, ok] = put("licence.PDF", pdf);
+  REQUIRE(ok_status == 200);
+  const json material = ok.at("materials")[0];
+  CHECK(material.at("received") == true);
+  CHECK(material.at("file_bytes") == pdf.size());
+  auto download = desk.client->Get(path, auth);
+  REQUIRE(download);
+  CHECK(download->status == 200);
+  CHECK(download->body == pdf);
+  CHECK(download->get_header_value("Content-Type") == "application/pdf");
+  CHECK(download->get_header_value("X-Content-SHA256") == material.at("file_sha256"));
+  // The digest is the file's: checked with openssl, not with the code that stored it.
+  ScratchFolder scratch;
+  const RunResult digest = run("openssl", {"dgst", "-sha256", "-r", scratch.write("f.pdf", pdf).string()});
+  CHECK(digest.out.substr(0, 64) == material.at("file_sha256"));
+  CHECK(desk.call("GET", "/v1/audit/verify", clerk).second.at("intact") == true);
+}

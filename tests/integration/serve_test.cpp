@@ -100,7 +100,7 @@ fee { business = "new", code = "x", label = "x", fen = 100, when = function(q) w
   CHECK(runaway->status == 500);
   CHECK_THAT(json::parse(runaway->body)["error"]["message"].get<std::string>(), Contains("spin.lua:"));
 
-  auto oversize = client.Post("/v1/quote", std::string(2 * 1024 * 1024, ' '), "application/json");
+  auto oversize = client.Post("/v1/quote", std::string(5 * 1024 * 1024, ' '), "application/json");
   REQUIRE(oversize);
   CHECK(oversize->status == 413);
 
