@@ -57,7 +57,9 @@ TEST_CASE("plugins check reports a plugin this host refuses, and a missing file"
 TEST_CASE("plugins operate issues a certificate that openssl verifies, and bad requests exit 2") {
   ScratchFolder scratch;
   const std::string config = config_in(scratch);
-  const std::string today = cahub::testing::run("date", {"+%F", "--date=TZ=\"Asia/Shanghai\" now"}).out.substr(0, 10);
+  // Today in China, as the CA dates certificates. (`--date='TZ="Asia/Shanghai" now'` only reads
+  // the input in that zone and prints in the machine's, so from 16:00 UTC it gave yesterday.)
+  const std::string today = cahub::testing::run("env", {"TZ=Asia/Shanghai", "date", "+%F"}).out.substr(0, 10);
   const json order = {{"op", "issue"},
                       {"order_id", "cli-1"},
                       {"business", "new"},
