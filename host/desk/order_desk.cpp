@@ -73,10 +73,10 @@ void check_certificate_concerned(store::Database& db, const json& body, const or
                                   "certificate " + known->serial + " is " + known->status +
                                       (*business == Business::Unfreeze ? ": there is nothing to unfreeze"
                                                                        : ": unfreeze it first"));
-  if (!quote_request.contains("cert_not_before")) quote_request["cert_not_before"] = known->not_before.iso();
-  if (!quote_request.contains("cert_not_after")) quote_request["cert_not_after"] = known->not_after.iso();
-  if (!quote_request.contains("first_issued") && known->first_issued)
-    quote_request["first_issued"] = known->first_issued->iso();
+  if (!quote_request.contains("cert_not_before")) quote_request["cert_not_before"] = known->not_before;
+  if (!quote_request.contains("cert_not_after")) quote_request["cert_not_after"] = known->not_after;
+  if (!quote_request.contains("first_issued") && !known->first_issued.empty())
+    quote_request["first_issued"] = known->first_issued;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "orders/certificate_registry.hpp"
+#include "orders/customer_directory.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
 #include "store/write_transaction.hpp"
@@ -17,21 +18,6 @@ std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::st
 void audit(store::Database& db, const std::string& at, const Actor& actor, std::int64_t order_id, const std::string& kind,
            json payload) {
   store::append_audit_event(db, {at, actor.login, order_id, kind, std::move(payload)});
-}
-
-std::int64_t customer_for(store::Database& db, const OrderApplicant& a, const std::string& now) {
-  const bool org = a.kind == "org";
-  SQLite::Statement find(db.sqlite(), org ? "SELECT id FROM customers WHERE uscc = ?" : "SELECT id FROM customers WHERE id_number = ?");
-  find.bind(1, a.identity());
-  if (find.executeStep()) return find.getColumn(0).getInt64();
-  SQLite::Statement insert(db.sqlite(),
-                           org ? "INSERT INTO customers (kind, name, uscc, created_at) VALUES ('org', ?, ?, ?)"
-                               : "INSERT INTO customers (kind, name, id_number, created_at) VALUES ('person', ?, ?, ?)");
-  insert.bind(1, a.name);
-  insert.bind(2, a.identity());
-  insert.bind(3, now);
-  insert.exec();
-  return db.sqlite().getLastInsertRowid();
 }
 
 // Moves the order to `next` if it is still at `expected_version`; the version check is repeated
@@ -142,7 +128,7 @@ CreateResult OrderStore::create(const NewOrder& o, const Actor& clerk) {
                                                    ": finish or cancel it first");
   }
   const std::string now = store::now_china_time();
-  const std::int64_t customer = customer_for(db_, o.applicant, now);
+  const std::int64_t customer = customer_id_for(db_, o.applicant, now);
   SQLite::Statement next(db_.sqlite(), "SELECT coalesce(max(id), 0) + 1 FROM orders");
   next.executeStep();
   const std::int64_t number = next.getColumn(0).getInt64();
@@ -525,7 +511,7 @@ OrderRecord OrderStore::record_certificate(const std::string& public_id, std::in
   const std::string previous = current.request.value("previous_serial", "");
   const auto replaced = previous.empty() ? std::nullopt : find_certificate(db_, current.ca, previous);
   if (replaced && current.business == Business::Renew)
-    first_issued = (replaced->first_issued ? *replaced->first_issued : replaced->not_before).iso();
+    first_issued = replaced->first_issued.empty() ? replaced->not_before : replaced->first_issued;
   // The provider revoked the certificate a reissue or change replaces (superseded): so does the registry.
   if (replaced && keeps_validity(current.business)) set_certificate_status(db_, current.ca, replaced->serial, "revoked");
 

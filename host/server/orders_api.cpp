@@ -9,6 +9,7 @@
 
 #include "desk/order_desk.hpp"
 #include "domain/date.hpp"
+#include "orders/order_queue.hpp"
 #include "orders/order_store.hpp"
 #include "pipeline/request_error.hpp"
 #include "staff/staff_directory.hpp"
@@ -82,18 +83,6 @@ httplib::Server::Handler authenticated(const OrderServices& services, Handler ha
   };
 }
 
-json order_list_json(const std::vector<orders::OrderRecord>& list) {
-  json out = {{"orders", json::array()}, {"counts", json::object()}};
-  for (const auto& o : list) {
-    json j = o.to_json();
-    j.erase("request");
-    j.erase("quote");
-    out["orders"].push_back(std::move(j));
-    out["counts"][std::string(orders::code_of(o.state))] = out["counts"].value(std::string(orders::code_of(o.state)), 0) + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 void install_order_routes(httplib::Server& server, const OrderServices& services) {
@@ -139,7 +128,7 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
     f.region = req.get_param_value("region");
     f.ca = req.get_param_value("ca");
     f.applicant = req.get_param_value("applicant");
-    send(res, 200, order_list_json(desk.list(f)));
+    send(res, 200, orders::order_queue_json(desk.list(f)));
   }));
 
   server.Get(R"(/v1/orders/([A-Za-z0-9-]+))", authenticated(services, [](const httplib::Request& req,
