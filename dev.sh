@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # cahub developer entry point.
 #
-#   ./dev.sh run        install what is missing, build, start `cahub serve` on the defaults
+#   ./dev.sh run        install what is missing, build, start `cahub serve` on the demo service point
+#                       (var/demo, seeded from samples/demo/ on first start; remove it to start afresh)
 #   ./dev.sh build      install what is missing, configure and build into build/
 #   ./dev.sh test       build, then run every test (ctest) and print its summary
 #   ./dev.sh sanitize   the same tests in an ASan/UBSan build (build-asan/)
@@ -64,7 +65,19 @@ case "$cmd" in
     install_missing
     configure_and_build build
     shift
-    exec "$ROOT/build/bin/cahub" serve "$@"
+    # The demo lives in its own folder with its own database, never the developer's var/cahub.db,
+    # and is seeded only when absent: an existing database is never overwritten.
+    demo="$ROOT/var/demo"
+    if [ ! -e "$demo/cahub.db" ]; then
+      if [ -e "$demo" ]; then
+        log "$demo exists but holds no database: remove it to seed the demo again"
+        exit 1
+      fi
+      log "seeding the demo service point in $demo (samples/demo/seed.sh)"
+      CAHUB="$ROOT/build/bin/cahub" "$ROOT/samples/demo/seed.sh" "$demo"
+    fi
+    cat "$demo/demo-accounts.txt" >&2
+    exec "$ROOT/build/bin/cahub" serve --config "$demo/cahub.toml" "$@"
     ;;
   test)
     install_missing
@@ -77,7 +90,7 @@ case "$cmd" in
     run_tests build-asan
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     [ "$cmd" = help ] || exit 2
     ;;
 esac

@@ -5,7 +5,7 @@ namespace cahub::cli {
 ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_book,
                        const plugins::PluginRegistry& plugins, const store::Database& database)
     : quotes_(rule_book, plugins),
-      services_{rule_book, plugins, quotes_},
+      services_{rule_book, plugins, quotes_, database.file()},
       calendar_(cfg.calendar.holidays, cfg.calendar.workdays),
       committer_(cfg.store.group_commit ? std::make_unique<store::GroupCommitter>(database.open_another()) : nullptr),
       order_services_{database.file(), {quotes_, plugins, calendar_}, committer_.get()} {

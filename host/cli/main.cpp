@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   remember(add_audit_command(app, global));
   remember(add_staff_command(app, global));
   remember(add_certs_command(app, global));
+  remember(add_order_command(app, global));
   app.require_subcommand(1);
 
   try {

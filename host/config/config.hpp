@@ -33,7 +33,7 @@ struct Server {
   std::string listen = "127.0.0.1";
   std::uint16_t port = 8080;
   unsigned threads = 4;  // each worker has its own Lua state and database connection
-  std::size_t max_body_bytes = 1u << 20;
+  std::size_t max_body_bytes = 4u << 20;  // a material upload of up to 2 MB (SZCA) fits
 };
 
 // Hot reload of the rules folder by `cahub serve` (rules/rules_folder_watcher.hpp).

@@ -54,7 +54,7 @@ const Setting schema[] = {
      .show = [](const Config& c) { return show_integer(c.server.threads); },
      .store = [](Config& c, const SettingValue& v) { c.server.threads = static_cast<unsigned>(integer(v)); }},
     {.table = "server", .key = "max_body_bytes", .type = SettingType::Integer,
-     .description = "Largest HTTP request body the server accepts, in bytes.",
+     .description = "Largest HTTP request body the server accepts, in bytes; at least the largest upload a provider accepts (SZCA: 2 MB).",
      .min = 1024, .max = 1 << 30,
      .show = [](const Config& c) { return show_integer(c.server.max_body_bytes); },
      .store = [](Config& c, const SettingValue& v) { c.server.max_body_bytes = static_cast<std::size_t>(integer(v)); }},

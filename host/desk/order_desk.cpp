@@ -1,8 +1,13 @@
 #include "desk/order_desk.hpp"
 
+#include <cctype>
+#include <initializer_list>
+#include <string_view>
+
 #include <spdlog/spdlog.h>
 
 #include "identifiers/resident_id.hpp"
+#include "orders/certificate_registry.hpp"
 #include "identifiers/uscc.hpp"
 #include "pipeline/quote_json.hpp"
 #include "pipeline/quote_pipeline.hpp"
@@ -37,6 +42,43 @@ orders::OrderApplicant applicant_of(const json& body) {
   return a;
 }
 
+// The certificate an order concerns, checked against the registry when the registry holds it (a
+// certificate issued before cahub was used is not there, and the provider decides at carry-out).
+// Fills in the quote request's certificate dates from the registry when the clerk left them out, so
+// the renewal window and warranty rules see the real dates.
+void check_certificate_concerned(store::Database& db, const json& body, const orders::OrderApplicant& applicant,
+                                 json& quote_request) {
+  const auto business = parse_code<Business>(body.value("business", ""));
+  if (!business) return;  // the pipeline says what is wrong with the code
+  const std::string serial = body.value("previous_serial", "");
+  if (serial.empty()) {
+    if (concerns_existing_certificate(*business))
+      throw pipeline::BadRequest("previous_serial_required", "a " + std::string(cahub::code_of(*business)) +
+                                                                 " order names the certificate concerned: previous_serial");
+    return;
+  }
+  if (*business == Business::New)
+    throw pipeline::BadRequest("bad_field", "a new certificate concerns no earlier one: leave previous_serial out");
+  const auto known = orders::find_certificate(db, body.value("ca", ""), serial);
+  if (!known) return;
+  if (known->identity != applicant.identity())
+    throw orders::WorkflowRefusal("certificate_of_another_applicant",
+                                  "certificate " + known->serial + " belongs to " + known->identity + ", not to " +
+                                      applicant.identity());
+  if (known->status == "revoked")
+    throw orders::WorkflowRefusal("certificate_revoked", "certificate " + known->serial + " is revoked");
+  const bool frozen = known->status == "frozen";
+  if (*business == Business::Unfreeze ? !frozen : frozen && *business != Business::Revoke)
+    throw orders::WorkflowRefusal("certificate_" + known->status,
+                                  "certificate " + known->serial + " is " + known->status +
+                                      (*business == Business::Unfreeze ? ": there is nothing to unfreeze"
+                                                                       : ": unfreeze it first"));
+  if (!quote_request.contains("cert_not_before")) quote_request["cert_not_before"] = known->not_before;
+  if (!quote_request.contains("cert_not_after")) quote_request["cert_not_after"] = known->not_after;
+  if (!quote_request.contains("first_issued") && !known->first_issued.empty())
+    quote_request["first_issued"] = known->first_issued;
+}
+
 }  // namespace
 
 orders::CreateResult OrderDesk::create(const json& body, const std::string& idempotency_key, const orders::Actor& clerk,
@@ -45,9 +87,13 @@ orders::CreateResult OrderDesk::create(const json& body, const std::string& idem
     throw orders::OrderConflict("idempotency_key_required",
                                 "an order needs an idempotency key, so that a retry creates nothing new");
   const orders::OrderApplicant applicant = applicant_of(body);
+  if (body.contains("today"))
+    throw pipeline::BadRequest("bad_field", "an order is accepted today: \"today\" is for quotes only");
   json quote_request = body;  // the order is a quote request plus who applies and which certificate
   quote_request.erase("applicant_details");
   quote_request.erase("previous_serial");
+  quote_request.erase("revocation_reason");
+  check_certificate_concerned(reads_, body, applicant, quote_request);
   const pipeline::QuoteContext ctx = services_.quotes.run(pipeline::parse_quote_request(quote_request, today));
   const json quote = pipeline::quote_to_json(ctx, true);
   if (!ctx.quote.eligible) throw NotEligible(quote);
@@ -91,12 +137,106 @@ orders::OrderRecord OrderDesk::act(const std::string& order_id, orders::Action a
   return after;
 }
 
+void OrderDesk::check_upload(const std::string& ca, const std::string& file_name,
+                             std::optional<std::int64_t> file_bytes) const {
+  if (file_name.empty()) {
+    if (file_bytes) throw pipeline::BadRequest("bad_file", "file_bytes without file_name: name the uploaded file");
+    return;
+  }
+  if (!file_bytes || *file_bytes <= 0)
+    throw pipeline::BadRequest("bad_file", "an uploaded file needs its size in bytes (file_bytes > 0)");
+  const auto provider = services_.plugins.find(ca);
+  if (!provider) return;  // no limits known; issuing will say the provider is missing
+  const auto& uploads = provider->facts().value("uploads", nlohmann::ordered_json::object());
+  const auto dot = file_name.find_last_of('.');
+  std::string type = dot == std::string::npos ? std::string() : file_name.substr(dot + 1);
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (const auto types = uploads.find("types"); types != uploads.end() && types->is_array()) {
+    bool accepted = false;
+    std::string listed;
+    for (const auto& t : *types) {
+      accepted = accepted || (t.is_string() && t.get<std::string>() == type);
+      listed += (listed.empty() ? "" : ", ") + (t.is_string() ? t.get<std::string>() : t.dump());
+    }
+    if (!accepted)
+      throw orders::WorkflowRefusal("file_type_not_accepted",
+                                    ca + " accepts " + listed + " uploads; \"" + file_name + "\" is not one of them");
+  }
+  if (const auto max = uploads.find("max_bytes"); max != uploads.end() && max->is_number_integer() &&
+                                                 *file_bytes > max->get<std::int64_t>())
+    throw orders::WorkflowRefusal("file_too_large", "\"" + file_name + "\" is " + std::to_string(*file_bytes) +
+                                                        " bytes; " + ca + " accepts at most " +
+                                                        std::to_string(max->get<std::int64_t>()) + " bytes");
+}
+
 orders::OrderRecord OrderDesk::receive_material(const std::string& order_id, const std::string& code,
                                                 const orders::Actor& actor, const std::string& file_name,
                                                 std::optional<std::int64_t> file_bytes) {
-  return store::commit(writes_, [&](store::Database& db) {
+  check_upload(get(order_id).ca, file_name, file_bytes);
+  orders::OrderRecord after = store::commit(writes_, [&](store::Database& db) {
     return orders::OrderStore(db).receive_material(order_id, code, actor, file_name, file_bytes);
   });
+  spdlog::info("order {} material {} received region={} ca={} by {}", after.public_id, code, after.region, after.ca,
+               actor.login);
+  return after;
+}
+
+namespace {
+
+// What a file's first bytes say it is, and the names it may go by: a scan renamed .jpg that is
+// really a PDF is refused rather than stored under a false name.
+struct MediaType {
+  const char* type;
+  std::string_view magic;
+  std::initializer_list<std::string_view> extensions;
+};
+constexpr std::string_view kJpegMagic("\xFF\xD8\xFF", 3);
+constexpr std::string_view kPngMagic("\x89PNG\r\n\x1A\n", 8);
+const MediaType kMediaTypes[] = {{"image/jpeg", kJpegMagic, {"jpg", "jpeg"}},
+                                 {"image/png", kPngMagic, {"png"}},
+                                 {"image/bmp", "BM", {"bmp"}},
+                                 {"application/pdf", "%PDF-", {"pdf"}}};
+
+std::string extension_of(const std::string& file_name) {
+  const auto dot = file_name.find_last_of('.');
+  std::string ext = dot == std::string::npos ? std::string() : file_name.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+}  // namespace
+
+orders::OrderRecord OrderDesk::upload_material(const std::string& order_id, const std::string& code,
+                                               const orders::Actor& actor, const std::string& file_name,
+                                               std::string content) {
+  if (file_name.empty() || file_name.find_first_of("/\\") != std::string::npos)
+    throw pipeline::BadRequest("bad_file", "name the uploaded file (?name=licence.jpg), without a folder");
+  if (content.empty()) throw pipeline::BadRequest("bad_file", "the uploaded file is empty");
+  check_upload(get(order_id).ca, file_name, static_cast<std::int64_t>(content.size()));
+  const std::string ext = extension_of(file_name);
+  const MediaType* named = nullptr;
+  const MediaType* found = nullptr;
+  for (const MediaType& m : kMediaTypes) {
+    for (std::string_view e : m.extensions)
+      if (e == ext) named = &m;
+    if (std::string_view(content).substr(0, m.magic.size()) == m.magic) found = &m;
+  }
+  if (!found)
+    throw orders::WorkflowRefusal("file_type_not_accepted",
+                                  "\"" + file_name + "\" is not a JPEG, PNG, BMP or PDF file (by its content)");
+  if (named != found)
+    throw orders::WorkflowRefusal("file_content_mismatch", "\"" + file_name + "\" is named ." + ext + " but its content is " +
+                                                               found->type);
+  const orders::UploadedFile file{file_name, found->type, std::move(content)};
+  orders::OrderRecord after = store::commit(
+      writes_, [&](store::Database& db) { return orders::OrderStore(db).upload_material(order_id, code, actor, file); });
+  spdlog::info("order {} material {} uploaded ({} bytes, {}) region={} ca={} by {}", after.public_id, code,
+               file.content.size(), file.media_type, after.region, after.ca, actor.login);
+  return after;
+}
+
+orders::MaterialFile OrderDesk::material_file(const std::string& order_id, const std::string& code) {
+  return orders::OrderStore(reads_).material_file(order_id, code);
 }
 
 orders::OrderRecord OrderDesk::record_payment(const std::string& order_id, std::int64_t version,
@@ -116,6 +256,8 @@ orders::OperateCall OrderDesk::provider_for(const std::string& ca) const {
     try {
       return json::parse(provider->operate(request.dump()));
     } catch (const plugins::PluginError& e) {
+      // The provider does not know the certificate: the clerk's serial is wrong, not the provider.
+      if (e.status() == CAHUB_ERROR_NOT_FOUND) throw ProviderProblem("certificate_not_found", e.what());
       throw ProviderProblem("provider_failed", e.what());
     }
   };
@@ -138,6 +280,41 @@ orders::OrderRecord OrderDesk::issue(const std::string& order_id, std::int64_t v
   });
   spdlog::info("order {} issued certificate {} region={} ca={} by {}", after.public_id,
                after.certificate ? after.certificate->serial : "?", after.region, after.ca, actor.login);
+  return after;
+}
+
+orders::OrderRecord OrderDesk::carry_out(const std::string& order_id, std::int64_t version, const orders::Actor& actor) {
+  const orders::OrderRecord before = get(order_id);
+  const orders::OperateCall operate = provider_for(before.ca);
+  const json request = orders::OrderStore(reads_).operation_request(order_id, version, actor);
+  json answer;
+  try {
+    // A retry after a lost commit finds the certificate already changed: the provider's status
+    // says so, and asking it to freeze a frozen certificate again would be refused.
+    const json status = operate({{"op", "status"}, {"serial", request["serial"]}});
+    const std::string wanted = before.business == Business::Freeze ? "frozen"
+                               : before.business == Business::Revoke ? "revoked"
+                                                                     : "active";
+    answer = status.value("status", "") == wanted ? status : operate(request);
+  } catch (const ProviderProblem& e) {
+    spdlog::error("order {} {} failed region={} ca={}: {}", order_id, cahub::code_of(before.business), before.region,
+                  before.ca, e.what());
+    throw;
+  }
+  orders::OrderRecord after = store::commit(writes_, [&](store::Database& db) {
+    return orders::OrderStore(db).record_operation(order_id, version, actor, answer);
+  });
+  spdlog::info("order {} carried out {} on certificate {} region={} ca={} by {}", after.public_id,
+               cahub::code_of(after.business), answer.value("serial", ""), after.region, after.ca, actor.login);
+  return after;
+}
+
+orders::OrderRecord OrderDesk::set_terms(const std::string& order_id, std::int64_t version,
+                                         const orders::OrderTerms& terms, const orders::Actor& actor) {
+  orders::OrderRecord after = store::commit(
+      writes_, [&](store::Database& db) { return orders::OrderStore(db).set_terms(order_id, version, terms, actor); });
+  spdlog::info("order {} terms set region={} ca={} by {}: {}", after.public_id, after.region, after.ca, actor.login,
+               terms.reason);
   return after;
 }
 

@@ -45,8 +45,9 @@ class NotEligible : public CodedError {
   nlohmann::json quote_;
 };
 
-// The order's provider is not loaded ("provider_unavailable") or failed ("provider_failed");
-// nothing was recorded, so the same call can be retried.
+// The order's provider is not loaded ("provider_unavailable"), failed ("provider_failed") or does
+// not know the certificate concerned ("certificate_not_found"); nothing was recorded, so the same
+// call can be retried.
 class ProviderProblem : public CodedError {
  public:
   using CodedError::CodedError;
@@ -70,15 +71,29 @@ class OrderDesk {
                           const orders::Actor& actor, const std::string& note = {});
   orders::OrderRecord receive_material(const std::string& order_id, const std::string& code, const orders::Actor& actor,
                                        const std::string& file_name = {}, std::optional<std::int64_t> file_bytes = {});
+  // A material with the file itself (a scan, a signed form): its content must be what its name
+  // says (JPEG, PNG, BMP or PDF, recognised by its first bytes) and within the provider's limits.
+  orders::OrderRecord upload_material(const std::string& order_id, const std::string& code, const orders::Actor& actor,
+                                      const std::string& file_name, std::string content);
+  orders::MaterialFile material_file(const std::string& order_id, const std::string& code);
   orders::OrderRecord record_payment(const std::string& order_id, std::int64_t version,
                                      const orders::PaymentRecord& payment, const orders::Actor& actor);
   // Issues the certificate through the order's provider.
   orders::OrderRecord issue(const std::string& order_id, std::int64_t version, const orders::Actor& actor);
 
+  // Freeze, unfreeze or revoke the certificate concerned through the provider; completes the order.
+  orders::OrderRecord carry_out(const std::string& order_id, std::int64_t version, const orders::Actor& actor);
+  // Fills in what the sources do not publish (a reviewer or admin, with the reason).
+  orders::OrderRecord set_terms(const std::string& order_id, std::int64_t version, const orders::OrderTerms& terms,
+                                const orders::Actor& actor);
+
   store::AuditVerdict verify_audit();
 
  private:
   orders::OperateCall provider_for(const std::string& ca) const;
+  // An uploaded file's type (by its extension) and size against the provider's published limits
+  // (facts "uploads": types, max_bytes): NMGCA takes jpeg/jpg/png/bmp up to 1 MB, SZCA jpg/pdf up to 2 MB.
+  void check_upload(const std::string& ca, const std::string& file_name, std::optional<std::int64_t> file_bytes) const;
 
   const DeskServices& services_;
   store::Database& reads_;

@@ -73,4 +73,15 @@ constexpr bool yields_certificate(Business b) {
 // Businesses that act on an existing certificate, so the request must describe it.
 constexpr bool concerns_existing_certificate(Business b) { return b != Business::New && b != Business::Add; }
 
+// Businesses the provider carries out by changing an existing certificate's status.
+constexpr bool changes_certificate_status(Business b) {
+  return b == Business::Freeze || b == Business::Unfreeze || b == Business::Revoke;
+}
+
+// Businesses whose new certificate keeps the old one's last day (a reissue or change replaces the
+// certificate; it does not extend it).
+constexpr bool keeps_validity(Business b) {
+  return b == Business::ReissueLost || b == Business::ReissueDamaged || b == Business::Change;
+}
+
 }  // namespace cahub

@@ -28,4 +28,54 @@ std::vector<ExpiringCertificate> expiring_certificates(store::Database& db, Date
   return out;
 }
 
+nlohmann::json RegisteredCertificate::to_json() const {
+  auto or_null = [](const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); };
+  return {{"holder", customer_name}, {"identity", identity},      {"ca", ca},
+          {"region", region},        {"serial", serial},          {"key", key_type},
+          {"not_before", not_before}, {"not_after", not_after},   {"status", status},
+          {"medium_serial", or_null(medium_serial)}, {"first_issued", or_null(first_issued)},
+          {"order", or_null(order_id)}};
+}
+
+std::vector<RegisteredCertificate> registered_certificates(store::Database& db, const CertificateFilter& f, int limit) {
+  SQLite::Statement rows(db.sqlite(),
+                         "SELECT u.name, coalesce(u.uscc, u.id_number), c.ca, c.region, c.serial, c.key_type, c.not_before, "
+                         "c.not_after, c.status, coalesce(c.medium_serial, ''), coalesce(c.first_issued, ''), "
+                         "coalesce((SELECT o.public_id FROM orders o WHERE o.certificate_id = c.id LIMIT 1), '') "
+                         "FROM certificates c JOIN customers u ON u.id = c.customer_id "
+                         "WHERE (?1 = '' OR coalesce(u.uscc, u.id_number) = ?1 OR instr(u.name, ?1) > 0) "
+                         "AND (?2 = '' OR upper(c.serial) = upper(?2)) AND (?3 = '' OR c.ca = ?3) "
+                         "ORDER BY u.name, coalesce(u.uscc, u.id_number), c.not_after, c.serial LIMIT ?4");
+  rows.bind(1, f.holder);
+  rows.bind(2, f.serial);
+  rows.bind(3, f.ca);
+  rows.bind(4, limit);
+  std::vector<RegisteredCertificate> out;
+  while (rows.executeStep()) {
+    RegisteredCertificate c;
+    std::string* fields[] = {&c.customer_name, &c.identity,  &c.ca,     &c.region,        &c.serial,       &c.key_type,
+                             &c.not_before,    &c.not_after, &c.status, &c.medium_serial, &c.first_issued, &c.order_id};
+    for (int i = 0; i < 12; ++i) *fields[i] = rows.getColumn(i).getString();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::optional<RegisteredCertificate> find_certificate(store::Database& db, const std::string& ca,
+                                                      const std::string& serial) {
+  if (ca.empty() || serial.empty()) return std::nullopt;
+  auto found = registered_certificates(db, {"", serial, ca}, 1);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+bool set_certificate_status(store::Database& db, const std::string& ca, const std::string& serial,
+                            const std::string& status) {
+  SQLite::Statement update(db.sqlite(), "UPDATE certificates SET status = ? WHERE ca = ? AND upper(serial) = upper(?)");
+  update.bind(1, status);
+  update.bind(2, ca);
+  update.bind(3, serial);
+  return update.exec() == 1;
+}
+
 }  // namespace cahub::orders

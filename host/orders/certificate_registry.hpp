@@ -1,9 +1,14 @@
 #pragma once
 // The certificate registry as back-office staff ask it: which certificates are inside their
-// renewal window, per unit, for reminder work (`cahub certs expiring --within 30d`).
+// renewal window, per unit, for reminder work (`cahub certs expiring --within 30d`), what a unit
+// holds (`cahub certs list`), and the one certificate an order concerns (renew, reissue, change,
+// unlock, freeze, unfreeze, revoke).
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "domain/date.hpp"
 #include "store/database.hpp"
@@ -20,5 +25,33 @@ struct ExpiringCertificate {
 // Active certificates whose last valid day is between `today` and `today + within_days`, ordered by
 // customer then expiry.
 std::vector<ExpiringCertificate> expiring_certificates(store::Database& db, Date today, int within_days);
+
+// A certificate as the registry holds it.
+struct RegisteredCertificate {
+  std::string customer_name, identity, ca, region, serial, key_type, not_before, not_after, status;
+  std::string medium_serial, first_issued;  // empty when unknown
+  std::string order_id;                     // the order that issued it; empty when imported
+
+  nlohmann::json to_json() const;
+};
+
+struct CertificateFilter {
+  std::string holder;  // the USCC or ID number, or a part of the name; empty: anyone
+  std::string serial, ca;
+};
+
+// The certificates that match, by holder, then expiry.
+std::vector<RegisteredCertificate> registered_certificates(store::Database& db, const CertificateFilter& filter,
+                                                           int limit = 500);
+
+// The certificate `serial` of `ca`, if the registry holds it. Serials are hexadecimal, so the
+// match ignores case (a clerk may type 3f0a… for 3F0A…).
+std::optional<RegisteredCertificate> find_certificate(store::Database& db, const std::string& ca,
+                                                      const std::string& serial);
+
+// Records the provider's new status (active, frozen, revoked) of a registered certificate, inside
+// the caller's write transaction. Returns false when the registry does not hold it.
+bool set_certificate_status(store::Database& db, const std::string& ca, const std::string& serial,
+                            const std::string& status);
 
 }  // namespace cahub::orders

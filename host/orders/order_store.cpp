@@ -2,7 +2,10 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "orders/certificate_registry.hpp"
+#include "orders/customer_directory.hpp"
 #include "store/audit_log.hpp"
+#include "store/digest.hpp"
 #include "store/write_transaction.hpp"
 
 namespace cahub::orders {
@@ -15,21 +18,6 @@ std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::st
 void audit(store::Database& db, const std::string& at, const Actor& actor, std::int64_t order_id, const std::string& kind,
            json payload) {
   store::append_audit_event(db, {at, actor.login, order_id, kind, std::move(payload)});
-}
-
-std::int64_t customer_for(store::Database& db, const OrderApplicant& a, const std::string& now) {
-  const bool org = a.kind == "org";
-  store::CachedStatement find = db.statement(org ? "SELECT id FROM customers WHERE uscc = ?" : "SELECT id FROM customers WHERE id_number = ?");
-  find->bind(1, a.identity());
-  if (find->executeStep()) return find->getColumn(0).getInt64();
-  store::CachedStatement insert = db.statement(
-                           org ? "INSERT INTO customers (kind, name, uscc, created_at) VALUES ('org', ?, ?, ?)"
-                               : "INSERT INTO customers (kind, name, id_number, created_at) VALUES ('person', ?, ?, ?)");
-  insert->bind(1, a.name);
-  insert->bind(2, a.identity());
-  insert->bind(3, now);
-  insert->exec();
-  return db.sqlite().getLastInsertRowid();
 }
 
 // Moves the order to `next` if it is still at `expected_version`; the version check is repeated
@@ -73,6 +61,7 @@ json OrderRecord::to_json() const {
     }
     if (!m.file_name.empty()) j["file_name"] = m.file_name;
     if (m.file_bytes) j["file_bytes"] = *m.file_bytes;
+    if (!m.file_sha256.empty()) j["file_sha256"] = m.file_sha256;  // uploaded: GET .../materials/{code}/file
     materials_json.push_back(std::move(j));
   }
   json payments_json = json::array();
@@ -96,6 +85,8 @@ json OrderRecord::to_json() const {
           {"updated_at", updated_at},
           {"priced", priced},
           {"total_fen", priced ? json(total) : json(nullptr)},
+          {"validity", validity},
+          {"terms", terms},
           {"materials", materials_json},
           {"materials_complete", materials_complete()},
           {"payments", payments_json},
@@ -141,7 +132,7 @@ CreateResult OrderStore::create(const NewOrder& o, const Actor& clerk) {
                                                    ": finish or cancel it first");
   }
   const std::string now = store::now_china_time();
-  const std::int64_t customer = customer_for(db_, o.applicant, now);
+  const std::int64_t customer = customer_id_for(db_, o.applicant, now);
   store::CachedStatement next = db_.statement("SELECT coalesce(max(id), 0) + 1 FROM orders");
   next->executeStep();
   const std::int64_t number = next->getColumn(0).getInt64();
@@ -226,16 +217,41 @@ OrderRecord OrderStore::load(std::int64_t id) {
   const json fee = r.quote.is_object() ? r.quote.value("fee", json::object()) : json::object();
   r.priced = fee.contains("total_fen") && fee["total_fen"].is_number_integer();
   r.total = r.priced ? fee["total_fen"].get<Fen>() : 0;
+  r.validity = r.quote.is_object() ? r.quote.value("validity", json()) : json();
+  SQLite::Statement terms(db_.sqlite(),
+                          "SELECT total_fen, years, not_before, not_after, reason, set_by, set_at FROM order_terms "
+                          "WHERE order_id = ? ORDER BY id");
+  terms.bind(1, static_cast<std::int64_t>(id));
+  while (terms.executeStep()) {
+    json t = {{"reason", terms.getColumn(4).getString()},
+              {"set_by", terms.getColumn(5).getString()},
+              {"set_at", terms.getColumn(6).getString()}};
+    if (!terms.getColumn(0).isNull()) {
+      t["total_fen"] = terms.getColumn(0).getInt64();
+      r.priced = true;
+      r.total = terms.getColumn(0).getInt64();
+    }
+    if (!terms.getColumn(1).isNull()) {
+      t["years"] = terms.getColumn(1).getInt();
+      r.validity = {{"basis", "set_by_staff"},
+                    {"not_before", terms.getColumn(2).getString()},
+                    {"not_after", terms.getColumn(3).getString()},
+                    {"set_by", terms.getColumn(5).getString()}};
+    }
+    r.terms.push_back(std::move(t));
+  }
 
   store::CachedStatement materials = db_.statement(
-                              "SELECT code, name, received_at, received_by, file_name, file_bytes FROM order_materials "
-                              "WHERE order_id = ? ORDER BY rowid");
+                              "SELECT code, name, received_at, received_by, file_name, file_bytes, "
+                              "(SELECT sha256 FROM material_files f WHERE f.order_id = m.order_id AND f.code = m.code "
+                              "ORDER BY f.id DESC LIMIT 1) FROM order_materials m WHERE order_id = ? ORDER BY rowid");
   materials->bind(1, static_cast<std::int64_t>(id));
   while (materials->executeStep()) {
     MaterialStatus m{materials->getColumn(0).getString(), materials->getColumn(1).getString(),
                      text_or_empty(materials->getColumn(2)), text_or_empty(materials->getColumn(3)),
-                     text_or_empty(materials->getColumn(4)), std::nullopt};
+                     text_or_empty(materials->getColumn(4)), std::nullopt, {}};
     if (!materials->getColumn(5).isNull()) m.file_bytes = materials->getColumn(5).getInt64();
+    m.file_sha256 = text_or_empty(materials->getColumn(6));
     r.materials.push_back(std::move(m));
   }
   store::CachedStatement certificate = db_.statement(
@@ -290,6 +306,10 @@ OrderRecord OrderStore::apply(const std::string& public_id, Action action, std::
                                                 " (" + std::string(code_of(current.state)) + "), not " +
                                                 std::to_string(expected_version) + ": someone else acted first");
   const OrderState next = next_state(current.state, action, current.facts(), actor);
+  if (action == Action::Complete && changes_certificate_status(current.business))
+    throw WorkflowRefusal("carry_out_required", "a " + std::string(cahub::code_of(current.business)) +
+                                                    " order is completed by carrying it out through the provider "
+                                                    "(carry_out), which changes the certificate's status");
   const std::string now = store::now_china_time();
   advance(db_, current.id, public_id, expected_version, next, now);
   json payload = {{"order", public_id}, {"from", code_of(current.state)}, {"to", code_of(next)}, {"action", code_of(action)}};
@@ -301,6 +321,17 @@ OrderRecord OrderStore::apply(const std::string& public_id, Action action, std::
 
 OrderRecord OrderStore::receive_material(const std::string& public_id, const std::string& code, const Actor& actor,
                                          const std::string& file_name, std::optional<std::int64_t> file_bytes) {
+  return tick_material(public_id, code, actor, file_name, file_bytes, nullptr);
+}
+
+OrderRecord OrderStore::upload_material(const std::string& public_id, const std::string& code, const Actor& actor,
+                                        const UploadedFile& file) {
+  return tick_material(public_id, code, actor, file.file_name, static_cast<std::int64_t>(file.content.size()), &file);
+}
+
+OrderRecord OrderStore::tick_material(const std::string& public_id, const std::string& code, const Actor& actor,
+                                      const std::string& file_name, std::optional<std::int64_t> file_bytes,
+                                      const UploadedFile* file) {
   store::WriteTransaction tx(db_);
   const OrderRecord current = load(id_of(public_id));
   if (is_final(current.state) || current.state == OrderState::Issuing || current.state == OrderState::Issued)
@@ -325,9 +356,39 @@ OrderRecord OrderStore::receive_material(const std::string& public_id, const std
   if (update->exec() != 1) throw OrderNotFound("order " + public_id + " requires no material \"" + code + "\"");
   json payload = {{"order", public_id}, {"material", code}};
   if (!file_name.empty()) payload["file_name"] = file_name;
-  audit(db_, now, actor, current.id, "material.received", std::move(payload));
+  if (file) {
+    const std::string sha256 = store::sha256_hex(file->content);
+    store::CachedStatement insert = db_.statement(
+                             "INSERT INTO material_files (order_id, code, file_name, media_type, bytes, sha256, content, "
+                             "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert->bind(1, static_cast<std::int64_t>(current.id));
+    insert->bind(2, code);
+    insert->bind(3, file->file_name);
+    insert->bind(4, file->media_type);
+    insert->bind(5, static_cast<std::int64_t>(file->content.size()));
+    insert->bind(6, sha256);
+    insert->bindNoCopy(7, static_cast<const void*>(file->content.data()), static_cast<int>(file->content.size()));
+    insert->bind(8, actor.login);
+    insert->bind(9, now);
+    insert->exec();
+    payload["file_bytes"] = file->content.size();
+    payload["sha256"] = sha256;  // the trail pins the very file the material was accepted on
+  }
+  audit(db_, now, actor, current.id, file ? "material.uploaded" : "material.received", std::move(payload));
   tx.commit();
   return load(current.id);
+}
+
+MaterialFile OrderStore::material_file(const std::string& public_id, const std::string& code) {
+  store::CachedStatement row = db_.statement(
+                        "SELECT file_name, media_type, sha256, content FROM material_files "
+                        "WHERE order_id = ? AND code = ? ORDER BY id DESC LIMIT 1");
+  row->bind(1, static_cast<std::int64_t>(id_of(public_id)));
+  row->bind(2, code);
+  if (!row->executeStep()) throw OrderNotFound("order " + public_id + " has no uploaded file for \"" + code + "\"");
+  const SQLite::Column content = row->getColumn(3);
+  return {row->getColumn(0).getString(), row->getColumn(1).getString(), row->getColumn(2).getString(),
+          std::string(static_cast<const char*>(content.getBlob()), static_cast<std::size_t>(content.getBytes()))};
 }
 
 OrderRecord OrderStore::record_payment(const std::string& public_id, std::int64_t expected_version,
@@ -405,20 +466,25 @@ nlohmann::json OrderStore::issue_request(const std::string& public_id, std::int6
     throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(before.version) +
                                                 ", not " + std::to_string(expected_version) + ": someone else acted first");
   (void)next_state(before.state, Action::StartIssuing, before.facts(), actor);
-  const nlohmann::json validity = before.quote.value("validity", nlohmann::json());
-  if (!validity.is_object() || !validity.value("not_after", nlohmann::json()).is_string())
+  const nlohmann::json& validity = before.validity;
+  const bool end_known = validity.is_object() && validity.value("not_after", nlohmann::json()).is_string();
+  const std::string previous = before.request.value("previous_serial", "");
+  // A reissue or change keeps the old certificate's last day, which the provider knows; anything
+  // else needs an end date the region published or a reviewer set (set_terms).
+  if (!end_known && !(keeps_validity(before.business) && !previous.empty()))
     throw WorkflowRefusal("validity_not_published",
-                          "the region publishes no validity period for this order: an administrator must set it before "
-                          "a certificate can be issued");
+                          "the region publishes no validity period for this order: a reviewer must set its years "
+                          "(terms) before a certificate can be issued");
   nlohmann::json request = {{"op", "issue"},
                             {"order_id", public_id},
                             {"business", cahub::code_of(before.business)},
                             {"subject", subject_of(before)},
                             {"key", before.request.value("key", "master")},
-                            {"not_before", validity["not_before"]},
-                            {"not_after", validity["not_after"]}};
-  if (const std::string previous = before.request.value("previous_serial", ""); !previous.empty())
-    request["previous_serial"] = previous;
+                            {"not_before", validity.is_object() && validity.value("not_before", json()).is_string()
+                                               ? validity["not_before"]
+                                               : json(before.created_at.substr(0, 10))}};
+  if (end_known) request["not_after"] = validity["not_after"];
+  if (!previous.empty()) request["previous_serial"] = previous;
   return request;
 }
 
@@ -443,6 +509,16 @@ OrderRecord OrderStore::record_certificate(const std::string& public_id, std::in
   const OrderState done = next_state(issuing, Action::MarkIssued, current.facts(), actor);
   advance(db_, current.id, public_id, expected_version + 1, done, now);
 
+  // The medium's warranty counts from its first issue: a renewal writes onto the same medium, so it
+  // inherits the first-issue date; every other business starts a new one.
+  std::string first_issued = issued.value("not_before", "");
+  const std::string previous = current.request.value("previous_serial", "");
+  const auto replaced = previous.empty() ? std::nullopt : find_certificate(db_, current.ca, previous);
+  if (replaced && current.business == Business::Renew)
+    first_issued = replaced->first_issued.empty() ? replaced->not_before : replaced->first_issued;
+  // The provider revoked the certificate a reissue or change replaces (superseded): so does the registry.
+  if (replaced && keeps_validity(current.business)) set_certificate_status(db_, current.ca, replaced->serial, "revoked");
+
   store::CachedStatement insert = db_.statement(
                            "INSERT INTO certificates (customer_id, ca, region, serial, key_type, not_before, not_after, "
                            "status, first_issued, certificate_pem) SELECT customer_id, ca, region, ?, key_type, ?, ?, "
@@ -450,7 +526,7 @@ OrderRecord OrderStore::record_certificate(const std::string& public_id, std::in
   insert->bind(1, issued.value("serial", ""));
   insert->bind(2, issued.value("not_before", ""));
   insert->bind(3, issued.value("not_after", ""));
-  insert->bind(4, issued.value("not_before", ""));
+  insert->bind(4, first_issued);
   insert->bind(5, issued.value("certificate_pem", ""));
   insert->bind(6, static_cast<std::int64_t>(current.id));
   insert->exec();
@@ -464,6 +540,111 @@ OrderRecord OrderStore::record_certificate(const std::string& public_id, std::in
                                    {"serial", issued.value("serial", "")},
                                    {"not_before", issued.value("not_before", "")},
                                    {"not_after", issued.value("not_after", "")}}});
+  tx.commit();
+  return load(current.id);
+}
+
+OrderRecord OrderStore::set_terms(const std::string& public_id, std::int64_t expected_version, const OrderTerms& terms,
+                                  const Actor& actor) {
+  if (actor.role == Role::Clerk)
+    throw WorkflowRefusal("forbidden", "clerk " + actor.login + " may not set an order's price or validity: a reviewer must");
+  if (terms.reason.empty())
+    throw WorkflowRefusal("reason_required", "say where the price or validity comes from (the CA's price list, a call)");
+  if (!terms.total && !terms.years) throw WorkflowRefusal("nothing_to_set", "give total_fen, years or both");
+  if (terms.total && *terms.total < 0) throw WorkflowRefusal("invalid_value", "total_fen cannot be negative");
+  if (terms.years && (*terms.years < 1 || *terms.years > 10))
+    throw WorkflowRefusal("invalid_value", "years must be between 1 and 10");
+  store::WriteTransaction tx(db_);
+  OrderRecord current = load(id_of(public_id));
+  if (current.version != expected_version)
+    throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(current.version) +
+                                                ", not " + std::to_string(expected_version) + ": someone else acted first");
+  using S = OrderState;
+  const S state = current.state;
+  if (!(state == S::Submitted || state == S::UnderReview || state == S::Rejected || state == S::Resubmitted ||
+        state == S::Approved || state == S::AwaitingPayment))
+    throw WorkflowRefusal("not_allowed_now", "the terms of an order that is " + std::string(code_of(state)) +
+                                                 " are settled");
+  const std::string now = store::now_china_time();
+  json event = {{"order", public_id}, {"reason", terms.reason}};
+  std::optional<Date> not_after;
+  if (terms.total) {
+    if (current.priced)
+      throw WorkflowRefusal("already_priced", "this order is priced at " + format_cny(current.total) +
+                                                  " CNY; a reviewer records a different amount at payment, with its reason");
+    event["total_fen"] = *terms.total;
+  }
+  if (terms.years) {
+    if (!yields_certificate(current.business))
+      throw WorkflowRefusal("invalid_value", std::string(cahub::code_of(current.business)) + " issues no certificate");
+    if (current.validity.is_object() && current.validity.value("not_after", json()).is_string())
+      throw WorkflowRefusal("validity_published", "this order's validity is already given (until " +
+                                                      current.validity["not_after"].get<std::string>() + ")");
+    not_after = terms.today.plus_years(*terms.years);
+    event["years"] = *terms.years;
+    event["not_after"] = not_after->iso();
+  }
+  store::CachedStatement insert = db_.statement(
+                           "INSERT INTO order_terms (order_id, total_fen, years, not_before, not_after, reason, set_by, "
+                           "set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, static_cast<std::int64_t>(current.id));
+  if (terms.total)
+    insert->bind(2, static_cast<std::int64_t>(*terms.total));
+  else
+    insert->bind(2);
+  if (terms.years) {
+    insert->bind(3, *terms.years);
+    insert->bind(4, terms.today.iso());
+    insert->bind(5, not_after->iso());
+  } else {
+    insert->bind(3);
+    insert->bind(4);
+    insert->bind(5);
+  }
+  insert->bind(6, terms.reason);
+  insert->bind(7, actor.login);
+  insert->bind(8, now);
+  insert->exec();
+  // Terms change what the order is: the version moves, so a payment prepared before is refused.
+  if (terms.total && *terms.total == 0 && state == S::AwaitingPayment)
+    advance(db_, current.id, public_id, expected_version, S::Approved, now);  // nothing to pay: approved as is
+  else
+    advance(db_, current.id, public_id, expected_version, state, now);
+  audit(db_, now, actor, current.id, "order.terms_set", std::move(event));
+  tx.commit();
+  return load(current.id);
+}
+
+json OrderStore::operation_request(const std::string& public_id, std::int64_t expected_version, const Actor& actor) {
+  const OrderRecord o = get(public_id);
+  if (o.version != expected_version)
+    throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(o.version) +
+                                                ", not " + std::to_string(expected_version) + ": someone else acted first");
+  if (!changes_certificate_status(o.business))
+    throw WorkflowRefusal("not_allowed_now", "a " + std::string(cahub::code_of(o.business)) +
+                                                 " order is not carried out on a certificate's status");
+  (void)next_state(o.state, Action::Complete, o.facts(), actor);  // state and role, as completing it
+  const std::string serial = o.request.value("previous_serial", "");
+  json request = {{"op", std::string(cahub::code_of(o.business))}, {"serial", serial}, {"order_id", public_id}};
+  if (o.business == Business::Revoke) request["reason"] = o.request.value("revocation_reason", "unspecified");
+  return request;
+}
+
+OrderRecord OrderStore::record_operation(const std::string& public_id, std::int64_t expected_version, const Actor& actor,
+                                         const json& answer) {
+  store::WriteTransaction tx(db_);
+  const OrderRecord current = load(id_of(public_id));
+  if (current.version != expected_version)
+    throw OrderConflict("version_conflict", "order " + public_id + " changed while the provider carried it out; "
+                                            "retry: the certificate is already in its new status");
+  const OrderState done = next_state(current.state, Action::Complete, current.facts(), actor);
+  const std::string now = store::now_china_time();
+  advance(db_, current.id, public_id, expected_version, done, now);
+  const std::string serial = answer.value("serial", current.request.value("previous_serial", ""));
+  const std::string status = answer.value("status", "");
+  const bool registered = set_certificate_status(db_, current.ca, serial, status);
+  audit(db_, now, actor, current.id, "certificate." + std::string(cahub::code_of(current.business)),
+        {{"order", public_id}, {"serial", serial}, {"status", status}, {"registered", registered}});
   tx.commit();
   return load(current.id);
 }

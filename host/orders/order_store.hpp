@@ -58,6 +58,7 @@ struct MaterialStatus {
   std::string received_at, received_by;  // empty until received
   std::string file_name;
   std::optional<std::int64_t> file_bytes;
+  std::string file_sha256;  // set when the file itself was uploaded
 };
 
 struct PaymentRecord {
@@ -66,9 +67,28 @@ struct PaymentRecord {
   std::string voucher, adjustment_reason, recorded_by, recorded_at;
 };
 
+// A file uploaded for a material: its name as the applicant gave it, the media type its content
+// was recognised as, and the bytes.
+struct UploadedFile {
+  std::string file_name, media_type, content;
+};
+struct MaterialFile {
+  std::string file_name, media_type, sha256, content;
+};
+
 // The certificate an order issued, as the registry holds it.
 struct IssuedCertificate {
   std::string serial, not_before, not_after, status, certificate_pem;
+};
+
+// What staff fill in where the sources publish nothing: the price of an unpriced order, the
+// validity years of a region that publishes none. Always with the reason (whose price list, which
+// call), which goes into the audit event.
+struct OrderTerms {
+  std::optional<Fen> total;
+  std::optional<int> years;
+  std::string reason;
+  Date today;  // validity set by years starts here
 };
 
 // The provider's operation (plugin.h `operate`), injected so this library needs no plugin code:
@@ -89,6 +109,11 @@ struct OrderRecord {
   std::vector<MaterialStatus> materials;
   std::vector<PaymentRecord> payments;
   std::optional<IssuedCertificate> certificate;
+  // What staff set where the rules published nothing (OrderTerms), oldest first; the latest
+  // total and the latest validity apply.
+  nlohmann::json terms = nlohmann::json::array();
+  // The validity the certificate is issued with: staff-set terms, else the frozen quote's.
+  nlohmann::json validity;
 
   bool materials_complete() const;
   OrderFacts facts() const;
@@ -136,6 +161,12 @@ class OrderStore {
   // Ticks a required material off as received, with the uploaded file's name and size if any.
   OrderRecord receive_material(const std::string& public_id, const std::string& code, const Actor& actor,
                                const std::string& file_name = {}, std::optional<std::int64_t> file_bytes = {});
+  // Ticks a material off with the file itself, stored in the same transaction (checked upstream
+  // against the provider's limits); the audit event carries the file's SHA-256.
+  OrderRecord upload_material(const std::string& public_id, const std::string& code, const Actor& actor,
+                              const UploadedFile& file);
+  // The latest file uploaded for a material; OrderNotFound if none.
+  MaterialFile material_file(const std::string& public_id, const std::string& code);
 
   // Records a payment and moves the order to paid. The amount must equal the frozen quote unless a
   // reviewer (or admin) gives an adjustment reason. Raises WorkflowRefusal for the workflow's refusals
@@ -149,6 +180,20 @@ class OrderStore {
   // failure changes nothing and a retry after a lost commit gets the same certificate back.
   OrderRecord issue_certificate(const std::string& public_id, std::int64_t expected_version, const Actor& actor,
                                 const OperateCall& operate);
+  // Fills in an unpriced total and/or unpublished validity years, before payment, as a reviewer or
+  // admin with a reason. Refuses to overwrite what the rules did publish: a published price is
+  // adjusted at payment, with its reason, instead.
+  OrderRecord set_terms(const std::string& public_id, std::int64_t expected_version, const OrderTerms& terms,
+                        const Actor& actor);
+
+  // Freeze, unfreeze and revoke act on the certificate concerned through the provider; like
+  // issuing, in two halves. operation_request checks the order may be carried out now and gives
+  // the provider's request; record_operation completes the order and records the certificate's
+  // new status in the registry, in one transaction.
+  nlohmann::json operation_request(const std::string& public_id, std::int64_t expected_version, const Actor& actor);
+  OrderRecord record_operation(const std::string& public_id, std::int64_t expected_version, const Actor& actor,
+                               const nlohmann::json& answer);
+
   // The two halves of issue_certificate, for a caller that must not hold the write path while the
   // provider works (group commit): the provider's `issue` request for the order as it stands
   // (checked: version, state, role, published validity), and recording what the provider issued.
@@ -158,6 +203,9 @@ class OrderStore {
 
  private:
   OrderRecord load(std::int64_t id);
+  OrderRecord tick_material(const std::string& public_id, const std::string& code, const Actor& actor,
+                            const std::string& file_name, std::optional<std::int64_t> file_bytes,
+                            const UploadedFile* file);
   std::int64_t id_of(const std::string& public_id);
   store::Database& db_;
 };

@@ -11,6 +11,7 @@
 #include "pipeline/request_error.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "rules/rule_book.hpp"
+#include "server/authentication.hpp"
 
 namespace cahub::server {
 namespace {
@@ -24,6 +25,11 @@ template <typename Json> void send_json(httplib::Response& res, int status, cons
 
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
   send_json(res, status, json{{"error", {{"code", code}, {"message", message}}}});
+}
+
+// Answers 401 unless a staff member is signed in.
+bool staff_only(const ApiServices& services, const httplib::Request& req, httplib::Response& res) {
+  return signed_in(req, res, worker_connection(services.database)).has_value();
 }
 
 bool wants_explain(const httplib::Request& req) {
@@ -44,6 +50,7 @@ void install_routes(httplib::Server& server, const ApiServices& services, std::s
   });
 
   server.Post("/v1/quote", [&services](const httplib::Request& req, httplib::Response& res) {
+    if (!staff_only(services, req, res)) return;
     json body;
     try {
       body = json::parse(req.body);
@@ -63,11 +70,13 @@ void install_routes(httplib::Server& server, const ApiServices& services, std::s
     }
   });
 
-  server.Get("/v1/plugins", [&services](const httplib::Request&, httplib::Response& res) {
+  server.Get("/v1/plugins", [&services](const httplib::Request& req, httplib::Response& res) {
+    if (!staff_only(services, req, res)) return;
     send_json(res, 200, services.plugins.describe());
   });
 
-  server.Get("/v1/rules", [&services](const httplib::Request&, httplib::Response& res) {
+  server.Get("/v1/rules", [&services](const httplib::Request& req, httplib::Response& res) {
+    if (!staff_only(services, req, res)) return;
     send_json(res, 200, services.rule_book.describe());
   });
 

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <filesystem>
 #include <string>
 
 namespace httplib { class Server; }
@@ -17,9 +18,11 @@ struct ApiServices {
   const rules::RuleBook& rule_book;
   const plugins::PluginRegistry& plugins;
   const pipeline::QuotePipeline& quotes;
+  std::filesystem::path database;  // staff sessions: every route but /healthz needs a bearer token
 };
 
-// Installs the routes: GET /healthz, POST /v1/quote, GET /v1/plugins, GET /v1/rules.
+// Installs the routes: GET /healthz (open, for probes), POST /v1/quote, GET /v1/plugins,
+// GET /v1/rules (signed in).
 // `services` must outlive the server.
 void install_routes(httplib::Server& server, const ApiServices& services, std::size_t max_body_bytes);
 

@@ -1,5 +1,7 @@
 #include "server/orders_api.hpp"
 
+#include "server/authentication.hpp"
+
 #include <httplib.h>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -7,6 +9,7 @@
 
 #include "desk/order_desk.hpp"
 #include "domain/date.hpp"
+#include "orders/order_queue.hpp"
 #include "orders/order_store.hpp"
 #include "pipeline/request_error.hpp"
 #include "staff/staff_directory.hpp"
@@ -24,17 +27,6 @@ void send(httplib::Response& res, int status, const json& body) {
 
 void fail(httplib::Response& res, int status, const std::string& code, const std::string& message) {
   send(res, status, json{{"error", {{"code", code}, {"message", message}}}});
-}
-
-// One connection per worker thread (store/database.hpp: a connection is never shared).
-store::Database& connection(const std::filesystem::path& file) {
-  thread_local std::unique_ptr<store::Database> db;
-  thread_local std::filesystem::path opened;
-  if (!db || opened != file) {
-    db = std::make_unique<store::Database>(store::Database::open(file));
-    opened = file;
-  }
-  return *db;
 }
 
 std::optional<json> body_of(const httplib::Request& req, httplib::Response& res) {
@@ -60,21 +52,14 @@ int status_for_refusal(const std::string& code) {
 template <typename Handler>
 httplib::Server::Handler authenticated(const OrderServices& services, Handler handler) {
   return [&services, handler](const httplib::Request& req, httplib::Response& res) {
-    const std::string header = req.get_header_value("Authorization");
-    if (header.rfind("Bearer ", 0) != 0) {
-      fail(res, 401, "unauthenticated", "sign in first (POST /v1/login) and send Authorization: Bearer <token>");
-      return;
-    }
-    store::Database& db = connection(services.database);
+    store::Database& db = worker_connection(services.database);
+    const auto actor = signed_in(req, res, db);
+    if (!actor) return;
     try {
-      staff::StaffDirectory directory(db);
-      const staff::StaffMember who = directory.resolve(header.substr(7));
       store::DirectCommitter direct(db);
       store::Committer& writes = services.committer ? *services.committer : direct;
       desk::OrderDesk desk(services.desk, db, writes);
-      handler(req, res, desk, orders::Actor{who.login, who.role});
-    } catch (const staff::StaffError& e) {
-      fail(res, 401, e.code(), e.what());
+      handler(req, res, desk, *actor);
     } catch (const orders::OrderNotFound& e) {
       fail(res, 404, "not_found", e.what());
     } catch (const orders::OrderConflict& e) {
@@ -86,7 +71,8 @@ httplib::Server::Handler authenticated(const OrderServices& services, Handler ha
     } catch (const desk::NotEligible& e) {
       send(res, 422, json{{"error", {{"code", e.code()}, {"message", e.what()}}}, {"quote", e.quote()}});
     } catch (const desk::ProviderProblem& e) {
-      fail(res, e.code() == "provider_unavailable" ? 503 : 502, e.code(), e.what());
+      fail(res, e.code() == "provider_unavailable" ? 503 : e.code() == "certificate_not_found" ? 422 : 502, e.code(),
+           e.what());
     } catch (const SQLite::Exception& e) {
       // A CHECK the schema enforces (a transfer without its voucher, an unknown method).
       if (std::string_view(e.what()).find("constraint failed") != std::string_view::npos)
@@ -97,18 +83,6 @@ httplib::Server::Handler authenticated(const OrderServices& services, Handler ha
   };
 }
 
-json order_list_json(const std::vector<orders::OrderRecord>& list) {
-  json out = {{"orders", json::array()}, {"counts", json::object()}};
-  for (const auto& o : list) {
-    json j = o.to_json();
-    j.erase("request");
-    j.erase("quote");
-    out["orders"].push_back(std::move(j));
-    out["counts"][std::string(orders::code_of(o.state))] = out["counts"].value(std::string(orders::code_of(o.state)), 0) + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 void install_order_routes(httplib::Server& server, const OrderServices& services) {
@@ -116,7 +90,7 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
     const auto body = body_of(req, res);
     if (!body) return;
     try {
-      staff::StaffDirectory directory(connection(services.database));
+      staff::StaffDirectory directory(worker_connection(services.database));
       const staff::Session s =
           directory.sign_in(body->value("login", ""), body->value("password", ""), services.session_lifetime);
       send(res, 200, json{{"token", s.token},
@@ -154,7 +128,7 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
     f.region = req.get_param_value("region");
     f.ca = req.get_param_value("ca");
     f.applicant = req.get_param_value("applicant");
-    send(res, 200, order_list_json(desk.list(f)));
+    send(res, 200, orders::order_queue_json(desk.list(f)));
   }));
 
   server.Get(R"(/v1/orders/([A-Za-z0-9-]+))", authenticated(services, [](const httplib::Request& req,
@@ -196,6 +170,26 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                          .to_json());
               }));
 
+  // The file itself, as the raw request body: PUT .../materials/{code}/file?name=licence.jpg
+  server.Put(R"(/v1/orders/([A-Za-z0-9-]+)/materials/([a-z0-9_]+)/file)",
+             authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+                                        const orders::Actor& actor) {
+               send(res, 200,
+                    desk.upload_material(req.matches[1], req.matches[2], actor, req.get_param_value("name"), req.body)
+                        .to_json());
+             }));
+
+  server.Get(R"(/v1/orders/([A-Za-z0-9-]+)/materials/([a-z0-9_]+)/file)",
+             authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+                                        const orders::Actor&) {
+               const orders::MaterialFile file = desk.material_file(req.matches[1], req.matches[2]);
+               res.status = 200;
+               res.set_header("Content-Disposition", "attachment; filename=\"" + file.sha256.substr(0, 16) + "-" +
+                                                         std::string(req.matches[2]) + "\"");
+               res.set_header("X-Content-SHA256", file.sha256);
+               res.set_content(file.content, file.media_type);
+             }));
+
   server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/payments)",
               authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
                                          const orders::Actor& actor) {
@@ -223,6 +217,40 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                   return;
                 }
                 send(res, 200, desk.issue(req.matches[1], (*body)["version"].get<std::int64_t>(), actor).to_json());
+              }));
+
+  server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/carry_out)",
+              authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+                                         const orders::Actor& actor) {
+                const auto body = body_of(req, res);
+                if (!body) return;
+                if (!body->contains("version") || !(*body)["version"].is_number_integer()) {
+                  fail(res, 400, "version_required", "send the order's version as you saw it: {\"version\": N}");
+                  return;
+                }
+                send(res, 200,
+                     desk.carry_out(req.matches[1], (*body)["version"].get<std::int64_t>(), actor).to_json());
+              }));
+
+  server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/terms)",
+              authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+                                         const orders::Actor& actor) {
+                const auto body = body_of(req, res);
+                if (!body) return;
+                const auto integer = [&](const char* key) { return body->contains(key) && (*body)[key].is_number_integer(); };
+                if (!integer("version") || (body->contains("total_fen") && !integer("total_fen")) ||
+                    (body->contains("years") && !integer("years"))) {
+                  fail(res, 400, "bad_terms",
+                       "terms need version, a reason, and total_fen (integer fen) and/or years (integer)");
+                  return;
+                }
+                orders::OrderTerms terms;
+                if (integer("total_fen")) terms.total = (*body)["total_fen"].get<Fen>();
+                if (integer("years")) terms.years = (*body)["years"].get<int>();
+                terms.reason = body->value("reason", "");
+                terms.today = Date::today_utc8();
+                send(res, 200,
+                     desk.set_terms(req.matches[1], (*body)["version"].get<std::int64_t>(), terms, actor).to_json());
               }));
 
   server.Get(R"(/v1/orders/([A-Za-z0-9-]+)/certificate\.pem)",

@@ -65,7 +65,7 @@ StaffMember StaffDirectory::add(const std::string& login, const std::string& dis
   return m;
 }
 
-Session StaffDirectory::sign_in(const std::string& login, const std::string& password, std::chrono::minutes lifetime) {
+StaffMember StaffDirectory::authenticate(const std::string& login, const std::string& password) {
   SQLite::Statement row(db_.sqlite(),
                         "SELECT id, login, display_name, role, password_hash FROM staff WHERE login = ? AND disabled = 0");
   row.bind(1, login);
@@ -78,7 +78,11 @@ Session StaffDirectory::sign_in(const std::string& login, const std::string& pas
   StaffMember m = member_from(row);
   if (!verify_password(password, row.getColumn(4).getString()))
     throw StaffError("bad_credentials", "unknown login or wrong password");
+  return m;
+}
 
+Session StaffDirectory::sign_in(const std::string& login, const std::string& password, std::chrono::minutes lifetime) {
+  const StaffMember m = authenticate(login, password);
   unsigned char bytes[32];
   if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("no random token");
   Session s{store::to_hex(bytes, sizeof bytes), store::china_time(std::chrono::system_clock::now() + lifetime), m};

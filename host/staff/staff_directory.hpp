@@ -45,6 +45,10 @@ class StaffDirectory {
   StaffMember add(const std::string& login, const std::string& display_name, orders::Role role,
                   const std::string& password, const std::string& by);
 
+  // The staff member whose password this is; StaffError("bad_credentials") otherwise. Opens no
+  // session: for a command line that acts once (`cahub order ... --as LOGIN`).
+  StaffMember authenticate(const std::string& login, const std::string& password);
+
   // Checks the password and opens a session of `lifetime`. The same "bad_credentials" answer for
   // an unknown login and a wrong password, so the API does not tell which logins exist.
   Session sign_in(const std::string& login, const std::string& password, std::chrono::minutes lifetime);

@@ -172,9 +172,49 @@ CREATE TABLE payments (
 CREATE INDEX payments_by_order ON payments (order_id);
 )sql";
 
-constexpr std::array<Migration, 2> steps{{
+// Version 3: what staff fill in where the sources publish nothing (a price, a validity period).
+// The accepted quote stays frozen as the evidence of what the rules said; the terms are recorded
+// beside it, each with who set it and why, and the order reads the latest of each.
+constexpr std::string_view schema_v3 = R"sql(
+CREATE TABLE order_terms (
+  id          INTEGER PRIMARY KEY,
+  order_id    INTEGER NOT NULL REFERENCES orders (id),
+  total_fen   INTEGER CHECK (total_fen >= 0),
+  years       INTEGER CHECK (years BETWEEN 1 AND 10),
+  not_before  TEXT CHECK (not_before IS NULL OR date(not_before, '+0 days') IS not_before),
+  not_after   TEXT CHECK (not_after IS NULL OR date(not_after, '+0 days') IS not_after),
+  reason      TEXT NOT NULL CHECK (reason <> ''),
+  set_by      TEXT NOT NULL,
+  set_at      TEXT NOT NULL,
+  CHECK (total_fen IS NOT NULL OR years IS NOT NULL),
+  CHECK ((years IS NULL) = (not_after IS NULL) AND (not_before IS NULL) = (not_after IS NULL))
+) STRICT;
+CREATE INDEX order_terms_by_order ON order_terms (order_id);
+
+-- The files uploaded for a material (a licence scan, a signed form), kept in the database so that
+-- a file and the tick it supports are written in one transaction: no orphan file, no tick that
+-- names a file that is not there. Providers cap uploads at 1 or 2 MB, which SQLite keeps well.
+CREATE TABLE material_files (
+  id          INTEGER PRIMARY KEY,
+  order_id    INTEGER NOT NULL REFERENCES orders (id),
+  code        TEXT NOT NULL,
+  file_name   TEXT NOT NULL CHECK (file_name <> ''),
+  media_type  TEXT NOT NULL,
+  bytes       INTEGER NOT NULL CHECK (bytes > 0),
+  sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+  content     BLOB NOT NULL,
+  uploaded_by TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL,
+  CHECK (length(content) = bytes),
+  FOREIGN KEY (order_id, code) REFERENCES order_materials (order_id, code)
+) STRICT;
+CREATE INDEX material_files_by_material ON material_files (order_id, code);
+)sql";
+
+constexpr std::array<Migration, 3> steps{{
     {1, "customers, certificates, orders, audit events", schema_v1},
     {2, "staff, sessions, order materials and payments", schema_v2},
+    {3, "terms staff set where the sources publish none; uploaded material files", schema_v3},
 }};
 
 }  // namespace

@@ -38,7 +38,7 @@ TEST_CASE("without a config file the defaults apply, paths from the caller") {
   CHECK(c.server.listen == "127.0.0.1");
   CHECK(c.server.port == 8080);
   CHECK(c.server.threads == 4);
-  CHECK(c.server.max_body_bytes == 1048576);
+  CHECK(c.server.max_body_bytes == 4194304);
   CHECK(c.rules.instructions_per_call == 1000000);
   CHECK(c.rules.memory_bytes == 16777216);
   CHECK(c.rules.milliseconds_per_call == 1000);
@@ -73,7 +73,7 @@ workdays = [2026-09-27]
   CHECK(c.server.port == 9090);
   CHECK(c.server.threads == 8);
   CHECK(c.server.listen == "127.0.0.1");       // not set: default
-  CHECK(c.server.max_body_bytes == 1048576);   // not set: default
+  CHECK(c.server.max_body_bytes == 4194304);   // not set: default
   CHECK(c.rules.memory_bytes == 33554432);
   CHECK(c.rules.instructions_per_call == 1000000);
   CHECK(c.log.level == LogLevel::Debug);

@@ -15,6 +15,7 @@
 
 #include "identifiers/synthetic_uscc.hpp"
 #include "integration/cahub_cli.hpp"
+#include "integration/test_identities.hpp"
 
 using namespace cahub::testing;
 using nlohmann::json;

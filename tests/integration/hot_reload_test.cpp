@@ -13,6 +13,7 @@
 #include <httplib.h>
 
 #include "integration/cahub_cli.hpp"
+#include "integration/staff_session.hpp"
 
 using namespace cahub::testing;
 using nlohmann::json;
@@ -38,10 +39,11 @@ void replace_atomically(const ScratchFolder& rules, const std::string& name, con
 // Quotes central/new/onsite on its own connection until told to stop, counting what it gets.
 class QuoteLoad {
  public:
-  explicit QuoteLoad(int port) {
+  QuoteLoad(int port, const std::string& token) {
     for (int i = 0; i < 3; ++i)
-      threads_.emplace_back([this, port] {
+      threads_.emplace_back([this, port, token] {
         httplib::Client client("127.0.0.1", port);
+        client.set_bearer_token_auth(token);
         while (!stop_) {
           auto res = client.Post("/v1/quote", kQuote, "application/json");
           if (!res || res->status != 200) {
@@ -87,6 +89,9 @@ TEST_CASE("cahub serve reloads an edited script under load, refuses a broken one
   ServerProcess server(CAHUB_BINARY, {"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules",
                                       rules.path().string(), "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});
   httplib::Client client("127.0.0.1", server.port());
+  add_staff(var.file("cahub.toml"), "clerk", "clerk");
+  const std::string token = sign_in(client, "clerk");
+  client.set_bearer_token_auth(token);
   auto fee = [&]() -> json {
     auto res = client.Post("/v1/quote", kQuote, "application/json");
     return res && res->status == 200 ? json::parse(res->body)["fee"]["total_fen"] : json("failed");
@@ -99,7 +104,7 @@ TEST_CASE("cahub serve reloads an edited script under load, refuses a broken one
   REQUIRE(fee() == 26000);
   const std::string first_hash = rules_status()["regions"][0]["sha256"];
 
-  QuoteLoad load(server.port());
+  QuoteLoad load(server.port(), token);
 
   SECTION("a valid change is served, a broken one is refused and the previous version stays") {
     replace_atomically(rules, "central.lua", central_priced_at("28000"));

@@ -6,61 +6,13 @@
 #include <httplib.h>
 
 #include "integration/cahub_cli.hpp"
+#include "integration/staffed_server.hpp"
 
 using namespace cahub::testing;
 using nlohmann::json;
 using Catch::Matchers::Contains;
 
 namespace {
-
-struct OrderDesk {
-  ScratchFolder var;
-  std::unique_ptr<ServerProcess> server;
-  std::unique_ptr<httplib::Client> client;
-
-  OrderDesk() {
-    var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") + "\"\n");
-    for (const auto& [login, role] : {std::pair{"wang.fang", "clerk"}, std::pair{"zhao.li", "reviewer"},
-                                      std::pair{"chen.jie", "admin"}}) {
-      const auto r = run(CAHUB_BINARY, {"staff", "add", login, "--name", login, "--role", role, "--config",
-                                        var.file("cahub.toml")},
-                         std::chrono::seconds(60), "a long passphrase\n");
-      REQUIRE(r.exit_code == 0);
-    }
-    server = std::make_unique<ServerProcess>(
-        CAHUB_BINARY, std::vector<std::string>{"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules",
-                                               CAHUB_RULES_DIR, "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});
-    client = std::make_unique<httplib::Client>("127.0.0.1", server->port());
-    // A sign-in costs a deliberately slow password hash; under a sanitizer on a busy machine that
-    // can take longer than httplib's 5-second default.
-    client->set_read_timeout(60);
-    client->set_write_timeout(60);
-  }
-
-  std::string sign_in(const std::string& login) {
-    auto r = client->Post("/v1/login", json{{"login", login}, {"password", "a long passphrase"}}.dump(), "application/json");
-    REQUIRE(r);
-    REQUIRE(r->status == 200);
-    return json::parse(r->body).at("token");
-  }
-
-  std::pair<int, json> call(const std::string& method, const std::string& path, const std::string& token,
-                            const json& body = nullptr, const std::string& key = {}) {
-    httplib::Headers headers{{"Authorization", "Bearer " + token}};
-    if (!key.empty()) headers.emplace("Idempotency-Key", key);
-    auto r = method == "GET" ? client->Get(path, headers)
-                             : client->Post(path, headers, body.is_null() ? "{}" : body.dump(), "application/json");
-    REQUIRE(r);
-    return {r->status, json::parse(r->body)};
-  }
-
-  std::pair<int, json> act(const std::string& id, const std::string& action, const std::string& token, const json& order,
-                           const std::string& note = {}) {
-    json body = {{"version", order.at("version")}};
-    if (!note.empty()) body["note"] = note;
-    return call("POST", "/v1/orders/" + id + "/actions/" + action, token, body);
-  }
-};
 
 const json kCentralNew = {{"region", "central"},
                           {"ca", "bjca"},
@@ -71,7 +23,7 @@ const json kCentralNew = {{"region", "central"},
 }  // namespace
 
 TEST_CASE("the API refuses a caller without a valid session") {
-  OrderDesk desk;
+  StaffedServer desk;
   auto none = desk.client->Get("/v1/orders");
   REQUIRE(none);
   CHECK(none->status == 401);
@@ -84,7 +36,7 @@ TEST_CASE("the API refuses a caller without a valid session") {
 }
 
 TEST_CASE("a central order from acceptance to completion through the API, audited") {
-  OrderDesk desk;
+  StaffedServer desk;
   const std::string clerk = desk.sign_in("wang.fang");
   const std::string reviewer = desk.sign_in("zhao.li");
 
@@ -183,7 +135,7 @@ TEST_CASE("a central order from acceptance to completion through the API, audite
 }
 
 TEST_CASE("four eyes through the API: an admin who accepted an order may not approve it") {
-  OrderDesk desk;
+  StaffedServer desk;
   const std::string admin = desk.sign_in("chen.jie");
   auto [status, order] = desk.call("POST", "/v1/orders", admin, kCentralNew, "four-eyes");
   REQUIRE(status == 201);
@@ -200,7 +152,7 @@ TEST_CASE("four eyes through the API: an admin who accepted an order may not app
 }
 
 TEST_CASE("order requests with mistakes get one clear error and create nothing") {
-  OrderDesk desk;
+  StaffedServer desk;
   const std::string clerk = desk.sign_in("wang.fang");
   CHECK(desk.call("POST", "/v1/orders", clerk, kCentralNew).second["error"]["code"] == "idempotency_key_required");
   json no_uscc = kCentralNew;
@@ -223,4 +175,145 @@ TEST_CASE("order requests with mistakes get one clear error and create nothing")
   CHECK(e3["error"]["code"] == "not_eligible");
   CHECK(desk.call("GET", "/v1/orders/ORD-2026-999999", clerk).first == 404);
   CHECK(desk.call("GET", "/v1/orders", clerk).second.at("orders").empty());
+}
+
+TEST_CASE("an order names the certificate it concerns, and the registry checks it") {
+  StaffedServer desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  json renew = kCentralNew;
+  renew["business"] = "renew";
+  renew["cert_not_before"] = "2025-12-01";
+  renew["cert_not_after"] = "2026-12-01";
+  auto [missing_status, missing] = desk.call("POST", "/v1/orders", clerk, renew, "r1");
+  CHECK(missing_status == 400);
+  CHECK(missing["error"]["code"] == "previous_serial_required");
+  json dated = kCentralNew;
+  dated["today"] = "2020-01-01";  // an order is accepted today, whatever the body says
+  auto [dated_status, dated_error] = desk.call("POST", "/v1/orders", clerk, dated, "r2");
+  CHECK(dated_status == 400);
+  CHECK(dated_error["error"]["code"] == "bad_field");
+  json new_with_serial = kCentralNew;
+  new_with_serial["previous_serial"] = "3F0A";
+  CHECK(desk.call("POST", "/v1/orders", clerk, new_with_serial, "r3").second["error"]["code"] == "bad_field");
+  CHECK(desk.call("GET", "/v1/orders", clerk).second.at("orders").empty());
+}
+
+TEST_CASE("uploads are checked against the provider's published type and size limits") {
+  StaffedServer desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  // Inner Mongolia with NMGCA: uploads of jpeg/jpg/png/bmp up to 1 MB (seed 004).
+  const json nmgca = {{"region", "neimenggu"}, {"ca", "nmgca"},  {"business", "new"}, {"channel", "online"},
+                      {"applicant", "org"},    {"applicant_details", {{"name", "包头测试有限公司"}, {"uscc", "91350100M000100Y43"}}}};
+  auto [status, order] = desk.call("POST", "/v1/orders", clerk, nmgca, "u1");
+  INFO(order.dump());
+  REQUIRE(status == 201);
+  const std::string path = "/v1/orders/" + order.at("id").get<std::string>() + "/materials/" +
+                           order.at("materials")[0].at("code").get<std::string>();
+  auto [pdf_status, pdf] = desk.call("POST", path, clerk, {{"file_name", "licence.pdf"}, {"file_bytes", 20000}});
+  CHECK(pdf_status == 422);
+  CHECK(pdf["error"]["code"] == "file_type_not_accepted");
+  auto [big_status, big] = desk.call("POST", path, clerk, {{"file_name", "licence.JPG"}, {"file_bytes", 1048577}});
+  CHECK(big_status == 422);
+  CHECK(big["error"]["code"] == "file_too_large");
+  CHECK(desk.call("POST", path, clerk, {{"file_name", "licence.jpg"}}).first == 400);  // size missing
+  auto [ok_status, ok] = desk.call("POST", path, clerk, {{"file_name", "licence.JPG"}, {"file_bytes", 1048576}});
+  CHECK(ok_status == 200);
+  CHECK(ok.at("materials")[0].at("received") == true);
+  CHECK(ok.at("materials")[0].at("file_bytes") == 1048576);
+}
+
+TEST_CASE("terms fill in only what the sources leave open, by a reviewer with a reason") {
+  StaffedServer desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  const std::string reviewer = desk.sign_in("zhao.li");
+  // Central publishes BJCA's price and one year: nothing to fill in.
+  auto [created, priced] = desk.call("POST", "/v1/orders", clerk, kCentralNew, "t1");
+  REQUIRE(created == 201);
+  const std::string priced_path = "/v1/orders/" + priced.at("id").get<std::string>() + "/terms";
+  auto [p_status, p_error] = desk.call("POST", priced_path, reviewer,
+                                       {{"version", priced.at("version")}, {"total_fen", 100}, {"reason", "phone"}});
+  CHECK(p_status == 422);
+  CHECK(p_error["error"]["code"] == "already_priced");
+  auto [y_status, y_error] = desk.call("POST", priced_path, reviewer,
+                                       {{"version", priced.at("version")}, {"years", 2}, {"reason", "phone"}});
+  CHECK(y_status == 422);
+  CHECK(y_error["error"]["code"] == "validity_published");
+
+  // Guangdong publishes neither NETCA's price nor a validity period.
+  const json guangdong = {{"region", "guangdong"}, {"ca", "netca"}, {"business", "new"}, {"channel", "onsite"},
+                          {"applicant_details", {{"name", "广州测试有限公司"}, {"uscc", "91350100M000100Y43"}}}};
+  auto [g_created, order] = desk.call("POST", "/v1/orders", clerk, guangdong, "t2");
+  REQUIRE(g_created == 201);
+  CHECK(order.at("priced") == false);
+  const std::string path = "/v1/orders/" + order.at("id").get<std::string>() + "/terms";
+  CHECK(desk.call("POST", path, clerk, {{"version", order.at("version")}, {"total_fen", 50000}, {"reason", "x"}}).first == 403);
+  auto [no_reason, no_reason_error] = desk.call("POST", path, reviewer, {{"version", order.at("version")}, {"total_fen", 50000}});
+  CHECK(no_reason == 422);
+  CHECK(no_reason_error["error"]["code"] == "reason_required");
+  CHECK(desk.call("POST", path, reviewer, {{"version", order.at("version")}, {"total_fen", "500"}, {"reason", "x"}}).first == 400);
+  auto [set_status, set] = desk.call("POST", path, reviewer,
+                                     {{"version", order.at("version")}, {"total_fen", 50000}, {"years", 2},
+                                      {"reason", "网证通 2026 price list, confirmed by phone"}});
+  INFO(set.dump());
+  REQUIRE(set_status == 200);
+  CHECK(set.at("total_fen") == 50000);
+  CHECK(set.at("validity").at("basis") == "set_by_staff");
+  CHECK(set.at("terms")[0].at("set_by") == "zhao.li");
+  CHECK(set.at("quote").at("fee").at("total_fen").is_null());  // the accepted quote stays as the rules gave it
+  // Once set, they are not set again (a different amount is a payment adjustment).
+  auto [again, again_error] = desk.call("POST", path, reviewer,
+                                        {{"version", set.at("version")}, {"total_fen", 40000}, {"reason", "discount"}});
+  CHECK(again == 422);
+  CHECK(again_error["error"]["code"] == "already_priced");
+  // An old version is a conflict.
+  CHECK(desk.call("POST", path, reviewer, {{"version", order.at("version")}, {"years", 1}, {"reason", "x"}}).first == 409);
+  CHECK(desk.call("GET", "/v1/audit/verify", reviewer).second.at("intact") == true);
+}
+
+TEST_CASE("a material's file is uploaded with the tick, recognised by its content, and downloaded as stored") {
+  StaffedServer desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  // Shenzhen CA in Inner Mongolia: JPG or PDF up to 2 MB (seed 004).
+  const json szca = {{"region", "neimenggu"}, {"ca", "szca"}, {"business", "new"}, {"channel", "online"},
+                     {"applicant", "org"},    {"applicant_details", {{"name", "呼和浩特测试有限公司"}, {"uscc", "91350100M000100Y43"}}}};
+  auto [status, order] = desk.call("POST", "/v1/orders", clerk, szca, "f1");
+  INFO(order.dump());
+  REQUIRE(status == 201);
+  const std::string code = order.at("materials")[0].at("code");
+  const std::string path = "/v1/orders/" + order.at("id").get<std::string>() + "/materials/" + code + "/file";
+  const httplib::Headers auth{{"Authorization", "Bearer " + clerk}};
+  auto put = [&](const std::string& name, const std::string& body) {
+    auto r = desk.client->Put(path + "?name=" + name, auth, body, "application/octet-stream");
+    REQUIRE(r);
+    return std::pair{r->status, json::parse(r->body)};
+  };
+  const std::string pdf = "%PDF-1.7\n" + std::string(5000, 'x') + "\n%%EOF\n";
+  auto [renamed_status, renamed] = put("licence.jpg", pdf);  // a PDF under a JPEG name
+  CHECK(renamed_status == 422);
+  CHECK(renamed["error"]["code"] == "file_content_mismatch");
+  auto [png_status, png] = put("licence.png", std::string("\x89PNG\r\n\x1A\n", 8) + "data");  // SZCA takes no PNG
+  CHECK(png_status == 422);
+  CHECK(png["error"]["code"] == "file_type_not_accepted");
+  auto [big_status, big] = put("licence.pdf", "%PDF-" + std::string(2 * 1024 * 1024, 'x'));
+  CHECK(big_status == 422);
+  CHECK(big["error"]["code"] == "file_too_large");
+  CHECK(put("", pdf).first == 400);
+  CHECK(desk.call("GET", "/v1/orders/" + order.at("id").get<std::string>(), clerk).second.at("materials")[0].at("received") == false);
+
+  auto [ok_status, ok] = put("licence.PDF", pdf);
+  REQUIRE(ok_status == 200);
+  const json material = ok.at("materials")[0];
+  CHECK(material.at("received") == true);
+  CHECK(material.at("file_bytes") == pdf.size());
+  auto download = desk.client->Get(path, auth);
+  REQUIRE(download);
+  CHECK(download->status == 200);
+  CHECK(download->body == pdf);
+  CHECK(download->get_header_value("Content-Type") == "application/pdf");
+  CHECK(download->get_header_value("X-Content-SHA256") == material.at("file_sha256"));
+  // The digest is the file's: checked with openssl, not with the code that stored it.
+  ScratchFolder scratch;
+  const RunResult digest = run("openssl", {"dgst", "-sha256", "-r", scratch.write("f.pdf", pdf).string()});
+  CHECK(digest.out.substr(0, 64) == material.at("file_sha256"));
+  CHECK(desk.call("GET", "/v1/audit/verify", clerk).second.at("intact") == true);
 }

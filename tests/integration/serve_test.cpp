@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include "integration/cahub_cli.hpp"
+#include "integration/staff_session.hpp"
 
 using namespace cahub::testing;
 using nlohmann::json;
@@ -29,6 +30,22 @@ TEST_CASE("cahub serve answers health and quotes like the CLI") {
   REQUIRE(health);
   CHECK(health->status == 200);
   CHECK(json::parse(health->body)["status"] == "ok");
+
+  // Quotes, rules and plugins need a signed-in staff member; health does not (probes).
+  for (const char* path : {"/v1/rules", "/v1/plugins"}) {
+    auto anonymous = client.Get(path);
+    REQUIRE(anonymous);
+    CHECK(anonymous->status == 401);
+    CHECK(json::parse(anonymous->body)["error"]["code"] == "unauthenticated");
+  }
+  auto anonymous_quote = client.Post("/v1/quote", R"({"region":"central","ca":"bjca","business":"new"})", "application/json");
+  REQUIRE(anonymous_quote);
+  CHECK(anonymous_quote->status == 401);
+  client.set_bearer_token_auth("not-a-session");
+  auto bad_token = client.Get("/v1/rules");
+  REQUIRE(bad_token);
+  CHECK(bad_token->status == 401);
+  sign_in_clerk(client, var.file("cahub.toml"));
 
   const json body{{"region", "central"}, {"ca", "bjca"}, {"business", "renew"}, {"channel", "onsite"},
                   {"today", "2026-06-01"}, {"cert_not_before", "2025-06-20"}, {"cert_not_after", "2026-06-20"}};
@@ -58,6 +75,7 @@ fee { business = "new", code = "x", label = "x", fen = 100, when = function(q) w
 )");
   ServerProcess server(CAHUB_BINARY, serve_args(rules.path().string(), var));
   httplib::Client client("127.0.0.1", server.port());
+  sign_in_clerk(client, var.file("cahub.toml"));
   auto error_code = [](const httplib::Result& res) { return json::parse(res->body)["error"]["code"].get<std::string>(); };
 
   auto malformed = client.Post("/v1/quote", "{\"region\": ", "application/json");
@@ -82,7 +100,7 @@ fee { business = "new", code = "x", label = "x", fen = 100, when = function(q) w
   CHECK(runaway->status == 500);
   CHECK_THAT(json::parse(runaway->body)["error"]["message"].get<std::string>(), Contains("spin.lua:"));
 
-  auto oversize = client.Post("/v1/quote", std::string(2 * 1024 * 1024, ' '), "application/json");
+  auto oversize = client.Post("/v1/quote", std::string(5 * 1024 * 1024, ' '), "application/json");
   REQUIRE(oversize);
   CHECK(oversize->status == 413);
 

@@ -48,6 +48,14 @@ TEST_CASE_METHOD(Fixture, "wrong password and unknown login get the same answer"
         "bad_credentials");
 }
 
+TEST_CASE_METHOD(Fixture, "authenticating checks the password and opens no session") {
+  directory.add("wang.fang", "王芳", orders::Role::Clerk, "a long passphrase", "cli");
+  CHECK(directory.authenticate("wang.fang", "a long passphrase").role == orders::Role::Clerk);
+  CHECK(refusal([&] { directory.authenticate("wang.fang", "wrong passphrase"); }) == "bad_credentials");
+  CHECK(refusal([&] { directory.authenticate("nobody", "a long passphrase"); }) == "bad_credentials");
+  CHECK(db.sqlite().execAndGet("SELECT count(*) FROM sessions").getInt() == 0);
+}
+
 TEST_CASE_METHOD(Fixture, "bad logins, short passwords and taken logins are refused and nothing is stored") {
   directory.add("wang.fang", "王芳", orders::Role::Clerk, "a long passphrase", "cli");
   CHECK(refusal([&] { directory.add("Wang", "王", orders::Role::Clerk, "a long passphrase", "cli"); }) == "bad_login");

@@ -1,5 +1,6 @@
 // `cahub certs expiring [--within 30d] [--today D] [--json]`: active certificates inside their
-// renewal window, per unit, for reminder calls and letters.
+// renewal window, per unit, for reminder calls and letters. `certs list` and `certs import` are in
+// certs_list_command.cpp and certs_import_command.cpp.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -41,9 +42,12 @@ CommandRun add_certs_command(CLI::App& app, const GlobalOptions& global) {
   expiring->add_option("--within", o->within, "How far ahead, in days (30d)");
   expiring->add_option("--today", o->today, "Today as YYYY-MM-DD (default: the clock, China time)");
   expiring->add_flag("--json", o->json, "Print one JSON object");
+  CommandRun list = add_certs_list_command(*certs, global);
+  CommandRun import = add_certs_import_command(*certs, global);
+  CLI::App* list_cmd = certs->get_subcommand("list");
 
-  return [o, expiring, &global]() -> int {
-    if (!expiring->parsed()) return kExitBadInput;
+  return [o, expiring, list, import, list_cmd, &global]() -> int {
+    if (!expiring->parsed()) return list_cmd->parsed() ? list() : import();
     const auto days = parse_days(o->within);
     if (!days) {
       std::cerr << "cahub: --within must be a number of days such as 30d, got \"" << o->within << "\"\n";

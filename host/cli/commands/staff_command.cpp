@@ -1,6 +1,7 @@
 // `cahub staff add LOGIN --name NAME --role clerk|reviewer|admin`: creates a staff account. The
 // password is read from stdin (one line), never from the command line, where `ps` and shell history
 // would show it. There is no default account: this is how the first one is made.
+// `cahub staff sign-in LOGIN` (staff_sign_in_command.cpp) opens a session for scripts.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <optional>
@@ -25,9 +26,10 @@ CommandRun add_staff_command(CLI::App& app, const GlobalOptions& global) {
   add->add_option("LOGIN", o->login, "Lower-case login, e.g. zhao.li")->required();
   add->add_option("--name", o->name, "Name shown in the audit trail, e.g. 赵丽")->required();
   add->add_option("--role", o->role, "clerk, reviewer or admin")->required();
+  CommandRun sign_in = add_staff_sign_in_command(*staff, global);
 
-  return [o, add, &global]() -> int {
-    if (!add->parsed()) return kExitBadInput;
+  return [o, add, sign_in, &global]() -> int {
+    if (!add->parsed()) return sign_in();
     const auto role = orders::parse_role(o->role);
     if (!role) {
       std::cerr << "cahub: --role must be clerk, reviewer or admin, got \"" << o->role << "\"\n";

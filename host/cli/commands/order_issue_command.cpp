@@ -1,0 +1,29 @@
+// `cahub order issue ID --version N --as LOGIN`: issues the order's certificate through its CA's
+// plugin and records it in the registry; nothing is recorded if the provider fails.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands/order_commands.hpp"
+#include "cli/desk_session.hpp"
+
+namespace cahub::cli {
+
+CommandRun add_order_issue_command(CLI::App& order, const GlobalOptions& global) {
+  struct Options {
+    std::string id, as;
+    std::int64_t version = 0;
+    OrderView view;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = order.add_subcommand("issue", "Issue the certificate through the order's CA plugin");
+  cmd->add_option("ID", o->id, "The order")->required();
+  cmd->add_option("--version", o->version, "The order's version as you saw it")->required();
+  add_acting_option(*cmd, o->as);
+  add_order_view_options(*cmd, o->view);
+  return [o, &global]() -> int {
+    return answer_with_order(global, o->as, o->view, [&](desk::OrderDesk& desk, const orders::Actor& actor) {
+      return desk.issue(o->id, o->version, actor);
+    });
+  };
+}
+
+}  // namespace cahub::cli

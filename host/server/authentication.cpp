@@ -1,0 +1,40 @@
+#include "server/authentication.hpp"
+
+#include <httplib.h>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "staff/staff_directory.hpp"
+
+namespace cahub::server {
+
+store::Database& worker_connection(const std::filesystem::path& file) {
+  thread_local std::unique_ptr<store::Database> db;
+  thread_local std::filesystem::path opened;
+  if (!db || opened != file) {
+    db = std::make_unique<store::Database>(store::Database::open(file));
+    opened = file;
+  }
+  return *db;
+}
+
+std::optional<orders::Actor> signed_in(const httplib::Request& req, httplib::Response& res, store::Database& db) {
+  const auto refuse = [&res](const std::string& code, const std::string& message) {
+    res.status = 401;
+    res.set_header("WWW-Authenticate", "Bearer");
+    res.set_content(nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump(),
+                    "application/json; charset=utf-8");
+    return std::nullopt;
+  };
+  const std::string header = req.get_header_value("Authorization");
+  if (header.rfind("Bearer ", 0) != 0)
+    return refuse("unauthenticated", "sign in first (POST /v1/login) and send Authorization: Bearer <token>");
+  try {
+    const staff::StaffMember who = staff::StaffDirectory(db).resolve(header.substr(7));
+    return orders::Actor{who.login, who.role};
+  } catch (const staff::StaffError& e) {
+    return refuse(e.code(), e.what());
+  }
+}
+
+}  // namespace cahub::server

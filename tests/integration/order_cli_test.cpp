@@ -1,0 +1,204 @@
+// `cahub order ...` on the real binary: the lifecycle the API test walks, from the command line,
+// and each refusal with its stable code and exit code, with nothing written.
+#include <catch2/catch.hpp>
+
+#include "integration/cli_desk.hpp"
+
+using namespace cahub::testing;
+using nlohmann::json;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+const std::vector<std::string> kCentralNew = {"--region", "central", "--ca", "bjca", "--business", "new",
+                                              "--channel", "onsite", "--unit-name", "福州测试有限公司",
+                                              "--uscc", "91350100M000100Y43"};
+
+std::vector<std::string> operator+(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+std::string version_of(const json& order) { return std::to_string(order.at("version").get<int>()); }
+
+// The one stderr line of a refusal: "cahub: CODE: ...".
+void check_refusal(const RunResult& r, int exit_code, const std::string& code) {
+  INFO(r.err);
+  CHECK(r.exit_code == exit_code);
+  CHECK_THAT(r.err, StartsWith("cahub: " + code + ": "));
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  CHECK(r.out.empty());
+}
+
+}  // namespace
+
+TEST_CASE("a central order from acceptance to completion on the command line, audited") {
+  CliDesk desk;
+  json order = desk.json_as("wang.fang", std::vector<std::string>{"order", "create", "--idempotency-key", "cli-1"} + kCentralNew);
+  const std::string id = order.at("id");
+  CHECK(order.at("state") == "submitted");
+  CHECK(order.at("total_fen") == 26000);
+  CHECK(order.at("accepted_by") == "wang.fang");
+
+  // A retry with the same key returns the first order; the text says nothing new was made.
+  const RunResult retry = desk.as("wang.fang", std::vector<std::string>{"order", "create", "--idempotency-key", "cli-1"} + kCentralNew);
+  CHECK(retry.exit_code == 0);
+  CHECK_THAT(retry.out, StartsWith("already created with this idempotency key"));
+  CHECK_THAT(retry.out, Contains(id));
+  // The same key with another request is a conflict; so is a second open order for the unit.
+  check_refusal(desk.as("wang.fang", std::vector<std::string>{"order", "create", "--idempotency-key", "cli-1",
+                                                              "--region", "central", "--ca", "bjca", "--business", "new",
+                                                              "--channel", "online", "--unit-name", "福州测试有限公司",
+                                                              "--uscc", "91350100M000100Y43"}),
+                5, "idempotency_conflict");
+  check_refusal(desk.as("wang.fang", std::vector<std::string>{"order", "create", "--idempotency-key", "cli-2"} + kCentralNew),
+                5, "open_order_exists");
+
+  order = desk.json_as("zhao.li", {"order", "act", id, "start_review", "--version", version_of(order)});
+  check_refusal(desk.as("zhao.li", {"order", "act", id, "reject", "--version", version_of(order)}), 6, "reason_required");
+  order = desk.json_as("zhao.li", {"order", "act", id, "reject", "--version", version_of(order), "--note", "营业执照复印件未加盖公章"});
+  CHECK(order.at("state") == "rejected");
+  order = desk.json_as("wang.fang", {"order", "act", id, "resubmit", "--version", version_of(order)});
+  order = desk.json_as("zhao.li", {"order", "act", id, "start_review", "--version", version_of(order)});
+  check_refusal(desk.as("zhao.li", {"order", "act", id, "approve", "--version", version_of(order)}), 6, "materials_missing");
+
+  // One material with its scan, then the rest; ticking does not change the version.
+  order = desk.json_as("wang.fang", {"order", "material", id, "uscc_copy", "--file-name", "uscc.pdf", "--file-bytes", "120000"});
+  CHECK(order.at("materials_complete") == false);
+  order = desk.json_as("wang.fang", {"order", "material", id, "--all"});
+  CHECK(order.at("materials_complete") == true);
+  for (const auto& m : order.at("materials")) {
+    CHECK(m.at("received_by") == "wang.fang");
+    if (m.at("code") == "uscc_copy") CHECK(m.at("file_bytes") == 120000);
+  }
+
+  check_refusal(desk.as("wang.fang", {"order", "act", id, "approve", "--version", version_of(order)}), 6, "forbidden");
+  const std::string stale = std::to_string(order.at("version").get<int>() - 1);
+  check_refusal(desk.as("zhao.li", {"order", "act", id, "approve", "--version", stale}), 5, "version_conflict");
+  order = desk.json_as("zhao.li", {"order", "act", id, "approve", "--version", version_of(order)});
+  CHECK(order.at("state") == "awaiting_payment");
+
+  check_refusal(desk.as("wang.fang", {"order", "pay", id, "--version", version_of(order), "--method", "wechat",
+                                      "--amount-fen", "100"}),
+                5, "amount_mismatch");
+  check_refusal(desk.as("wang.fang", {"order", "pay", id, "--version", version_of(order), "--method", "bank_transfer",
+                                      "--amount-fen", "26000"}),
+                2, "invalid_value");  // a transfer needs its voucher
+  // --brief: one line a shell script reads the version from.
+  const RunResult paid = desk.as("wang.fang", {"order", "pay", id, "--version", version_of(order), "--method",
+                                               "bank_transfer", "--voucher", "HX20261123001", "--amount-fen", "26000",
+                                               "--brief"});
+  INFO(paid.err);
+  REQUIRE(paid.exit_code == 0);
+  CHECK(paid.out == id + " " + std::to_string(order.at("version").get<int>() + 1) + " paid 26000\n");
+
+  order = desk.json_as("wang.fang", {"order", "show", id});
+  order = desk.json_as("wang.fang", {"order", "issue", id, "--version", version_of(order)});
+  CHECK(order.at("state") == "issued");
+  const std::string serial = order.at("certificate").at("serial");
+
+  // The PEM on stdout verifies with openssl against BJCA's CA.
+  const RunResult pem = desk.cahub({"order", "certificate", id});
+  REQUIRE(pem.exit_code == 0);
+  CHECK_THAT(pem.out, StartsWith("-----BEGIN CERTIFICATE-----"));
+  const auto cert = desk.var.write("cert.pem", pem.out);
+  CHECK(run("openssl", {"verify", "-CAfile", desk.var.file("ca/bjca/ca.cert.pem"), cert.string()}).exit_code == 0);
+  CHECK_THAT(run("openssl", {"x509", "-in", cert.string(), "-noout", "-serial"}).out, Contains(serial));
+
+  order = desk.json_as("wang.fang", {"order", "act", id, "ready_for_pickup", "--version", version_of(order)});
+  order = desk.json_as("zhao.li", {"order", "act", id, "complete", "--version", version_of(order)});
+  CHECK(order.at("state") == "completed");
+
+  // The text forms: the order, the queue with its counts, the registry.
+  const RunResult shown = desk.cahub({"order", "show", id});
+  CHECK_THAT(shown.out, StartsWith(id + "  completed  (version "));
+  CHECK_THAT(shown.out, Contains("福州测试有限公司 (91350100M000100Y43)"));
+  CHECK_THAT(shown.out, Contains("[x] uscc_copy"));
+  CHECK_THAT(shown.out, Contains("certificate  " + serial));
+  const RunResult queue = desk.cahub({"order", "list", "--region", "central"});
+  CHECK_THAT(queue.out, Contains(id));
+  CHECK_THAT(queue.out, Contains("1 order: completed 1"));
+  const json listed = desk.json_as("zhao.li", {"order", "list", "--state", "completed"});
+  CHECK(listed.at("orders").size() == 1);
+  CHECK(listed.at("counts").at("completed") == 1);
+  CHECK_THAT(desk.cahub({"certs", "list", "--holder", "91350100M000100Y43"}).out, Contains(serial));
+
+  const RunResult audit = desk.cahub({"audit", "verify"});
+  CHECK(audit.exit_code == 0);
+  CHECK_THAT(audit.out, Contains("audit chain intact"));
+}
+
+TEST_CASE("order commands refuse with the API's codes, distinct exit codes, and write nothing") {
+  CliDesk desk;
+  check_refusal(desk.cahub({"order", "show", "ORD-2026-999999"}), 4, "not_found");
+  check_refusal(desk.as("zhao.li", {"order", "act", "ORD-2026-999999", "approve", "--version", "1"}), 4, "not_found");
+  check_refusal(desk.as("zhao.li", {"order", "act", "ORD-2026-000001", "bless", "--version", "1"}), 2, "unknown_action");
+  check_refusal(desk.cahub({"order", "list", "--state", "lost"}), 2, "unknown_state");
+
+  // A mistyped USCC (last character), an unknown CA, a CA the region does not accept.
+  const std::vector<std::string> mistyped = {"--region", "central", "--ca", "bjca", "--business", "new",
+                                             "--unit-name", "福州测试有限公司", "--uscc", "91350100M000100Y44"};
+  check_refusal(desk.as("wang.fang", std::vector<std::string>{"order", "create", "--idempotency-key", "k1"} + mistyped), 2,
+                "bad_uscc_check_character");
+  check_refusal(desk.as("wang.fang", {"order", "create", "--idempotency-key", "k2", "--region", "central", "--ca",
+                                      "acmeca", "--business", "new", "--unit-name", "福州测试有限公司", "--uscc",
+                                      "91350100M000100Y43"}),
+                2, "unknown_ca");
+  const RunResult not_offered = desk.as("wang.fang", {"order", "create", "--idempotency-key", "k3", "--region", "central",
+                                                      "--ca", "netca", "--business", "new", "--unit-name",
+                                                      "福州测试有限公司", "--uscc", "91350100M000100Y43"});
+  check_refusal(not_offered, 6, "not_eligible");
+  check_refusal(desk.as("wang.fang", {"order", "create", "--idempotency-key", "k4", "--json-file", desk.var.file("none.json"),
+                                      "--region", "central"}),
+                2, "file_and_options");
+  desk.var.write("broken.json", "{\"region\": ");
+  check_refusal(desk.as("wang.fang", {"order", "create", "--idempotency-key", "k5", "--json-file", desk.var.file("broken.json")}),
+                2, "malformed_json");
+
+  // Who acts: nobody, a wrong password, a token that is someone else's.
+  check_refusal(desk.cahub(std::vector<std::string>{"order", "create", "--idempotency-key", "k6"} + kCentralNew), 7,
+                "sign_in_required");
+  check_refusal(desk.cahub(std::vector<std::string>{"order", "create", "--idempotency-key", "k7", "--as", "wang.fang"} +
+                               kCentralNew,
+                           "not the passphrase\n"),
+                7, "bad_credentials");
+  check_refusal(desk.as("wang.fang", std::vector<std::string>{"order", "create", "--idempotency-key", "k8", "--as", "zhao.li"} +
+                                         kCentralNew),
+                7, "token_mismatch");
+  CHECK(desk.json_as("zhao.li", {"order", "list"}).at("orders").empty());
+
+  // Four eyes: an admin who accepted an order may not also approve it.
+  json order = desk.json_as("chen.jie", std::vector<std::string>{"order", "create", "--idempotency-key", "k9"} + kCentralNew);
+  const std::string id = order.at("id");
+  check_refusal(desk.as("chen.jie", {"order", "material", id, "uscc_copy", "no_such_material"}), 4, "not_found");
+  for (const auto& m : desk.json_as("chen.jie", {"order", "show", id}).at("materials"))
+    CHECK(m.at("received") == false);  // the known code before the unknown one was not ticked either
+  order = desk.json_as("chen.jie", {"order", "material", id, "--all"});
+  order = desk.json_as("chen.jie", {"order", "act", id, "start_review", "--version", version_of(order)});
+  check_refusal(desk.as("chen.jie", {"order", "act", id, "approve", "--version", version_of(order)}), 6, "four_eyes");
+  check_refusal(desk.cahub({"order", "certificate", id}), 4, "no_certificate");
+  CHECK(desk.json_as("zhao.li", {"order", "act", id, "approve", "--version", version_of(order)}).at("state") ==
+        "awaiting_payment");
+}
+
+TEST_CASE("an order from a JSON file, acting with a password from CAHUB_PASSWORD or stdin") {
+  CliDesk desk;
+  desk.var.write("order.json", R"({"region":"qinghai","ca":"hbca","business":"new","channel":"onsite","applicant":"person",
+                                   "applicant_details":{"name":"李测试","id_number":"11010519491231002X"}})");
+  const RunResult from_stdin = desk.cahub({"order", "create", "--idempotency-key", "file-1", "--json-file",
+                                           desk.var.file("order.json"), "--as", "wang.fang", "--brief"},
+                                          kPassphrase + "\n");
+  INFO(from_stdin.err);
+  REQUIRE(from_stdin.exit_code == 0);
+  std::istringstream line(from_stdin.out);
+  std::string id, version, state;
+  line >> id >> version >> state;
+  CHECK(state == "submitted");
+  const RunResult from_environment = desk.cahub({"order", "act", id, "cancel", "--version", version, "--as", "zhao.li",
+                                                 "--note", "申请人改为线上办理", "--json"},
+                                                {}, {"CAHUB_PASSWORD=" + kPassphrase});
+  INFO(from_environment.err);
+  REQUIRE(from_environment.exit_code == 0);
+  CHECK(json::parse(from_environment.out).at("state") == "cancelled");
+}
