@@ -16,5 +16,8 @@ CommandRun add_order_material_command(CLI::App& order, const GlobalOptions& glob
 CommandRun add_order_pay_command(CLI::App& order, const GlobalOptions& global);          // order pay ID
 CommandRun add_order_issue_command(CLI::App& order, const GlobalOptions& global);        // order issue ID
 CommandRun add_order_certificate_command(CLI::App& order, const GlobalOptions& global);  // order certificate ID
+CommandRun add_order_upload_command(CLI::App& order, const GlobalOptions& global);       // order upload ID CODE FILE
+CommandRun add_order_terms_command(CLI::App& order, const GlobalOptions& global);        // order terms ID
+CommandRun add_order_carry_out_command(CLI::App& order, const GlobalOptions& global);    // order carry-out ID
 
 }  // namespace cahub::cli
