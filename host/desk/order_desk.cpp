@@ -79,6 +79,21 @@ void check_certificate_concerned(store::Database& db, const json& body, const or
     quote_request["first_issued"] = known->first_issued;
 }
 
+// "One master key per unit" (Qinghai) is a rule across orders: whether the unit already holds a
+// master key is a fact the registry knows, so the quote gets it from there rather than from what a
+// clerk remembered to tick. An active or frozen master certificate in the region counts.
+void master_key_from_registry(store::Database& db, const json& body, const orders::OrderApplicant& applicant,
+                              json& quote_request) {
+  if (applicant.kind != "org") return;
+  const std::string region = body.value("region", "");
+  for (const auto& c : orders::registered_certificates(db, {applicant.uscc, "", ""}))
+    if (c.identity == applicant.uscc && c.region == region && c.key_type == "master" &&
+        (c.status == "active" || c.status == "frozen")) {
+      quote_request["has_master_key"] = true;
+      return;
+    }
+}
+
 }  // namespace
 
 orders::CreateResult OrderDesk::create(const json& body, const std::string& idempotency_key, const orders::Actor& clerk,
@@ -94,6 +109,7 @@ orders::CreateResult OrderDesk::create(const json& body, const std::string& idem
   quote_request.erase("previous_serial");
   quote_request.erase("revocation_reason");
   check_certificate_concerned(reads_, body, applicant, quote_request);
+  master_key_from_registry(reads_, body, applicant, quote_request);
   const pipeline::QuoteContext ctx = services_.quotes.run(pipeline::parse_quote_request(quote_request, today));
   const json quote = pipeline::quote_to_json(ctx, true);
   if (!ctx.quote.eligible) throw NotEligible(quote);
@@ -115,6 +131,10 @@ orders::CreateResult OrderDesk::create(const json& body, const std::string& idem
   for (const auto& m : ctx.quote.materials) o.materials.push_back({m.code, m.name});
   if (ctx.quote.review_working_days_max > 0)
     o.due_on = services_.calendar.add_working_days(today, ctx.quote.review_working_days_max);
+  if (const auto provider = services_.plugins.find(o.ca)) {
+    const auto& limit = provider->facts().value("unit_certificate_applications_per_unit", nlohmann::ordered_json());
+    if (limit.is_number_integer()) o.unit_applications_per_unit = limit.get<int>();
+  }
   orders::CreateResult created =
       store::commit(writes_, [&](store::Database& db) { return orders::OrderStore(db).create(o, clerk); });
   spdlog::info("order {} {} business={} region={} ca={} by {}", created.order.public_id,

@@ -33,6 +33,29 @@ void advance(store::Database& db, std::int64_t id, const std::string& public_id,
   if (update->exec() != 1) throw OrderConflict("version_conflict", "order " + public_id + " changed meanwhile");
 }
 
+// A provider that takes only so many unit-certificate applications per unit: counted inside the
+// creating transaction, so two clerks cannot both take the last one.
+void refuse_beyond_unit_limit(store::Database& db, const NewOrder& o) {
+  SQLite::Statement earlier(db.sqlite(),
+                            "SELECT o.public_id, o.state FROM orders o JOIN customers c ON c.id = o.customer_id "
+                            "WHERE c.uscc = ? AND o.ca = ? AND o.business = 'new' AND o.state <> 'cancelled' "
+                            "ORDER BY o.id");
+  earlier.bind(1, o.applicant.uscc);
+  earlier.bind(2, o.ca);
+  int count = 0;
+  std::string first;
+  while (earlier.executeStep()) {
+    if (first.empty()) first = earlier.getColumn(0).getString() + " (" + earlier.getColumn(1).getString() + ")";
+    ++count;
+  }
+  if (count >= *o.unit_applications_per_unit)
+    throw OrderConflict("unit_application_limit",
+                        o.ca + " takes " + std::to_string(*o.unit_applications_per_unit) +
+                            " unit-certificate application(s) per unit and " + o.applicant.uscc + " has made " +
+                            std::to_string(count) + ", first " + first +
+                            ": apply for a change or reissue of that certificate instead");
+}
+
 }  // namespace
 
 bool OrderRecord::materials_complete() const {
@@ -131,6 +154,8 @@ CreateResult OrderStore::create(const NewOrder& o, const Actor& clerk) {
                                                    o.applicant.identity() + " with " + o.ca +
                                                    ": finish or cancel it first");
   }
+  if (o.unit_applications_per_unit && o.business == Business::New && o.applicant.kind == "org")
+    refuse_beyond_unit_limit(db_, o);
   const std::string now = store::now_china_time();
   const std::int64_t customer = customer_id_for(db_, o.applicant, now);
   store::CachedStatement next = db_.statement("SELECT coalesce(max(id), 0) + 1 FROM orders");

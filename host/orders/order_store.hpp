@@ -51,6 +51,9 @@ struct NewOrder {
   Fen total = 0;
   std::vector<MaterialRequirement> materials;
   std::optional<Date> due_on;  // SLA: acceptance + the provider's published review days (working days)
+  // How many unit-certificate applications (new, for a unit) the provider takes per unit, when it
+  // limits them (NMGCA: "单位证书只允许申请1条"); cancelled applications do not count.
+  std::optional<int> unit_applications_per_unit;
 };
 
 struct MaterialStatus {

@@ -202,3 +202,54 @@ TEST_CASE("an order from a JSON file, acting with a password from CAHUB_PASSWORD
   REQUIRE(from_environment.exit_code == 0);
   CHECK(json::parse(from_environment.out).at("state") == "cancelled");
 }
+
+TEST_CASE("on the command line: a file uploaded with its tick, terms for an unpriced order, a freeze carried out") {
+  CliDesk desk;
+  // A certificate SNCA issued before cahub (at its counter), near its expiry.
+  const json subject = {{"kind", "org"}, {"unit_name", "济南测试有限公司"}, {"uscc", "91350100M000100Y43"}};
+  const RunResult issued = desk.cahub({"plugins", "operate", "snca",
+                                       json{{"op", "issue"}, {"order_id", "counter-1"}, {"business", "new"},
+                                            {"subject", subject}, {"not_before", "2025-12-20"}, {"not_after", "2026-12-19"}}
+                                           .dump()});
+  INFO(issued.err);
+  REQUIRE(issued.exit_code == 0);
+  const std::string serial = json::parse(issued.out).at("serial");
+
+  json order = desk.json_as("wang.fang", {"order", "create", "--idempotency-key", "jinan-freeze", "--region", "jinan",
+                                          "--ca", "snca", "--business", "freeze", "--unit-name", "济南测试有限公司",
+                                          "--uscc", "91350100M000100Y43", "--previous-serial", serial,
+                                          "--cert-not-before", "2025-12-20", "--cert-not-after", "2026-12-19"});
+  const std::string id = order.at("id");
+  const std::string first_code = order.at("materials")[0].at("code");
+
+  // The file itself: a PDF under a PDF name is stored; a PDF named .jpg is not.
+  const auto scan = desk.var.write("scan.pdf", "%PDF-1.4\n" + std::string(2000, 'x') + "\n%%EOF\n");
+  const auto renamed = desk.var.write("scan.jpg", "%PDF-1.4\n" + std::string(2000, 'x') + "\n%%EOF\n");
+  check_refusal(desk.as("wang.fang", {"order", "upload", id, first_code, renamed.string()}), 6, "file_content_mismatch");
+  check_refusal(desk.as("wang.fang", {"order", "upload", id, first_code, desk.var.file("missing.pdf")}), 2, "bad_file");
+  order = desk.json_as("wang.fang", {"order", "upload", id, first_code, scan.string()});
+  CHECK(order.at("materials")[0].at("file_bytes") == std::filesystem::file_size(scan));
+  CHECK(order.at("materials")[0].at("file_sha256").get<std::string>().size() == 64);
+  order = desk.json_as("wang.fang", {"order", "material", id, "--all"});
+
+  order = desk.json_as("zhao.li", {"order", "act", id, "start_review", "--version", version_of(order)});
+  order = desk.json_as("zhao.li", {"order", "act", id, "approve", "--version", version_of(order)});
+  REQUIRE(order.at("priced") == false);  // Jinan publishes no fees (seed 000)
+  check_refusal(desk.as("wang.fang", {"order", "terms", id, "--version", version_of(order), "--total-fen", "0",
+                                      "--reason", "free"}),
+                6, "forbidden");
+  check_refusal(desk.as("zhao.li", {"order", "terms", id, "--version", version_of(order), "--reason", "free"}), 2,
+                "nothing_to_set");
+  order = desk.json_as("zhao.li", {"order", "terms", id, "--version", version_of(order), "--total-fen", "0", "--reason",
+                                   "SNCA charges nothing for a freeze, by phone 2026-11-23"});
+  CHECK(order.at("state") == "approved");  // nothing to pay
+
+  check_refusal(desk.as("wang.fang", {"order", "act", id, "complete", "--version", version_of(order)}), 6,
+                "carry_out_required");
+  order = desk.json_as("wang.fang", {"order", "carry-out", id, "--version", version_of(order)});
+  CHECK(order.at("state") == "completed");
+  const RunResult status = desk.cahub({"plugins", "operate", "snca", json{{"op", "status"}, {"serial", serial}}.dump()});
+  REQUIRE(status.exit_code == 0);
+  CHECK(json::parse(status.out).at("status") == "frozen");
+  CHECK(desk.cahub({"audit", "verify"}).exit_code == 0);
+}

@@ -7,6 +7,7 @@
 
 #include "integration/cahub_cli.hpp"
 #include "integration/staffed_server.hpp"
+#include "integration/test_identities.hpp"
 
 using namespace cahub::testing;
 using nlohmann::json;
@@ -316,4 +317,59 @@ TEST_CASE("a material's file is uploaded with the tick, recognised by its conten
   const RunResult digest = run("openssl", {"dgst", "-sha256", "-r", scratch.write("f.pdf", pdf).string()});
   CHECK(digest.out.substr(0, 64) == material.at("file_sha256"));
   CHECK(desk.call("GET", "/v1/audit/verify", clerk).second.at("intact") == true);
+}
+
+TEST_CASE("rules across orders: one master key per unit from the registry, NMGCA's one unit application") {
+  StaffedServer desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  const std::string reviewer = desk.sign_in("zhao.li");
+
+  // Qinghai: a unit holds one master key (seed 001). The registry knows this unit has one, so an
+  // order for another master key is refused without the clerk ticking has_master_key.
+  const RunResult imported = run(CAHUB_BINARY, {"certs", "import", "--ca", "bjca", "--region", "qinghai", "--serial",
+                                                "0A1B2C", "--not-before", "2026-01-05", "--not-after", "2027-01-04",
+                                                "--unit-name", "西宁测试有限公司", "--uscc", "91350100M000100Y43",
+                                                "--as", "zhao.li", "--config", desk.var.file("cahub.toml")},
+                                 std::chrono::seconds(60), "a long passphrase\n");
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  const json qinghai = {{"region", "qinghai"}, {"ca", "bjca"}, {"business", "new"}, {"channel", "onsite"},
+                        {"applicant_details", {{"name", "西宁测试有限公司"}, {"uscc", "91350100M000100Y43"}}}};
+  auto [master_status, master] = desk.call("POST", "/v1/orders", clerk, qinghai, "q1");
+  CHECK(master_status == 422);
+  CHECK(codes_of(master.at("quote").at("reason_details")) == std::vector<std::string>{"one_master_key"});
+  json secondary = qinghai;
+  secondary["key"] = "secondary";
+  CHECK(desk.call("POST", "/v1/orders", clerk, secondary, "q2").first == 201);
+
+  // NMGCA takes one unit-certificate application per unit (seed 004): a cancelled one does not
+  // count, a completed one does.
+  const json nmgca = {{"region", "neimenggu"}, {"ca", "nmgca"}, {"business", "new"}, {"channel", "online"},
+                      {"applicant_details", {{"name", "包头测试有限公司"}, {"uscc", uscc_for(4242)}}}};
+  auto [c1, first] = desk.call("POST", "/v1/orders", clerk, nmgca, "n1");
+  INFO(first.dump());
+  REQUIRE(c1 == 201);
+  CHECK(desk.act(first.at("id"), "cancel", clerk, first).first == 200);
+  auto [c2, order] = desk.call("POST", "/v1/orders", clerk, nmgca, "n2");
+  REQUIRE(c2 == 201);
+  const std::string id = order.at("id");
+  const std::string path = "/v1/orders/" + id;
+  const json required = order.at("materials");
+  for (const auto& m : required)
+    std::tie(std::ignore, order) = desk.call("POST", path + "/materials/" + m.at("code").get<std::string>(), clerk, json::object());
+  std::tie(std::ignore, order) = desk.act(id, "start_review", reviewer, order);
+  std::tie(std::ignore, order) = desk.act(id, "approve", reviewer, order);
+  std::tie(std::ignore, order) = desk.call("POST", path + "/terms", reviewer,
+                                           {{"version", order.at("version")}, {"total_fen", 40000}, {"years", 1},
+                                            {"reason", "NMGCA price list, by phone"}});
+  std::tie(std::ignore, order) = desk.call("POST", path + "/payments", clerk,
+                                           {{"version", order.at("version")}, {"method", "wechat"}, {"amount_fen", 40000}});
+  std::tie(std::ignore, order) = desk.call("POST", path + "/issue", clerk, {{"version", order.at("version")}});
+  std::tie(std::ignore, order) = desk.act(id, "ready_for_pickup", clerk, order);
+  auto [done, completed] = desk.act(id, "complete", clerk, order);
+  REQUIRE(done == 200);
+  auto [c3, refused] = desk.call("POST", "/v1/orders", clerk, nmgca, "n3");
+  CHECK(c3 == 409);
+  CHECK(refused["error"]["code"] == "unit_application_limit");
+  CHECK_THAT(refused["error"]["message"].get<std::string>(), Contains(id));
 }

@@ -15,7 +15,8 @@ CommandRun add_order_command(CLI::App& app, const GlobalOptions& global) {
   std::vector<std::pair<CLI::App*, CommandRun>> subcommands;
   for (auto add : {add_order_create_command, add_order_list_command, add_order_show_command, add_order_act_command,
                    add_order_material_command, add_order_pay_command, add_order_issue_command,
-                   add_order_certificate_command}) {
+                   add_order_certificate_command, add_order_upload_command, add_order_terms_command,
+                   add_order_carry_out_command}) {
     CommandRun run = add(*order, global);
     subcommands.emplace_back(order->get_subcommands({}).back(), std::move(run));
   }
