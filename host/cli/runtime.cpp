@@ -59,9 +59,11 @@ config::Config load_config(const GlobalOptions& o, Job job) {
   return cfg;
 }
 
-Runtime load_runtime(const GlobalOptions& options, Job job) {
+Runtime load_runtime(const GlobalOptions& options, Job job) { return load_runtime(load_config(options, job)); }
+
+Runtime load_runtime(config::Config config) {
   Runtime rt;
-  rt.config = load_config(options, job);
+  rt.config = std::move(config);
   const config::Paths& paths = rt.config.paths;
 
   rt.rule_book = std::make_unique<rules::RuleBook>(rt.config.rules);

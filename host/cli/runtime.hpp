@@ -27,5 +27,8 @@ config::Config load_config(const GlobalOptions& options, Job job = Job::OneShot)
 
 // The configuration plus every region script and CA plugin it names.
 Runtime load_runtime(const GlobalOptions& options, Job job = Job::OneShot);
+// The same for a configuration already loaded, e.g. one a benchmark pointed at a scratch folder
+// (plugins keep their state under `config.paths.var`).
+Runtime load_runtime(config::Config config);
 
 }  // namespace cahub::cli

@@ -41,6 +41,13 @@ struct RulesWatch {
   std::uint32_t milliseconds = 1000;  // 0: scripts are read once, at start
 };
 
+// The store's write path in `cahub serve` (store/group_commit.hpp).
+struct Store {
+  // On: one writer thread commits the writes of concurrent requests together, one durable commit
+  // for many. Off: each worker thread commits its own request's transaction on its own connection.
+  bool group_commit = true;
+};
+
 struct Log {
   LogLevel level = LogLevel::Info;
 };
@@ -60,6 +67,7 @@ struct Config {
   Server server;
   rules::SandboxLimits rules;
   RulesWatch rules_watch;  // [rules] watch_milliseconds
+  Store store;
   Log log;
   Calendar calendar;
   PluginSettings plugins;

@@ -193,6 +193,11 @@ class Reader {
         fail(line, setting.name() + " must be " + setting.type_text() + "; got '" + text->get() + "'");
       }
       case SettingType::DateList: return dates_of(setting, node, line);
+      case SettingType::Boolean: {
+        const auto* flag = node.as_boolean();
+        if (!flag) wrong_type("true or false");
+        return flag->get();
+      }
     }
     fail(line, setting.name() + ": unsupported setting type");
   }

@@ -16,6 +16,8 @@ std::string show_dates(const std::vector<Date>& dates) {
 
 std::string show_integer(std::uint64_t value) { return std::to_string(value); }
 
+std::string show_boolean(bool value) { return value ? "true" : "false"; }
+
 std::int64_t integer(const SettingValue& v) { return std::get<std::int64_t>(v); }
 const std::filesystem::path& path(const SettingValue& v) { return std::get<std::filesystem::path>(v); }
 
@@ -87,6 +89,13 @@ const Setting schema[] = {
      .show = [](const Config& c) { return show_integer(c.rules_watch.milliseconds); },
      .store = [](Config& c, const SettingValue& v) { c.rules_watch.milliseconds = static_cast<std::uint32_t>(integer(v)); }},
 
+    {.table = "store", .key = "group_commit", .type = SettingType::Boolean,
+     .description = "Whether `cahub serve` lets concurrent requests share one durable commit: one writer thread "
+                    "runs their writes in one transaction and answers each only after that COMMIT. Off, each worker "
+                    "thread commits its own request: one disk flush per write.",
+     .show = [](const Config& c) { return show_boolean(c.store.group_commit); },
+     .store = [](Config& c, const SettingValue& v) { c.store.group_commit = std::get<bool>(v); }},
+
     {.table = "log", .key = "level", .type = SettingType::LogLevel,
      .description = "Least severe level of the messages that are logged.",
      .show = [](const Config& c) { return toml_string(code_of(c.log.level)); },
@@ -119,6 +128,7 @@ std::string Setting::type_text() const {
       return text;
     }
     case SettingType::DateList: return "array of dates (YYYY-MM-DD)";
+    case SettingType::Boolean: return "boolean";
   }
   return "?";
 }

@@ -21,10 +21,11 @@ enum class SettingType {
   Integer,   // TOML integer within [min, max]
   LogLevel,  // one of the LogLevel codes
   DateList,  // array of 'YYYY-MM-DD' strings or TOML dates
+  Boolean,   // TOML true or false
 };
 
 // A checked value; the alternative matches the setting's type (Path → path, DateList → dates).
-using SettingValue = std::variant<std::string, std::filesystem::path, std::int64_t, LogLevel, std::vector<Date>>;
+using SettingValue = std::variant<std::string, std::filesystem::path, std::int64_t, LogLevel, std::vector<Date>, bool>;
 
 struct Setting {
   std::string_view table;        // TOML table, e.g. "server"

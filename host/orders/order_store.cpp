@@ -24,13 +24,13 @@ void audit(store::Database& db, const std::string& at, const Actor& actor, std::
 // in the UPDATE itself, so a writer that slipped in since the read cannot be overwritten.
 void advance(store::Database& db, std::int64_t id, const std::string& public_id, std::int64_t expected_version,
              OrderState next, const std::string& now) {
-  SQLite::Statement update(db.sqlite(),
+  store::CachedStatement update = db.statement(
                            "UPDATE orders SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
-  update.bind(1, std::string(code_of(next)));
-  update.bind(2, now);
-  update.bind(3, static_cast<std::int64_t>(id));
-  update.bind(4, static_cast<std::int64_t>(expected_version));
-  if (update.exec() != 1) throw OrderConflict("version_conflict", "order " + public_id + " changed meanwhile");
+  update->bind(1, std::string(code_of(next)));
+  update->bind(2, now);
+  update->bind(3, static_cast<std::int64_t>(id));
+  update->bind(4, static_cast<std::int64_t>(expected_version));
+  if (update->exec() != 1) throw OrderConflict("version_conflict", "order " + public_id + " changed meanwhile");
 }
 
 // A provider that takes only so many unit-certificate applications per unit: counted inside the
@@ -126,27 +126,31 @@ CreateResult OrderStore::create(const NewOrder& o, const Actor& clerk) {
   if (o.idempotency_key.empty()) throw OrderConflict("idempotency_key_required", "an order needs an idempotency key");
   store::WriteTransaction tx(db_);
   {
-    SQLite::Statement earlier(db_.sqlite(), "SELECT id, request_hash, public_id FROM orders WHERE idempotency_key = ?");
-    earlier.bind(1, o.idempotency_key);
-    if (earlier.executeStep()) {
-      if (earlier.getColumn(1).getString() != o.request_hash)
+    store::CachedStatement earlier = db_.statement("SELECT id, request_hash, public_id FROM orders WHERE idempotency_key = ?");
+    earlier->bind(1, o.idempotency_key);
+    if (earlier->executeStep()) {
+      if (earlier->getColumn(1).getString() != o.request_hash)
         throw OrderConflict("idempotency_conflict", "idempotency key " + o.idempotency_key + " was used for order " +
-                                                        earlier.getColumn(2).getString() + " with a different request");
-      const std::int64_t id = earlier.getColumn(0).getInt64();
+                                                        earlier->getColumn(2).getString() + " with a different request");
+      const std::int64_t id = earlier->getColumn(0).getInt64();
       return {load(id), false};
     }
   }
   // "同一证件号只能有一个未完成订单": one open order per identity number per CA.
   {
-    SQLite::Statement open(db_.sqlite(),
+    // A customer has a USCC or an ID number, never both (schema), so matching either column is
+    // the same as matching coalesce(uscc, id_number) — but lets SQLite look the customer up by
+    // the columns' unique indexes and then its orders by orders_by_customer, instead of scanning
+    // every order of the database on every creation.
+    store::CachedStatement open = db_.statement(
                            "SELECT o.public_id, o.state FROM orders o JOIN customers c ON c.id = o.customer_id "
-                           "WHERE coalesce(c.uscc, c.id_number) = ? AND o.ca = ? AND o.state NOT IN ('completed', 'cancelled') "
-                           "LIMIT 1");
-    open.bind(1, o.applicant.identity());
-    open.bind(2, o.ca);
-    if (open.executeStep())
-      throw OrderConflict("open_order_exists", "order " + open.getColumn(0).getString() + " (" +
-                                                   open.getColumn(1).getString() + ") is still open for " +
+                           "WHERE (c.uscc = ?1 OR c.id_number = ?1) AND o.ca = ?2 "
+                           "AND o.state NOT IN ('completed', 'cancelled') LIMIT 1");
+    open->bind(1, o.applicant.identity());
+    open->bind(2, o.ca);
+    if (open->executeStep())
+      throw OrderConflict("open_order_exists", "order " + open->getColumn(0).getString() + " (" +
+                                                   open->getColumn(1).getString() + ") is still open for " +
                                                    o.applicant.identity() + " with " + o.ca +
                                                    ": finish or cancel it first");
   }
@@ -154,46 +158,46 @@ CreateResult OrderStore::create(const NewOrder& o, const Actor& clerk) {
     refuse_beyond_unit_limit(db_, o);
   const std::string now = store::now_china_time();
   const std::int64_t customer = customer_id_for(db_, o.applicant, now);
-  SQLite::Statement next(db_.sqlite(), "SELECT coalesce(max(id), 0) + 1 FROM orders");
-  next.executeStep();
-  const std::int64_t number = next.getColumn(0).getInt64();
+  store::CachedStatement next = db_.statement("SELECT coalesce(max(id), 0) + 1 FROM orders");
+  next->executeStep();
+  const std::int64_t number = next->getColumn(0).getInt64();
   char public_id[32];
   std::snprintf(public_id, sizeof public_id, "ORD-%s-%06lld", now.substr(0, 4).c_str(), static_cast<long long>(number));
 
-  SQLite::Statement insert(db_.sqlite(),
+  store::CachedStatement insert = db_.statement(
                            "INSERT INTO orders (id, public_id, business, region, ca, customer_id, channel, years, key_type, "
                            "state, quote_json, version, idempotency_key, request_hash, created_at, updated_at, request_json, "
                            "accepted_by, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, 1, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, static_cast<std::int64_t>(number));
-  insert.bind(2, std::string(public_id));
-  insert.bind(3, std::string(cahub::code_of(o.business)));
-  insert.bind(4, o.region);
-  insert.bind(5, o.ca);
-  insert.bind(6, static_cast<std::int64_t>(customer));
-  insert.bind(7, std::string(cahub::code_of(o.channel)));
+  insert->bind(1, static_cast<std::int64_t>(number));
+  insert->bind(2, std::string(public_id));
+  insert->bind(3, std::string(cahub::code_of(o.business)));
+  insert->bind(4, o.region);
+  insert->bind(5, o.ca);
+  insert->bind(6, static_cast<std::int64_t>(customer));
+  insert->bind(7, std::string(cahub::code_of(o.channel)));
   if (o.years)
-    insert.bind(8, *o.years);
+    insert->bind(8, *o.years);
   else
-    insert.bind(8);
-  insert.bind(9, std::string(cahub::code_of(o.key)));
-  insert.bind(10, o.quote.dump());
-  insert.bind(11, o.idempotency_key);
-  insert.bind(12, o.request_hash);
-  insert.bind(13, now);
-  insert.bind(14, now);
-  insert.bind(15, o.request.dump());
-  insert.bind(16, clerk.login);
+    insert->bind(8);
+  insert->bind(9, std::string(cahub::code_of(o.key)));
+  insert->bind(10, o.quote.dump());
+  insert->bind(11, o.idempotency_key);
+  insert->bind(12, o.request_hash);
+  insert->bind(13, now);
+  insert->bind(14, now);
+  insert->bind(15, o.request.dump());
+  insert->bind(16, clerk.login);
   if (o.due_on)
-    insert.bind(17, o.due_on->iso());
+    insert->bind(17, o.due_on->iso());
   else
-    insert.bind(17);
-  insert.exec();
+    insert->bind(17);
+  insert->exec();
   for (const auto& m : o.materials) {
-    SQLite::Statement material(db_.sqlite(), "INSERT OR IGNORE INTO order_materials (order_id, code, name) VALUES (?, ?, ?)");
-    material.bind(1, static_cast<std::int64_t>(number));
-    material.bind(2, m.code);
-    material.bind(3, m.name);
-    material.exec();
+    store::CachedStatement material = db_.statement("INSERT OR IGNORE INTO order_materials (order_id, code, name) VALUES (?, ?, ?)");
+    material->bind(1, static_cast<std::int64_t>(number));
+    material->bind(2, m.code);
+    material->bind(3, m.name);
+    material->exec();
   }
   audit(db_, now, clerk, number, "order.submitted",
         {{"order", public_id}, {"business", cahub::code_of(o.business)}, {"region", o.region}, {"ca", o.ca},
@@ -203,38 +207,38 @@ CreateResult OrderStore::create(const NewOrder& o, const Actor& clerk) {
 }
 
 std::int64_t OrderStore::id_of(const std::string& public_id) {
-  SQLite::Statement find(db_.sqlite(), "SELECT id FROM orders WHERE public_id = ?");
-  find.bind(1, public_id);
-  if (!find.executeStep()) throw OrderNotFound("no order " + public_id);
-  return find.getColumn(0).getInt64();
+  store::CachedStatement find = db_.statement("SELECT id FROM orders WHERE public_id = ?");
+  find->bind(1, public_id);
+  if (!find->executeStep()) throw OrderNotFound("no order " + public_id);
+  return find->getColumn(0).getInt64();
 }
 
 OrderRecord OrderStore::get(const std::string& public_id) { return load(id_of(public_id)); }
 
 OrderRecord OrderStore::load(std::int64_t id) {
-  SQLite::Statement row(db_.sqlite(),
+  store::CachedStatement row = db_.statement(
                         "SELECT o.public_id, o.state, o.version, o.business, o.region, o.ca, o.channel, o.accepted_by, "
                         "o.due_on, o.created_at, o.updated_at, o.request_json, o.quote_json, c.kind, c.name, c.uscc, "
                         "c.id_number FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?");
-  row.bind(1, static_cast<std::int64_t>(id));
-  if (!row.executeStep()) throw OrderNotFound("no order with id " + std::to_string(id));
+  row->bind(1, static_cast<std::int64_t>(id));
+  if (!row->executeStep()) throw OrderNotFound("no order with id " + std::to_string(id));
   OrderRecord r;
   r.id = id;
-  r.public_id = row.getColumn(0).getString();
-  r.state = parse_state(row.getColumn(1).getString()).value_or(OrderState::Submitted);
-  r.version = row.getColumn(2).getInt64();
-  r.business = parse_code<Business>(row.getColumn(3).getString()).value_or(Business::New);
-  r.region = row.getColumn(4).getString();
-  r.ca = row.getColumn(5).getString();
-  r.channel = row.getColumn(6).getString();
-  r.accepted_by = text_or_empty(row.getColumn(7));
-  r.due_on = text_or_empty(row.getColumn(8));
-  r.created_at = row.getColumn(9).getString();
-  r.updated_at = row.getColumn(10).getString();
-  r.request = row.getColumn(11).isNull() ? json(nullptr) : json::parse(row.getColumn(11).getString());
-  r.quote = row.getColumn(12).isNull() ? json(nullptr) : json::parse(row.getColumn(12).getString());
-  r.applicant = {row.getColumn(13).getString(), row.getColumn(14).getString(), text_or_empty(row.getColumn(15)),
-                 text_or_empty(row.getColumn(16))};
+  r.public_id = row->getColumn(0).getString();
+  r.state = parse_state(row->getColumn(1).getString()).value_or(OrderState::Submitted);
+  r.version = row->getColumn(2).getInt64();
+  r.business = parse_code<Business>(row->getColumn(3).getString()).value_or(Business::New);
+  r.region = row->getColumn(4).getString();
+  r.ca = row->getColumn(5).getString();
+  r.channel = row->getColumn(6).getString();
+  r.accepted_by = text_or_empty(row->getColumn(7));
+  r.due_on = text_or_empty(row->getColumn(8));
+  r.created_at = row->getColumn(9).getString();
+  r.updated_at = row->getColumn(10).getString();
+  r.request = row->getColumn(11).isNull() ? json(nullptr) : json::parse(row->getColumn(11).getString());
+  r.quote = row->getColumn(12).isNull() ? json(nullptr) : json::parse(row->getColumn(12).getString());
+  r.applicant = {row->getColumn(13).getString(), row->getColumn(14).getString(), text_or_empty(row->getColumn(15)),
+                 text_or_empty(row->getColumn(16))};
   const json fee = r.quote.is_object() ? r.quote.value("fee", json::object()) : json::object();
   r.priced = fee.contains("total_fen") && fee["total_fen"].is_number_integer();
   r.total = r.priced ? fee["total_fen"].get<Fen>() : 0;
@@ -262,35 +266,35 @@ OrderRecord OrderStore::load(std::int64_t id) {
     r.terms.push_back(std::move(t));
   }
 
-  SQLite::Statement materials(db_.sqlite(),
+  store::CachedStatement materials = db_.statement(
                               "SELECT code, name, received_at, received_by, file_name, file_bytes, "
                               "(SELECT sha256 FROM material_files f WHERE f.order_id = m.order_id AND f.code = m.code "
                               "ORDER BY f.id DESC LIMIT 1) FROM order_materials m WHERE order_id = ? ORDER BY rowid");
-  materials.bind(1, static_cast<std::int64_t>(id));
-  while (materials.executeStep()) {
-    MaterialStatus m{materials.getColumn(0).getString(), materials.getColumn(1).getString(),
-                     text_or_empty(materials.getColumn(2)), text_or_empty(materials.getColumn(3)),
-                     text_or_empty(materials.getColumn(4)), std::nullopt, {}};
-    if (!materials.getColumn(5).isNull()) m.file_bytes = materials.getColumn(5).getInt64();
-    m.file_sha256 = text_or_empty(materials.getColumn(6));
+  materials->bind(1, static_cast<std::int64_t>(id));
+  while (materials->executeStep()) {
+    MaterialStatus m{materials->getColumn(0).getString(), materials->getColumn(1).getString(),
+                     text_or_empty(materials->getColumn(2)), text_or_empty(materials->getColumn(3)),
+                     text_or_empty(materials->getColumn(4)), std::nullopt, {}};
+    if (!materials->getColumn(5).isNull()) m.file_bytes = materials->getColumn(5).getInt64();
+    m.file_sha256 = text_or_empty(materials->getColumn(6));
     r.materials.push_back(std::move(m));
   }
-  SQLite::Statement certificate(db_.sqlite(),
+  store::CachedStatement certificate = db_.statement(
                                 "SELECT c.serial, c.not_before, c.not_after, c.status, coalesce(c.certificate_pem, '') "
                                 "FROM orders o JOIN certificates c ON c.id = o.certificate_id WHERE o.id = ?");
-  certificate.bind(1, static_cast<std::int64_t>(id));
-  if (certificate.executeStep())
-    r.certificate = IssuedCertificate{certificate.getColumn(0).getString(), certificate.getColumn(1).getString(),
-                                      certificate.getColumn(2).getString(), certificate.getColumn(3).getString(),
-                                      certificate.getColumn(4).getString()};
-  SQLite::Statement payments(db_.sqlite(),
+  certificate->bind(1, static_cast<std::int64_t>(id));
+  if (certificate->executeStep())
+    r.certificate = IssuedCertificate{certificate->getColumn(0).getString(), certificate->getColumn(1).getString(),
+                                      certificate->getColumn(2).getString(), certificate->getColumn(3).getString(),
+                                      certificate->getColumn(4).getString()};
+  store::CachedStatement payments = db_.statement(
                              "SELECT method, amount_fen, voucher, adjustment_reason, recorded_by, recorded_at FROM payments "
                              "WHERE order_id = ? ORDER BY id");
-  payments.bind(1, static_cast<std::int64_t>(id));
-  while (payments.executeStep())
-    r.payments.push_back({payments.getColumn(0).getString(), payments.getColumn(1).getInt64(),
-                          text_or_empty(payments.getColumn(2)), text_or_empty(payments.getColumn(3)),
-                          payments.getColumn(4).getString(), payments.getColumn(5).getString()});
+  payments->bind(1, static_cast<std::int64_t>(id));
+  while (payments->executeStep())
+    r.payments.push_back({payments->getColumn(0).getString(), payments->getColumn(1).getInt64(),
+                          text_or_empty(payments->getColumn(2)), text_or_empty(payments->getColumn(3)),
+                          payments->getColumn(4).getString(), payments->getColumn(5).getString()});
   return r;
 }
 
@@ -359,39 +363,39 @@ OrderRecord OrderStore::tick_material(const std::string& public_id, const std::s
     throw WorkflowRefusal("not_allowed_now", "materials of an order that is " + std::string(code_of(current.state)) +
                                                  " are closed");
   const std::string now = store::now_china_time();
-  SQLite::Statement update(db_.sqlite(),
+  store::CachedStatement update = db_.statement(
                            "UPDATE order_materials SET received_at = ?, received_by = ?, file_name = ?, file_bytes = ? "
                            "WHERE order_id = ? AND code = ?");
-  update.bind(1, now);
-  update.bind(2, actor.login);
+  update->bind(1, now);
+  update->bind(2, actor.login);
   if (file_name.empty())
-    update.bind(3);
+    update->bind(3);
   else
-    update.bind(3, file_name);
+    update->bind(3, file_name);
   if (file_bytes)
-    update.bind(4, static_cast<std::int64_t>(*file_bytes));
+    update->bind(4, static_cast<std::int64_t>(*file_bytes));
   else
-    update.bind(4);
-  update.bind(5, static_cast<std::int64_t>(current.id));
-  update.bind(6, code);
-  if (update.exec() != 1) throw OrderNotFound("order " + public_id + " requires no material \"" + code + "\"");
+    update->bind(4);
+  update->bind(5, static_cast<std::int64_t>(current.id));
+  update->bind(6, code);
+  if (update->exec() != 1) throw OrderNotFound("order " + public_id + " requires no material \"" + code + "\"");
   json payload = {{"order", public_id}, {"material", code}};
   if (!file_name.empty()) payload["file_name"] = file_name;
   if (file) {
     const std::string sha256 = store::sha256_hex(file->content);
-    SQLite::Statement insert(db_.sqlite(),
+    store::CachedStatement insert = db_.statement(
                              "INSERT INTO material_files (order_id, code, file_name, media_type, bytes, sha256, content, "
                              "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, static_cast<std::int64_t>(current.id));
-    insert.bind(2, code);
-    insert.bind(3, file->file_name);
-    insert.bind(4, file->media_type);
-    insert.bind(5, static_cast<std::int64_t>(file->content.size()));
-    insert.bind(6, sha256);
-    insert.bindNoCopy(7, static_cast<const void*>(file->content.data()), static_cast<int>(file->content.size()));
-    insert.bind(8, actor.login);
-    insert.bind(9, now);
-    insert.exec();
+    insert->bind(1, static_cast<std::int64_t>(current.id));
+    insert->bind(2, code);
+    insert->bind(3, file->file_name);
+    insert->bind(4, file->media_type);
+    insert->bind(5, static_cast<std::int64_t>(file->content.size()));
+    insert->bind(6, sha256);
+    insert->bindNoCopy(7, static_cast<const void*>(file->content.data()), static_cast<int>(file->content.size()));
+    insert->bind(8, actor.login);
+    insert->bind(9, now);
+    insert->exec();
     payload["file_bytes"] = file->content.size();
     payload["sha256"] = sha256;  // the trail pins the very file the material was accepted on
   }
@@ -401,14 +405,14 @@ OrderRecord OrderStore::tick_material(const std::string& public_id, const std::s
 }
 
 MaterialFile OrderStore::material_file(const std::string& public_id, const std::string& code) {
-  SQLite::Statement row(db_.sqlite(),
+  store::CachedStatement row = db_.statement(
                         "SELECT file_name, media_type, sha256, content FROM material_files "
                         "WHERE order_id = ? AND code = ? ORDER BY id DESC LIMIT 1");
-  row.bind(1, static_cast<std::int64_t>(id_of(public_id)));
-  row.bind(2, code);
-  if (!row.executeStep()) throw OrderNotFound("order " + public_id + " has no uploaded file for \"" + code + "\"");
-  const SQLite::Column content = row.getColumn(3);
-  return {row.getColumn(0).getString(), row.getColumn(1).getString(), row.getColumn(2).getString(),
+  row->bind(1, static_cast<std::int64_t>(id_of(public_id)));
+  row->bind(2, code);
+  if (!row->executeStep()) throw OrderNotFound("order " + public_id + " has no uploaded file for \"" + code + "\"");
+  const SQLite::Column content = row->getColumn(3);
+  return {row->getColumn(0).getString(), row->getColumn(1).getString(), row->getColumn(2).getString(),
           std::string(static_cast<const char*>(content.getBlob()), static_cast<std::size_t>(content.getBytes()))};
 }
 
@@ -429,23 +433,23 @@ OrderRecord OrderStore::record_payment(const std::string& public_id, std::int64_
       throw WorkflowRefusal("forbidden", "only a reviewer may record a payment that differs from the quote");
   }
   const std::string now = store::now_china_time();
-  SQLite::Statement insert(db_.sqlite(),
+  store::CachedStatement insert = db_.statement(
                            "INSERT INTO payments (order_id, method, amount_fen, voucher, adjustment_reason, recorded_by, "
                            "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, static_cast<std::int64_t>(current.id));
-  insert.bind(2, payment.method);
-  insert.bind(3, static_cast<std::int64_t>(payment.amount));
+  insert->bind(1, static_cast<std::int64_t>(current.id));
+  insert->bind(2, payment.method);
+  insert->bind(3, static_cast<std::int64_t>(payment.amount));
   if (payment.voucher.empty())
-    insert.bind(4);
+    insert->bind(4);
   else
-    insert.bind(4, payment.voucher);
+    insert->bind(4, payment.voucher);
   if (payment.adjustment_reason.empty())
-    insert.bind(5);
+    insert->bind(5);
   else
-    insert.bind(5, payment.adjustment_reason);
-  insert.bind(6, actor.login);
-  insert.bind(7, now);
-  insert.exec();  // the schema refuses an unknown method or a transfer without its voucher
+    insert->bind(5, payment.adjustment_reason);
+  insert->bind(6, actor.login);
+  insert->bind(7, now);
+  insert->exec();  // the schema refuses an unknown method or a transfer without its voucher
   advance(db_, current.id, public_id, expected_version, next, now);
   json event = {{"order", public_id}, {"method", payment.method}, {"amount_fen", payment.amount}};
   if (!payment.adjustment_reason.empty()) event["adjustment_reason"] = payment.adjustment_reason;
@@ -540,17 +544,17 @@ OrderRecord OrderStore::record_certificate(const std::string& public_id, std::in
   // The provider revoked the certificate a reissue or change replaces (superseded): so does the registry.
   if (replaced && keeps_validity(current.business)) set_certificate_status(db_, current.ca, replaced->serial, "revoked");
 
-  SQLite::Statement insert(db_.sqlite(),
+  store::CachedStatement insert = db_.statement(
                            "INSERT INTO certificates (customer_id, ca, region, serial, key_type, not_before, not_after, "
                            "status, first_issued, certificate_pem) SELECT customer_id, ca, region, ?, key_type, ?, ?, "
                            "'active', ?, ? FROM orders WHERE id = ?");
-  insert.bind(1, issued.value("serial", ""));
-  insert.bind(2, issued.value("not_before", ""));
-  insert.bind(3, issued.value("not_after", ""));
-  insert.bind(4, first_issued);
-  insert.bind(5, issued.value("certificate_pem", ""));
-  insert.bind(6, static_cast<std::int64_t>(current.id));
-  insert.exec();
+  insert->bind(1, issued.value("serial", ""));
+  insert->bind(2, issued.value("not_before", ""));
+  insert->bind(3, issued.value("not_after", ""));
+  insert->bind(4, first_issued);
+  insert->bind(5, issued.value("certificate_pem", ""));
+  insert->bind(6, static_cast<std::int64_t>(current.id));
+  insert->exec();
   const std::int64_t certificate = db_.sqlite().getLastInsertRowid();
   SQLite::Statement link(db_.sqlite(), "UPDATE orders SET certificate_id = ? WHERE id = ?");
   link.bind(1, static_cast<std::int64_t>(certificate));
@@ -605,27 +609,27 @@ OrderRecord OrderStore::set_terms(const std::string& public_id, std::int64_t exp
     event["years"] = *terms.years;
     event["not_after"] = not_after->iso();
   }
-  SQLite::Statement insert(db_.sqlite(),
+  store::CachedStatement insert = db_.statement(
                            "INSERT INTO order_terms (order_id, total_fen, years, not_before, not_after, reason, set_by, "
                            "set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, static_cast<std::int64_t>(current.id));
+  insert->bind(1, static_cast<std::int64_t>(current.id));
   if (terms.total)
-    insert.bind(2, static_cast<std::int64_t>(*terms.total));
+    insert->bind(2, static_cast<std::int64_t>(*terms.total));
   else
-    insert.bind(2);
+    insert->bind(2);
   if (terms.years) {
-    insert.bind(3, *terms.years);
-    insert.bind(4, terms.today.iso());
-    insert.bind(5, not_after->iso());
+    insert->bind(3, *terms.years);
+    insert->bind(4, terms.today.iso());
+    insert->bind(5, not_after->iso());
   } else {
-    insert.bind(3);
-    insert.bind(4);
-    insert.bind(5);
+    insert->bind(3);
+    insert->bind(4);
+    insert->bind(5);
   }
-  insert.bind(6, terms.reason);
-  insert.bind(7, actor.login);
-  insert.bind(8, now);
-  insert.exec();
+  insert->bind(6, terms.reason);
+  insert->bind(7, actor.login);
+  insert->bind(8, now);
+  insert->exec();
   // Terms change what the order is: the version moves, so a payment prepared before is refused.
   if (terms.total && *terms.total == 0 && state == S::AwaitingPayment)
     advance(db_, current.id, public_id, expected_version, S::Approved, now);  // nothing to pay: approved as is

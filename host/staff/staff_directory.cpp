@@ -100,14 +100,15 @@ Session StaffDirectory::sign_in(const std::string& login, const std::string& pas
 
 StaffMember StaffDirectory::resolve(const std::string& token) {
   if (token.size() != 64) throw StaffError("bad_token", "not a session token");
-  SQLite::Statement row(db_.sqlite(),
-                        "SELECT s.id, s.login, s.display_name, s.role, x.expires_at FROM sessions x "
-                        "JOIN staff s ON s.id = x.staff_id WHERE x.token_hash = ? AND s.disabled = 0");
-  row.bind(1, store::sha256_hex(token));
-  if (!row.executeStep()) throw StaffError("bad_token", "unknown session; sign in again");
-  if (row.getColumn(4).getString() <= store::now_china_time())
+  // Every API request runs this one: kept prepared on the worker's connection.
+  store::CachedStatement row = db_.statement(
+      "SELECT s.id, s.login, s.display_name, s.role, x.expires_at FROM sessions x "
+      "JOIN staff s ON s.id = x.staff_id WHERE x.token_hash = ? AND s.disabled = 0");
+  row->bind(1, store::sha256_hex(token));
+  if (!row->executeStep()) throw StaffError("bad_token", "unknown session; sign in again");
+  if (row->getColumn(4).getString() <= store::now_china_time())
     throw StaffError("session_expired", "the session has expired; sign in again");
-  return member_from(row);
+  return member_from(*row);
 }
 
 }  // namespace cahub::staff

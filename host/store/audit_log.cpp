@@ -14,8 +14,8 @@ namespace {
 const std::string kGenesis(64, '0');
 
 std::string last_hash(Database& db) {
-  SQLite::Statement last(db.sqlite(), "SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1");
-  return last.executeStep() ? last.getColumn(0).getString() : kGenesis;
+  store::CachedStatement last = db.statement("SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+  return last->executeStep() ? last->getColumn(0).getString() : kGenesis;
 }
 
 }  // namespace
@@ -37,26 +37,26 @@ std::string chain_hash(const std::string& prev_hash, const std::string& canonica
 }
 
 std::int64_t append_audit_event(Database& db, const AuditEvent& event) {
-  SQLite::Statement next(db.sqlite(), "SELECT coalesce(max(seq), 0) + 1 FROM audit_events");
-  next.executeStep();
-  const std::int64_t seq = next.getColumn(0).getInt64();
+  store::CachedStatement next = db.statement("SELECT coalesce(max(seq), 0) + 1 FROM audit_events");
+  next->executeStep();
+  const std::int64_t seq = next->getColumn(0).getInt64();
   const std::string prev = last_hash(db);
   const std::string canonical = canonical_event(seq, event);
-  SQLite::Statement insert(db.sqlite(),
+  store::CachedStatement insert = db.statement(
                            "INSERT INTO audit_events (seq, at, actor, order_id, kind, payload_json, prev_hash, hash) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, static_cast<std::int64_t>(seq));
-  insert.bind(2, event.at);
-  insert.bind(3, event.actor);
+  insert->bind(1, static_cast<std::int64_t>(seq));
+  insert->bind(2, event.at);
+  insert->bind(3, event.actor);
   if (event.order_id)
-    insert.bind(4, static_cast<std::int64_t>(*event.order_id));
+    insert->bind(4, static_cast<std::int64_t>(*event.order_id));
   else
-    insert.bind(4);
-  insert.bind(5, event.kind);
-  insert.bind(6, event.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  insert.bind(7, prev);
-  insert.bind(8, chain_hash(prev, canonical));
-  insert.exec();
+    insert->bind(4);
+  insert->bind(5, event.kind);
+  insert->bind(6, event.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  insert->bind(7, prev);
+  insert->bind(8, chain_hash(prev, canonical));
+  insert->exec();
   return seq;
 }
 

@@ -19,6 +19,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "store/prepared_statements.hpp"
+
 namespace cahub::store {
 
 class Database {
@@ -47,6 +49,9 @@ class Database {
 
   // For statements. Do not change the pragmas above or begin transactions by hand.
   SQLite::Database& sqlite() { return db_; }
+  // The statement for `sql`, compiled on its first use on this connection and kept for the next
+  // (store/prepared_statements.hpp): for the statements every request runs.
+  CachedStatement statement(const std::string& sql) { return statements_.get(db_, sql); }
   const SQLite::Database& sqlite() const { return db_; }
 
  private:
@@ -55,6 +60,7 @@ class Database {
   std::filesystem::path file_;
   SQLite::Database db_;
   std::chrono::milliseconds busy_timeout_;
+  PreparedStatements statements_;  // after db_: finalized before the connection closes
 };
 
 }  // namespace cahub::store

@@ -3,6 +3,13 @@
 // deferred transaction that reads first and writes later can fail with SQLITE_BUSY half-way, when
 // another connection wrote in between, and the busy timeout cannot help it. Beginning IMMEDIATE
 // waits (up to the busy timeout) at BEGIN instead, before any work is done.
+//
+// It nests. On a connection that is already inside a transaction — the batch of a
+// store::GroupCommitter, which runs many requests' work in one transaction so that they share
+// one durable commit — it is a SAVEPOINT instead: commit() RELEASEs it into the enclosing
+// transaction (durable only when that one commits) and the destructor rolls back to it. So the
+// store's code is the same whether it runs alone or in a batch, and a failing piece of work in a
+// batch undoes only its own writes.
 
 #include <SQLiteCpp/Database.h>
 
@@ -12,21 +19,26 @@ class Database;
 
 class WriteTransaction {
  public:
-  // BEGIN IMMEDIATE; throws SQLite::Exception (SQLITE_BUSY) if the write lock stays taken for the
-  // connection's busy timeout.
+  // BEGIN IMMEDIATE, or SAVEPOINT inside an open transaction; throws SQLite::Exception
+  // (SQLITE_BUSY) if the write lock stays taken for the connection's busy timeout.
   explicit WriteTransaction(Database& database);
   explicit WriteTransaction(SQLite::Database& db);
-  // Rolls back unless commit() succeeded. Never throws.
+  // Rolls back (to the savepoint, when nested) unless commit() succeeded. Never throws.
   ~WriteTransaction();
 
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
 
-  // COMMIT. If it throws, the transaction is still open and the destructor rolls it back.
+  // COMMIT, or RELEASE of the savepoint when nested. If it throws, the transaction is still open
+  // and the destructor rolls it back.
   void commit();
+
+  // Whether this one is a savepoint inside a transaction begun elsewhere.
+  bool nested() const { return nested_; }
 
  private:
   SQLite::Database& db_;
+  bool nested_;
   bool committed_ = false;
 };
 

@@ -51,6 +51,7 @@ TEST_CASE("an empty config file changes nothing") {
   const Config c = parse("# nothing set yet\n");
   CHECK(c.paths.database == "/opt/cahub/var/cahub.db");
   CHECK(c.server.port == 8080);
+  CHECK(c.store.group_commit);  // on unless turned off
 }
 
 TEST_CASE("a config file overrides exactly the keys it sets") {
@@ -133,6 +134,8 @@ TEST_CASE("a value of the wrong type names the key and both types") {
   CHECK(error_of("[calendar]\nholidays = \"2026-10-01\"\n") ==
         "cahub.toml:2: calendar.holidays must be an array of dates, got a string");
   CHECK(error_of("[paths]\ndatabase = \"\"\n") == "cahub.toml:2: paths.database must not be empty");
+  CHECK(error_of("[store]\ngroup_commit = \"off\"\n") ==
+        "cahub.toml:2: store.group_commit must be true or false, got a string");
 }
 
 TEST_CASE("integers out of bounds are refused with the bounds") {

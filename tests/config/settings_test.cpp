@@ -29,7 +29,7 @@ TEST_CASE("every setting is described once, with what loading and docs need") {
     CHECK(find_setting(s.table, s.key) == &s);
   }
   CHECK(find_setting("server", "prot") == nullptr);
-  CHECK(setting_tables() == std::vector<std::string_view>{"paths", "server", "rules", "log", "calendar"});
+  CHECK(setting_tables() == std::vector<std::string_view>{"paths", "server", "rules", "store", "log", "calendar"});
 }
 
 TEST_CASE("the built-in defaults lie within their own bounds") {
@@ -65,6 +65,8 @@ instructions_per_call = 5000
 memory_bytes = 2097152
 milliseconds_per_call = 250
 watch_milliseconds = 0
+[store]
+group_commit = false
 [log]
 level = "warn"
 [calendar]
@@ -80,6 +82,7 @@ workdays = ["2026-09-27"]
   CHECK_THAT(changed_text, Catch::Contains("rules = \"/srv/rules \\\"quoted\\\"\"\n"));
   CHECK(changed.rules.milliseconds_per_call == 250);
   CHECK(changed.rules_watch.milliseconds == 0);
+  CHECK_FALSE(changed.store.group_commit);
   CHECK_THAT(changed_text, Catch::Contains("holidays = [\"2026-10-01\", \"2026-10-02\"]\n"));
 }
 
@@ -90,6 +93,7 @@ TEST_CASE("the Markdown schema has one row per setting with type, default and de
   CHECK_THAT(markdown, Catch::Contains("| `paths.plugins` | path | `\"build/plugins\"` |"));
   CHECK_THAT(markdown, Catch::Contains("| `log.level` | one of trace, debug, info, warn, error | `\"info\"` |"));
   CHECK_THAT(markdown, Catch::Contains("| `calendar.holidays` | array of dates (YYYY-MM-DD) | `[]` |"));
+  CHECK_THAT(markdown, Catch::Contains("| `store.group_commit` | boolean | `true` |"));
   // Plus one row for the open-ended [plugins.<id>] tables.
   CHECK_THAT(markdown, Catch::Contains("| `plugins.<id>.<key>` | string, integer or boolean | (none) |"));
   std::size_t rows = 0;

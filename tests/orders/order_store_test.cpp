@@ -94,6 +94,22 @@ TEST_CASE_METHOD(Fixture, "one open order per identity number and CA, naming the
   CHECK(orders.create(central_new("k4"), clerk).created);
 }
 
+TEST_CASE_METHOD(Fixture, "a person's open order blocks by ID number, and a unit's does not block a person") {
+  NewOrder person = central_new("p1");
+  person.applicant = {"person", "张三", "", "11010119900307123X"};
+  const auto first = orders.create(person, clerk).order;
+  NewOrder again = person;
+  again.idempotency_key = "p2";
+  try {
+    orders.create(again, clerk);
+    FAIL("a second open order for the same ID number was accepted");
+  } catch (const OrderConflict& e) {
+    CHECK(e.code() == "open_order_exists");
+    CHECK_THAT(e.what(), Catch::Contains(first.public_id));
+  }
+  CHECK(orders.create(central_new("u1"), clerk).created);  // a unit, by its USCC: not the same applicant
+}
+
 TEST_CASE_METHOD(Fixture, "a new certificate order through its whole life, every step audited") {
   auto o = orders.create(central_new(), clerk).order;
   o = orders.apply(o.public_id, Action::StartReview, o.version, reviewer);

@@ -1,5 +1,6 @@
 // `cahub bench quote`: how many quotes per second the full pipeline answers, and how long one
 // takes (p50/p99). A benchmark to run by hand and to quote in the README, not a timed test.
+// `cahub bench orders` is in bench_orders_command.cpp.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
@@ -11,6 +12,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/latencies.hpp"
 #include "cli/runtime.hpp"
 #include "pipeline/quote_pipeline.hpp"
 #include "pipeline/quote_request_json.hpp"
@@ -65,9 +67,10 @@ CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("--region", o->region, "Region script to quote against");
   cmd->add_option("--ca", o->ca, "CA plugin to quote against");
   cmd->add_flag("--json", o->json, "Print {\"quotes_per_s\":…, \"p50_us\":…, \"p99_us\":…}");
+  CommandRun orders = add_bench_orders_command(*bench, global);
 
-  return [o, cmd, &global]() -> int {
-    if (!cmd->parsed()) return kExitBadInput;
+  return [o, cmd, orders, &global]() -> int {
+    if (!cmd->parsed()) return orders();
     Runtime rt = load_runtime(global);
     pipeline::QuotePipeline pipeline(*rt.rule_book, *rt.plugins);
     const Date today = Date::today_utc8();
@@ -76,7 +79,7 @@ CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global) {
 
     using clock = std::chrono::steady_clock;
     const auto threads = static_cast<std::size_t>(o->threads);
-    std::vector<std::vector<std::uint32_t>> latencies(threads);
+    std::vector<Latencies> latencies(threads);
     std::vector<std::thread> workers;
     const auto started = clock::now();
     for (std::size_t t = 0; t < threads; ++t) {
@@ -90,22 +93,17 @@ CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global) {
           auto ctx = pipeline.run(request);
           const auto t1 = clock::now();
           if (ctx.quote.years == 0) std::abort();  // keeps the result observable to the optimiser
-          mine.push_back(static_cast<std::uint32_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count()));
+          mine.add(t1 - t0);
         }
       });
     }
     for (auto& w : workers) w.join();
     const double seconds = std::chrono::duration<double>(clock::now() - started).count();
 
-    std::vector<std::uint32_t> all;
-    for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
-    auto percentile = [&](double p) {
-      const auto k = static_cast<std::size_t>(p * static_cast<double>(all.size() - 1));
-      std::nth_element(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k), all.end());
-      return all[k] / 1000.0;
-    };
+    Latencies all;
+    for (const auto& l : latencies) all.merge(l);
     const double qps = static_cast<double>(o->n) / seconds;
-    const double p50 = percentile(0.50), p99 = percentile(0.99);
+    const double p50 = all.percentile_us(0.50), p99 = all.percentile_us(0.99);
     if (o->json) {
       std::cout << nlohmann::json{{"quotes_per_s", std::llround(qps)}, {"p50_us", p50}, {"p99_us", p99},
                                   {"n", o->n}, {"threads", o->threads}, {"region", o->region}}

@@ -17,7 +17,9 @@ CommandRun add_rules_command(CLI::App& app, const GlobalOptions& global);    // 
 // `diff` under `rules` (rules_diff_command.cpp); add_rules_command calls it.
 CommandRun add_rules_diff_command(CLI::App& rules, const GlobalOptions& global);
 CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global);    // cahub serve
-CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // cahub bench quote
+CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // cahub bench quote|orders
+// `orders` under `bench` (bench_orders_command.cpp); add_bench_command calls it.
+CommandRun add_bench_orders_command(CLI::App& bench, const GlobalOptions& global);
 CommandRun add_config_command(CLI::App& app, const GlobalOptions& global);   // cahub config schema|show
 CommandRun add_audit_command(CLI::App& app, const GlobalOptions& global);    // cahub audit verify
 CommandRun add_staff_command(CLI::App& app, const GlobalOptions& global);    // cahub staff add|sign-in

@@ -8,13 +8,11 @@
 #include <spdlog/spdlog.h>
 #include <thread>
 
+#include "cli/api_service.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
-#include "pipeline/quote_pipeline.hpp"
 #include "rules/rules_folder_watcher.hpp"
-#include "server/http_api.hpp"
-#include "server/orders_api.hpp"
 #include "store/database.hpp"
 
 namespace cahub::cli {
@@ -53,15 +51,8 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     // Migrations are applied at start, so a schema problem stops the server before it answers.
     store::Database database = store::Database::open(cfg.paths.database);
 
-    pipeline::QuotePipeline quotes(*rt.rule_book, *rt.plugins);
-    server::ApiServices services{*rt.rule_book, *rt.plugins, quotes, database.file()};
-    httplib::Server http;
-    const auto threads = static_cast<std::size_t>(cfg.server.threads);
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    server::install_routes(http, services, cfg.server.max_body_bytes);
-    const orders::WorkingCalendar calendar(cfg.calendar.holidays, cfg.calendar.workdays);
-    const server::OrderServices order_services{database.file(), {quotes, *rt.plugins, calendar}};
-    server::install_order_routes(http, order_services);
+    ApiService service(cfg, *rt.rule_book, *rt.plugins, database);
+    httplib::Server& http = service.http();
 
     int port = cfg.server.port;
     if (port == 0) {
@@ -88,8 +79,9 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
       spdlog::info("signal {} received, stopping", sig);
       http.stop();
     });
-    spdlog::info("cahub serving on http://{}:{} with {} worker threads, {} regions, {} plugins; {}", cfg.server.listen,
-                 port, threads, rt.rule_book->ids().size(), rt.plugins->ids().size(),
+    spdlog::info("cahub serving on http://{}:{} with {} worker threads, {} regions, {} plugins; group commit {}; {}",
+                 cfg.server.listen, port, cfg.server.threads, rt.rule_book->ids().size(), rt.plugins->ids().size(),
+                 service.group_committer() ? "on" : "off",
                  rules_watcher ? "watching " + cfg.paths.rules.string() + " every " +
                                      std::to_string(cfg.rules_watch.milliseconds) + " ms"
                                : std::string("hot reload off"));

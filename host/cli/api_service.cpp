@@ -1,0 +1,22 @@
+#include "cli/api_service.hpp"
+
+namespace cahub::cli {
+
+ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_book,
+                       const plugins::PluginRegistry& plugins, const store::Database& database)
+    : quotes_(rule_book, plugins),
+      services_{rule_book, plugins, quotes_, database.file()},
+      calendar_(cfg.calendar.holidays, cfg.calendar.workdays),
+      committer_(cfg.store.group_commit ? std::make_unique<store::GroupCommitter>(database.open_another()) : nullptr),
+      order_services_{database.file(), {quotes_, plugins, calendar_}, committer_.get()} {
+  const auto threads = static_cast<std::size_t>(cfg.server.threads);
+  http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // httplib writes an answer's headers and body separately; with Nagle's algorithm on (its
+  // default) the body then waits for the client's delayed ACK, up to 40 ms on Linux, on every
+  // answer of a keep-alive connection.
+  http_.set_tcp_nodelay(true);
+  server::install_routes(http_, services_, cfg.server.max_body_bytes);
+  server::install_order_routes(http_, order_services_);
+}
+
+}  // namespace cahub::cli

@@ -1,0 +1,42 @@
+#pragma once
+// The HTTP API as `cahub serve` runs it: the quote, plugin and rules routes and the order routes
+// on one httplib::Server with its pool of worker threads, and the committer that order writes go
+// through (store.group_commit). Built in one place so that `cahub bench orders` measures exactly
+// what `cahub serve` answers with.
+
+#include <memory>
+
+#include <httplib.h>
+
+#include "config/config.hpp"
+#include "orders/working_days.hpp"
+#include "pipeline/quote_pipeline.hpp"
+#include "server/http_api.hpp"
+#include "server/orders_api.hpp"
+#include "store/database.hpp"
+#include "store/group_commit.hpp"
+
+namespace cahub::cli {
+
+class ApiService {
+ public:
+  // `rule_book`, `plugins` and `database` (opened and migrated) must outlive the service. With
+  // store.group_commit on, a writer thread with its own connection to `database` starts here.
+  ApiService(const config::Config& cfg, const rules::RuleBook& rule_book, const plugins::PluginRegistry& plugins,
+             const store::Database& database);
+
+  // Bind, listen and stop it here; it must be stopped before the service is destroyed.
+  httplib::Server& http() { return http_; }
+  // The group committer, or null when order writes commit on each worker's own connection.
+  const store::GroupCommitter* group_committer() const { return committer_.get(); }
+
+ private:
+  pipeline::QuotePipeline quotes_;
+  server::ApiServices services_;
+  orders::WorkingCalendar calendar_;
+  std::unique_ptr<store::GroupCommitter> committer_;
+  server::OrderServices order_services_;
+  httplib::Server http_;  // last: destroyed first, before anything its routes refer to
+};
+
+}  // namespace cahub::cli

@@ -1,0 +1,250 @@
+// `cahub bench orders`: how many orders per second the order API accepts when every one is
+// acknowledged only after a durable commit, with group commit on or off, and how long each kind
+// of request takes (p50/p99). It starts the same API `cahub serve` runs (cli/api_service.hpp), on
+// 127.0.0.1 with a scratch database and CA folder and two scratch staff accounts, and drives it
+// over HTTP with keep-alive clients (cli/order_load.hpp). A benchmark to run by hand and to quote
+// in the README, not a timed test.
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <stdlib.h>
+#include <system_error>
+#include <thread>
+
+#include "cli/api_service.hpp"
+#include "cli/commands/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/order_load.hpp"
+#include "cli/runtime.hpp"
+#include "staff/staff_directory.hpp"
+#include "store/database.hpp"
+
+namespace cahub::cli {
+namespace {
+
+using nlohmann::json;
+
+struct BenchOrdersOptions {
+  int clients = 32;
+  long long n = 20000;
+  int threads = 0;               // 0: one server worker per client (a keep-alive connection holds a worker)
+  std::string group_commit;      // "on", "off", or empty: as configured (store.group_commit)
+  int lifecycle_percent = 5;
+  std::string folder;            // empty: a scratch folder under paths.var, removed afterwards
+  bool json = false;
+};
+
+// The scratch accounts; the folder is thrown away (or kept only when asked for), so the password
+// protects nothing and may be written here.
+constexpr const char* kPassword = "bench passphrase, scratch only";
+
+// Where the benchmark's database and CA state live: the folder given (new or empty, kept), or a
+// scratch folder in the configured var folder — on the disk the real database is on, because
+// that disk's flush is what is measured — removed when the benchmark ends.
+class BenchFolder {
+ public:
+  BenchFolder(const std::string& given, const std::filesystem::path& var) : keep_(!given.empty()) {
+    if (keep_) {
+      path_ = std::filesystem::absolute(given);
+      std::filesystem::create_directories(path_);
+      if (!std::filesystem::is_empty(path_))
+        throw std::invalid_argument("--folder " + given + " is not empty; give a new or empty folder");
+      return;
+    }
+    std::filesystem::create_directories(var);
+    std::string pattern = (std::filesystem::absolute(var) / "bench-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a scratch folder in " + var.string());
+    path_ = pattern;
+  }
+  ~BenchFolder() {
+    std::error_code ignored;
+    if (!keep_) std::filesystem::remove_all(path_, ignored);
+  }
+  BenchFolder(const BenchFolder&) = delete;
+  BenchFolder& operator=(const BenchFolder&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  bool kept() const { return keep_; }
+
+ private:
+  bool keep_;
+  std::filesystem::path path_;
+};
+
+std::string sign_in(int port, const std::string& login) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(120);  // the password hash is slow on purpose
+  auto answer = client.Post("/v1/login", json{{"login", login}, {"password", kPassword}}.dump(), "application/json");
+  if (!answer || answer->status != 200)
+    throw std::runtime_error("bench: signing in as " + login + " failed" + (answer ? ": " + answer->body : std::string()));
+  return json::parse(answer->body).at("token");
+}
+
+// The API of `cahub serve`, listening on 127.0.0.1 on a free port until destroyed.
+class ListeningService {
+ public:
+  ListeningService(const config::Config& cfg, const Runtime& rt, const store::Database& database)
+      : service_(cfg, *rt.rule_book, *rt.plugins, database) {
+    port_ = service_.http().bind_to_any_port("127.0.0.1");
+    if (port_ < 0) throw std::runtime_error("bench: cannot listen on 127.0.0.1");
+    listener_ = std::thread([this] { service_.http().listen_after_bind(); });
+  }
+  ~ListeningService() {
+    service_.http().stop();
+    listener_.join();
+  }
+  ListeningService(const ListeningService&) = delete;
+  ListeningService& operator=(const ListeningService&) = delete;
+
+  int port() const { return port_; }
+  const store::GroupCommitter* group_committer() const { return service_.group_committer(); }
+
+ private:
+  ApiService service_;
+  int port_ = -1;
+  std::thread listener_;
+};
+
+json report_json(const BenchOrdersOptions& o, const config::Config& cfg, OrderLoadResult& r,
+                 const std::optional<store::GroupCommitter::Counts>& commits) {
+  json out = {{"group_commit", cfg.store.group_commit},
+              {"clients", o.clients},
+              {"server_threads", cfg.server.threads},
+              {"orders_created", r.created},
+              {"creation_seconds", r.creation_seconds},
+              {"orders_per_s", std::llround(r.created / r.creation_seconds)},
+              {"lifecycles_completed", r.completed},
+              {"lifecycle_seconds", r.lifecycle_seconds},
+              {"lifecycle_requests_per_s",
+               r.lifecycle_seconds > 0 ? std::llround(static_cast<double>(r.lifecycle_requests()) / r.lifecycle_seconds) : 0},
+              {"failures", r.failures},
+              {"retries", r.retries},
+              {"requests", json::object()}};
+  for (std::size_t k = 0; k < order_request_kinds; ++k) {
+    Latencies& l = r.latencies[k];
+    out["requests"][std::string(code_of(static_cast<OrderRequest>(k)))] = {
+        {"count", l.count()}, {"p50_ms", l.percentile_us(0.50) / 1000}, {"p99_ms", l.percentile_us(0.99) / 1000}};
+  }
+  if (commits)
+    out["commits"] = {{"commits", commits->commits},
+                      {"writes", commits->jobs_committed},
+                      {"largest_batch", commits->largest_batch}};
+  return out;
+}
+
+void print_report(const BenchOrdersOptions& o, const config::Config& cfg, OrderLoadResult& r,
+                  const std::optional<store::GroupCommitter::Counts>& commits, const BenchFolder& folder) {
+  std::printf("%u orders created by %d clients in %.2f s: %.0f orders/s (group commit %s, %u server threads)\n",
+              r.created, o.clients, r.creation_seconds, r.created / r.creation_seconds,
+              cfg.store.group_commit ? "on" : "off", cfg.server.threads);
+  if (r.lifecycle_requests() > 0)
+    std::printf("%u of them taken through the lifecycle in %.2f s: %llu requests, %.0f requests/s\n", r.completed,
+                r.lifecycle_seconds, static_cast<unsigned long long>(r.lifecycle_requests()),
+                static_cast<double>(r.lifecycle_requests()) / r.lifecycle_seconds);
+  std::printf("%-18s %8s %10s %10s\n", "request", "count", "p50 ms", "p99 ms");
+  for (std::size_t k = 0; k < order_request_kinds; ++k) {
+    Latencies& l = r.latencies[k];
+    if (l.count() == 0) continue;
+    std::printf("%-18s %8zu %10.2f %10.2f\n", std::string(code_of(static_cast<OrderRequest>(k))).c_str(), l.count(),
+                l.percentile_us(0.50) / 1000, l.percentile_us(0.99) / 1000);
+  }
+  if (commits && commits->commits > 0)
+    std::printf("%llu commits carried %llu writes: %.1f writes per commit, at most %zu\n",
+                static_cast<unsigned long long>(commits->commits),
+                static_cast<unsigned long long>(commits->jobs_committed),
+                static_cast<double>(commits->jobs_committed) / static_cast<double>(commits->commits),
+                commits->largest_batch);
+  if (r.retries > 0)
+    std::printf("%llu creations sent again with their Idempotency-Key after the connection dropped\n",
+                static_cast<unsigned long long>(r.retries));
+  if (r.failures > 0) std::printf("%llu requests failed\n", static_cast<unsigned long long>(r.failures));
+  std::printf("database: %s%s\n", (folder.path() / "cahub.db").string().c_str(), folder.kept() ? "" : " (removed)");
+}
+
+store::GroupCommitter::Counts since(const store::GroupCommitter::Counts& before, const store::GroupCommitter::Counts& after) {
+  return {after.commits - before.commits, after.jobs_committed - before.jobs_committed,
+          after.jobs_failed - before.jobs_failed, after.largest_batch};
+}
+
+}  // namespace
+
+CommandRun add_bench_orders_command(CLI::App& bench, const GlobalOptions& global) {
+  auto o = std::make_shared<BenchOrdersOptions>();
+  CLI::App* cmd = bench.add_subcommand("orders", "Order creations per second through the HTTP API, durably committed");
+  cmd->add_option("--clients", o->clients, "Concurrent clients, one keep-alive connection each")->check(CLI::Range(1, 256));
+  cmd->add_option("--n", o->n, "Orders to create, each for its own unit")->check(CLI::Range(1LL, 10'000'000LL));
+  cmd->add_option("--threads", o->threads, "Server worker threads (default: one per client)")->check(CLI::Range(1, 256));
+  cmd->add_option("--group-commit", o->group_commit, "on or off (default: store.group_commit)")
+      ->check(CLI::IsMember({"on", "off"}));
+  cmd->add_option("--lifecycle-percent", o->lifecycle_percent,
+                  "Share of the orders then taken through the whole lifecycle, issuing included (default 5)")
+      ->check(CLI::Range(0, 100));
+  cmd->add_option("--folder", o->folder, "Keep the database and CA state in this new or empty folder");
+  cmd->add_flag("--json", o->json, "Print the figures as one JSON object");
+
+  return [o, cmd, &global]() -> int {
+    if (!cmd->parsed()) return kExitBadInput;
+    config::Config cfg = load_config(global);
+    std::optional<BenchFolder> folder;
+    try {
+      folder.emplace(o->folder, cfg.paths.var);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "cahub: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+    cfg.paths.database = folder->path() / "cahub.db";
+    cfg.paths.var = folder->path();  // the plugins' CAs too: issuing here touches no real CA
+    if (!o->group_commit.empty()) cfg.store.group_commit = o->group_commit == "on";
+    cfg.server.threads = static_cast<unsigned>(o->threads > 0 ? o->threads : o->clients);
+    const Runtime rt = load_runtime(cfg);
+
+    store::Database database = store::Database::open(cfg.paths.database);
+    staff::StaffDirectory staff(database);
+    staff.add("bench.clerk", "Bench clerk", orders::Role::Clerk, kPassword, "bench");
+    staff.add("bench.reviewer", "Bench reviewer", orders::Role::Reviewer, kPassword, "bench");
+
+    std::optional<store::GroupCommitter::Counts> commits;
+    OrderLoadResult result;
+    {
+      ListeningService service(rt.config, rt, database);
+      OrderLoadPlan plan;
+      plan.port = service.port();
+      plan.clerk_token = sign_in(plan.port, "bench.clerk");
+      plan.reviewer_token = sign_in(plan.port, "bench.reviewer");
+
+      // One order through every step first, untimed: a missing plugin or region fails here with
+      // its reason, and the CA's one-time set-up (its root key) is not counted as issuing.
+      OrderLoadPlan check = plan;
+      check.clients = 1;
+      check.orders = 1;
+      check.lifecycle_percent = 100;
+      const OrderLoadResult checked = run_order_load(check);
+      if (checked.completed != 1) {
+        std::cerr << "cahub: bench: the first order did not go through: "
+                  << (checked.first_failures.empty() ? "?" : checked.first_failures.front()) << "\n";
+        return kExitStageFailure;
+      }
+
+      plan.clients = o->clients;
+      plan.orders = static_cast<std::uint32_t>(o->n);
+      plan.lifecycle_percent = o->lifecycle_percent;
+      plan.first_unit = 1;
+      const auto* committer = service.group_committer();
+      const auto before = committer ? committer->counts() : store::GroupCommitter::Counts{};
+      result = run_order_load(plan);
+      if (committer) commits = since(before, committer->counts());
+    }
+
+    if (o->json)
+      std::cout << report_json(*o, rt.config, result, commits).dump() << "\n";
+    else
+      print_report(*o, rt.config, result, commits, *folder);
+    for (const std::string& failure : result.first_failures) std::cerr << "cahub: bench: " << failure << "\n";
+    return result.failures == 0 ? kExitOk : kExitStageFailure;
+  };
+}
+
+}  // namespace cahub::cli
