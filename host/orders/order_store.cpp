@@ -33,6 +33,16 @@ void advance(store::Database& db, std::int64_t id, const std::string& public_id,
   if (update->exec() != 1) throw OrderConflict("version_conflict", "order " + public_id + " changed meanwhile");
 }
 
+// The caller decided on what it saw at `expected_version`; if someone acted since, the decision is
+// stale: "version_conflict", saying where the order is now, and `retry_hint` when a retry is safe.
+void require_version(const OrderRecord& o, std::int64_t expected_version, const std::string& retry_hint = {}) {
+  if (o.version == expected_version) return;
+  throw OrderConflict("version_conflict",
+                      "order " + o.public_id + " is at version " + std::to_string(o.version) + " (" +
+                          std::string(code_of(o.state)) + "), not " + std::to_string(expected_version) +
+                          (retry_hint.empty() ? ": someone else acted first" : ": " + retry_hint));
+}
+
 // A provider that takes only so many unit-certificate applications per unit: counted inside the
 // creating transaction, so two clerks cannot both take the last one.
 void refuse_beyond_unit_limit(store::Database& db, const NewOrder& o) {
@@ -326,10 +336,7 @@ OrderRecord OrderStore::apply(const std::string& public_id, Action action, std::
   if (action == Action::Reject && note.empty()) throw WorkflowRefusal("reason_required", "a rejection needs its reason");
   store::WriteTransaction tx(db_);
   OrderRecord current = load(id_of(public_id));
-  if (current.version != expected_version)
-    throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(current.version) +
-                                                " (" + std::string(code_of(current.state)) + "), not " +
-                                                std::to_string(expected_version) + ": someone else acted first");
+  require_version(current, expected_version);
   const OrderState next = next_state(current.state, action, current.facts(), actor);
   if (action == Action::Complete && changes_certificate_status(current.business))
     throw WorkflowRefusal("carry_out_required", "a " + std::string(cahub::code_of(current.business)) +
@@ -420,9 +427,7 @@ OrderRecord OrderStore::record_payment(const std::string& public_id, std::int64_
                                        const PaymentRecord& payment, const Actor& actor) {
   store::WriteTransaction tx(db_);
   OrderRecord current = load(id_of(public_id));
-  if (current.version != expected_version)
-    throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(current.version) +
-                                                ", not " + std::to_string(expected_version) + ": someone else acted first");
+  require_version(current, expected_version);
   const OrderState next = next_state(current.state, Action::RecordPayment, current.facts(), actor);
   if (payment.amount != current.total) {
     if (payment.adjustment_reason.empty())
@@ -487,9 +492,7 @@ nlohmann::json subject_of(const OrderRecord& o) {
 nlohmann::json OrderStore::issue_request(const std::string& public_id, std::int64_t expected_version,
                                         const Actor& actor) {
   const OrderRecord before = get(public_id);
-  if (before.version != expected_version)
-    throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(before.version) +
-                                                ", not " + std::to_string(expected_version) + ": someone else acted first");
+  require_version(before, expected_version);
   (void)next_state(before.state, Action::StartIssuing, before.facts(), actor);
   const nlohmann::json& validity = before.validity;
   const bool end_known = validity.is_object() && validity.value("not_after", nlohmann::json()).is_string();
@@ -524,9 +527,7 @@ OrderRecord OrderStore::record_certificate(const std::string& public_id, std::in
                                            const Actor& actor, const nlohmann::json& issued) {
   store::WriteTransaction tx(db_);
   const OrderRecord current = load(id_of(public_id));
-  if (current.version != expected_version)
-    throw OrderConflict("version_conflict", "order " + public_id + " changed while the certificate was issued; "
-                                            "retry: the provider returns the same certificate for this order");
+  require_version(current, expected_version, "retry: the provider returns the same certificate for this order");
   const OrderState issuing = next_state(current.state, Action::StartIssuing, current.facts(), actor);
 
   const std::string now = store::now_china_time();
@@ -581,9 +582,7 @@ OrderRecord OrderStore::set_terms(const std::string& public_id, std::int64_t exp
     throw WorkflowRefusal("invalid_value", "years must be between 1 and 10");
   store::WriteTransaction tx(db_);
   OrderRecord current = load(id_of(public_id));
-  if (current.version != expected_version)
-    throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(current.version) +
-                                                ", not " + std::to_string(expected_version) + ": someone else acted first");
+  require_version(current, expected_version);
   using S = OrderState;
   const S state = current.state;
   if (!(state == S::Submitted || state == S::UnderReview || state == S::Rejected || state == S::Resubmitted ||
@@ -642,9 +641,7 @@ OrderRecord OrderStore::set_terms(const std::string& public_id, std::int64_t exp
 
 json OrderStore::operation_request(const std::string& public_id, std::int64_t expected_version, const Actor& actor) {
   const OrderRecord o = get(public_id);
-  if (o.version != expected_version)
-    throw OrderConflict("version_conflict", "order " + public_id + " is at version " + std::to_string(o.version) +
-                                                ", not " + std::to_string(expected_version) + ": someone else acted first");
+  require_version(o, expected_version);
   if (!changes_certificate_status(o.business))
     throw WorkflowRefusal("not_allowed_now", "a " + std::string(cahub::code_of(o.business)) +
                                                  " order is not carried out on a certificate's status");
@@ -659,9 +656,7 @@ OrderRecord OrderStore::record_operation(const std::string& public_id, std::int6
                                          const json& answer) {
   store::WriteTransaction tx(db_);
   const OrderRecord current = load(id_of(public_id));
-  if (current.version != expected_version)
-    throw OrderConflict("version_conflict", "order " + public_id + " changed while the provider carried it out; "
-                                            "retry: the certificate is already in its new status");
+  require_version(current, expected_version, "retry: the certificate is already in its new status");
   const OrderState done = next_state(current.state, Action::Complete, current.facts(), actor);
   const std::string now = store::now_china_time();
   advance(db_, current.id, public_id, expected_version, done, now);
