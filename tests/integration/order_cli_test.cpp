@@ -172,7 +172,8 @@ TEST_CASE("order commands refuse with the API's codes, distinct exit codes, and 
   json order = desk.json_as("chen.jie", std::vector<std::string>{"order", "create", "--idempotency-key", "k9"} + kCentralNew);
   const std::string id = order.at("id");
   check_refusal(desk.as("chen.jie", {"order", "material", id, "uscc_copy", "no_such_material"}), 4, "not_found");
-  for (const auto& m : desk.json_as("chen.jie", {"order", "show", id}).at("materials"))
+  const json shown = desk.json_as("chen.jie", {"order", "show", id});  // kept: a range-for over a temporary's member dangles
+  for (const auto& m : shown.at("materials"))
     CHECK(m.at("received") == false);  // the known code before the unknown one was not ticked either
   order = desk.json_as("chen.jie", {"order", "material", id, "--all"});
   order = desk.json_as("chen.jie", {"order", "act", id, "start_review", "--version", version_of(order)});
