@@ -43,6 +43,13 @@ std::optional<json> body_of(const httplib::Request& req, httplib::Response& res)
   }
 }
 
+// The order's version the caller decided on; answers 400 when the body does not give it.
+std::optional<std::int64_t> version_in(const json& body, httplib::Response& res) {
+  if (body.contains("version") && body["version"].is_number_integer()) return body["version"].get<std::int64_t>();
+  fail(res, 400, "version_required", "send the order's version as you saw it: {\"version\": N}");
+  return std::nullopt;
+}
+
 int status_for_refusal(const std::string& code) {
   if (code == "forbidden" || code == "four_eyes") return 403;
   return 422;
@@ -147,12 +154,10 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                 }
                 const auto body = body_of(req, res);
                 if (!body) return;
-                if (!body->contains("version") || !(*body)["version"].is_number_integer()) {
-                  fail(res, 400, "version_required", "send the order's version as you saw it: {\"version\": N}");
-                  return;
-                }
+                const auto version = version_in(*body, res);
+                if (!version) return;
                 send(res, 200,
-                     desk.act(req.matches[1], *action, (*body)["version"].get<std::int64_t>(), actor,
+                     desk.act(req.matches[1], *action, *version, actor,
                                 body->value("note", ""))
                          .to_json());
               }));
@@ -212,11 +217,9 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                                                   desk::OrderDesk& desk, const orders::Actor& actor) {
                 const auto body = body_of(req, res);
                 if (!body) return;
-                if (!body->contains("version") || !(*body)["version"].is_number_integer()) {
-                  fail(res, 400, "version_required", "send the order's version as you saw it: {\"version\": N}");
-                  return;
-                }
-                send(res, 200, desk.issue(req.matches[1], (*body)["version"].get<std::int64_t>(), actor).to_json());
+                const auto version = version_in(*body, res);
+                if (!version) return;
+                send(res, 200, desk.issue(req.matches[1], *version, actor).to_json());
               }));
 
   server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/carry_out)",
@@ -224,12 +227,10 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                                          const orders::Actor& actor) {
                 const auto body = body_of(req, res);
                 if (!body) return;
-                if (!body->contains("version") || !(*body)["version"].is_number_integer()) {
-                  fail(res, 400, "version_required", "send the order's version as you saw it: {\"version\": N}");
-                  return;
-                }
+                const auto version = version_in(*body, res);
+                if (!version) return;
                 send(res, 200,
-                     desk.carry_out(req.matches[1], (*body)["version"].get<std::int64_t>(), actor).to_json());
+                     desk.carry_out(req.matches[1], *version, actor).to_json());
               }));
 
   server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/terms)",
