@@ -141,4 +141,18 @@ std::vector<Action> available_actions(OrderState from, const OrderFacts& order, 
   return out;
 }
 
+std::vector<HeldBackAction> held_back_actions(OrderState from, const OrderFacts& order, const Actor& actor) {
+  std::vector<HeldBackAction> out;
+  for (std::size_t i = 0; i < kActions.size(); ++i) {
+    try {
+      (void)next_state(from, static_cast<Action>(i), order, actor);
+    } catch (const WorkflowRefusal& e) {
+      // Wrong state or wrong role is simply not this person's button; anything else is a reason.
+      if (e.code() != "not_allowed_now" && e.code() != "forbidden")
+        out.push_back({static_cast<Action>(i), std::string(e.code()), e.what()});
+    }
+  }
+  return out;
+}
+
 }  // namespace cahub::orders

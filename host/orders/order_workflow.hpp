@@ -61,6 +61,16 @@ OrderState next_state(OrderState from, Action action, const OrderFacts& order, c
 // The actions `actor` may take now (what a console shows as buttons).
 std::vector<Action> available_actions(OrderState from, const OrderFacts& order, const Actor& actor);
 
+// An action the actor's role may take in this state but the order's own facts hold back
+// ("four_eyes", "materials_missing", "unpriced"): a console shows it disabled with the reason, so
+// a reviewer learns why before clicking rather than after.
+struct HeldBackAction {
+  Action action;
+  std::string code;
+  std::string message;
+};
+std::vector<HeldBackAction> held_back_actions(OrderState from, const OrderFacts& order, const Actor& actor);
+
 // No further action: completed or cancelled.
 bool is_final(OrderState s);
 // Still open (for "one open order per applicant ID number per CA").

@@ -108,6 +108,27 @@ TEST_CASE("the buttons a clerk and a reviewer see under review") {
         std::vector<Action>{Action::Reject, Action::Approve, Action::Cancel});
 }
 
+TEST_CASE("actions held back by the order's facts carry their reason, wrong role or state do not") {
+  OrderFacts f = paid_new();
+  f.materials_complete = false;
+  const auto held = held_back_actions(OrderState::UnderReview, f, reviewer);
+  REQUIRE(held.size() == 1);
+  CHECK(held[0].action == Action::Approve);
+  CHECK(held[0].code == "materials_missing");
+  // The reviewer who accepted the order: four-eyes comes first, whatever the materials.
+  f.accepted_by = reviewer.login;
+  const auto own = held_back_actions(OrderState::UnderReview, f, reviewer);
+  REQUIRE(own.size() == 1);
+  CHECK(own[0].code == "four_eyes");
+  // A clerk may not approve at all: that is not a held-back button, it is no button.
+  CHECK(held_back_actions(OrderState::UnderReview, f, clerk).empty());
+  f.priced = false;
+  const auto unpriced = held_back_actions(OrderState::AwaitingPayment, f, clerk);
+  REQUIRE(unpriced.size() == 1);
+  CHECK(unpriced[0].action == Action::RecordPayment);
+  CHECK(unpriced[0].code == "unpriced");
+}
+
 TEST_CASE("codes round-trip and unknown codes are refused") {
   for (const char* code : {"draft", "under_review", "awaiting_payment", "ready_for_pickup", "cancelled"})
     CHECK(code_of(*parse_state(code)) == code);
