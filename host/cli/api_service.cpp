@@ -1,5 +1,7 @@
 #include "cli/api_service.hpp"
 
+#include "server/console_routes.hpp"
+
 namespace cahub::cli {
 
 ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_book,
@@ -17,6 +19,7 @@ ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_bo
   http_.set_tcp_nodelay(true);
   server::install_routes(http_, services_, cfg.server.max_body_bytes);
   server::install_order_routes(http_, order_services_);
+  server::install_console_routes(http_);
 }
 
 }  // namespace cahub::cli

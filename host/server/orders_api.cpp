@@ -140,8 +140,18 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
 
   server.Get(R"(/v1/orders/([A-Za-z0-9-]+))", authenticated(services, [](const httplib::Request& req,
                                                                          httplib::Response& res, desk::OrderDesk& desk,
-                                                                         const orders::Actor&) {
-    send(res, 200, desk.get(req.matches[1]).to_json());
+                                                                         const orders::Actor& actor) {
+    const orders::OrderRecord order = desk.get(req.matches[1]);
+    json out = order.to_json();
+    // What this caller may do now, and what the order's facts hold back with the reason: the
+    // console's buttons (the routes check the same table again when one is pressed).
+    out["actions"] = json::array();
+    for (const auto a : orders::available_actions(order.state, order.facts(), actor))
+      out["actions"].push_back(orders::code_of(a));
+    out["held_back"] = json::array();
+    for (const auto& held : orders::held_back_actions(order.state, order.facts(), actor))
+      out["held_back"].push_back({{"action", orders::code_of(held.action)}, {"code", held.code}, {"message", held.message}});
+    send(res, 200, out);
   }));
 
   server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/actions/([a-z_]+))",

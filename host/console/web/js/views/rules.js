@@ -1,0 +1,41 @@
+// Which rule script is live per region, since when, and any edit that was refused with its
+// error: what an administrator checks after editing a fee.
+
+import {h, fill} from "../dom.js";
+import {t} from "../i18n.js";
+import {describeError} from "../api.js";
+import {loadCatalog, caName} from "../catalog.js";
+import {timeText} from "../format.js";
+
+export async function render(main, {isCurrent}) {
+  fill(main, h("h1", {}, t("rules_title")), h("p", {class: "loading"}, t("loading")));
+  let catalog;
+  try {
+    catalog = await loadCatalog({fresh: true});  // scripts reload while serving: never a cached view
+  } catch (error) {
+    if (isCurrent()) fill(main, h("h1", {}, t("rules_title")), h("p", {class: "error", role: "alert"}, describeError(error)));
+    return;
+  }
+  if (!isCurrent()) return;
+  const {rules} = catalog;
+  const refused = rules.refused || [];
+  fill(main, h("h1", {}, t("rules_title")),
+    h("p", {class: "hint"}, t("rules_generation", {n: rules.generation})),
+    refused.length === 0 ? h("p", {class: "ok"}, t("all_live")) : null,
+    h("table", {class: "rules"},
+      h("thead", {}, h("tr", {}, ["region", "col_file", "col_loaded_at", "col_sha", "col_accepts"].map((k) => h("th", {scope: "col"}, t(k))))),
+      h("tbody", {}, rules.regions.map((r) => [
+        h("tr", {class: r.refused_reload ? "refused" : ""},
+          h("td", {}, r.name, h("div", {class: "hint"}, r.name_en)),
+          h("td", {class: "mono"}, r.file.split("/").pop()),
+          h("td", {}, timeText(r.loaded_at)),
+          h("td", {class: "mono", title: r.sha256}, r.sha256.slice(0, 12)),
+          h("td", {}, r.accepts.map((c) => caName(catalog, c)).join("、"))),
+        r.refused_reload ? h("tr", {class: "refused"}, h("td", {colspan: 5},
+          h("p", {class: "error"}, t("refused_reload", {at: timeText(r.refused_reload.refused_at)})),
+          h("ul", {class: "findings"}, r.refused_reload.findings.map((f) => h("li", {class: "mono"}, f))))) : null]))),
+    refused.length ? [h("h2", {}, t("refused_files")),
+      h("ul", {class: "findings"}, refused.map((f) => h("li", {},
+        h("b", {class: "mono"}, f.file), " ", timeText(f.refused_at),
+        h("ul", {}, f.findings.map((x) => h("li", {class: "mono"}, x))))))] : null);
+}
