@@ -60,6 +60,25 @@ std::int64_t append_audit_event(Database& db, const AuditEvent& event) {
   return seq;
 }
 
+std::vector<RecordedAuditEvent> audit_events_of(Database& db, std::int64_t order_id) {
+  store::CachedStatement rows = db.statement(
+      "SELECT seq, at, actor, kind, payload_json FROM audit_events WHERE order_id = ? ORDER BY seq");
+  rows->bind(1, static_cast<std::int64_t>(order_id));
+  std::vector<RecordedAuditEvent> out;
+  while (rows->executeStep()) {
+    RecordedAuditEvent r;
+    r.seq = rows->getColumn(0).getInt64();
+    r.event.at = rows->getColumn(1).getString();
+    r.event.actor = rows->getColumn(2).getString();
+    r.event.order_id = order_id;
+    r.event.kind = rows->getColumn(3).getString();
+    // The schema checks json_valid on insert and the table is append-only, so this parses.
+    r.event.payload = nlohmann::json::parse(rows->getColumn(4).getString());
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 AuditVerdict verify_audit_chain(Database& db) {
   AuditVerdict verdict;
   SQLite::Statement rows(db.sqlite(),

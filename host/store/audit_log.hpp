@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,17 @@ std::string chain_hash(const std::string& prev_hash, const std::string& canonica
 // Appends `event` after the last one and returns its seq. Call inside a WriteTransaction on `db`,
 // together with the change it records, so both commit or neither does.
 std::int64_t append_audit_event(Database& db, const AuditEvent& event);
+
+// An event as stored, with its place in the chain.
+struct RecordedAuditEvent {
+  std::int64_t seq = 0;
+  AuditEvent event;
+};
+
+// The events of one order, in seq order: what happened to it, as the console's history shows it.
+// `order_id` is the orders table's own id (audit_events.order_id), not the public ORD-... id.
+// Reads only; the chain is checked by verify_audit_chain, not here.
+std::vector<RecordedAuditEvent> audit_events_of(Database& db, std::int64_t order_id);
 
 struct AuditVerdict {
   std::int64_t events = 0;  // how many were checked
