@@ -19,6 +19,13 @@ store::Database& worker_connection(const std::filesystem::path& file) {
 }
 
 std::optional<orders::Actor> signed_in(const httplib::Request& req, httplib::Response& res, store::Database& db) {
+  const auto session = signed_in_session(req, res, db);
+  if (!session) return std::nullopt;
+  return orders::Actor{session->member.login, session->member.role};
+}
+
+std::optional<staff::Session> signed_in_session(const httplib::Request& req, httplib::Response& res,
+                                                store::Database& db) {
   const auto refuse = [&res](const std::string& code, const std::string& message) {
     res.status = 401;
     res.set_header("WWW-Authenticate", "Bearer");
@@ -30,8 +37,7 @@ std::optional<orders::Actor> signed_in(const httplib::Request& req, httplib::Res
   if (header.rfind("Bearer ", 0) != 0)
     return refuse("unauthenticated", "sign in first (POST /v1/login) and send Authorization: Bearer <token>");
   try {
-    const staff::StaffMember who = staff::StaffDirectory(db).resolve(header.substr(7));
-    return orders::Actor{who.login, who.role};
+    return staff::StaffDirectory(db).resolve_session(header.substr(7));
   } catch (const staff::StaffError& e) {
     return refuse(e.code(), e.what());
   }

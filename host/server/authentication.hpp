@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "orders/order_workflow.hpp"
+#include "staff/staff_directory.hpp"
 #include "store/database.hpp"
 
 namespace httplib {
@@ -22,5 +23,9 @@ store::Database& worker_connection(const std::filesystem::path& file);
 // The signed-in staff member behind `Authorization: Bearer <token>`, or nullopt after answering
 // 401 with "unauthenticated", "bad_token" or "session_expired".
 std::optional<orders::Actor> signed_in(const httplib::Request& req, httplib::Response& res, store::Database& db);
+
+// The same, with the whole session (the member's name and when the session expires).
+std::optional<staff::Session> signed_in_session(const httplib::Request& req, httplib::Response& res,
+                                                store::Database& db);
 
 }  // namespace cahub::server

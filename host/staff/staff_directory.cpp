@@ -98,7 +98,9 @@ Session StaffDirectory::sign_in(const std::string& login, const std::string& pas
   return s;
 }
 
-StaffMember StaffDirectory::resolve(const std::string& token) {
+StaffMember StaffDirectory::resolve(const std::string& token) { return resolve_session(token).member; }
+
+Session StaffDirectory::resolve_session(const std::string& token) {
   if (token.size() != 64) throw StaffError("bad_token", "not a session token");
   // Every API request runs this one: kept prepared on the worker's connection.
   store::CachedStatement row = db_.statement(
@@ -108,7 +110,7 @@ StaffMember StaffDirectory::resolve(const std::string& token) {
   if (!row->executeStep()) throw StaffError("bad_token", "unknown session; sign in again");
   if (row->getColumn(4).getString() <= store::now_china_time())
     throw StaffError("session_expired", "the session has expired; sign in again");
-  return member_from(*row);
+  return Session{"", row->getColumn(4).getString(), member_from(*row)};
 }
 
 }  // namespace cahub::staff

@@ -55,6 +55,9 @@ class StaffDirectory {
 
   // The staff member a bearer token belongs to; StaffError("session_expired"/"bad_token") if none.
   StaffMember resolve(const std::string& token);
+  // The same check, with the session's expiry (for GET /v1/me, so a console can warn before it
+  // lapses). The token is left empty: only its hash is stored, and the caller already has it.
+  Session resolve_session(const std::string& token);
 
  private:
   store::Database& db_;
