@@ -49,7 +49,11 @@ RegisteredCertificate import_certificate(store::Database& db, const ImportedCert
                                   {"holder", c.holder.identity()}, {"not_before", c.not_before.iso()},
                                   {"not_after", c.not_after.iso()}, {"status", status}}});
   tx.commit();
-  return registered_certificates(db, {c.holder.identity(), c.serial, c.ca}).at(0);
+  CertificateFilter recorded;
+  recorded.holder = c.holder.identity();
+  recorded.serial = c.serial;
+  recorded.ca = c.ca;
+  return registered_certificates(db, recorded).at(0);
 }
 
 }  // namespace cahub::orders

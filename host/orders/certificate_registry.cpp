@@ -41,21 +41,30 @@ std::vector<RegisteredCertificate> registered_certificates(store::Database& db, 
   SQLite::Statement rows(db.sqlite(),
                          "SELECT u.name, coalesce(u.uscc, u.id_number), c.ca, c.region, c.serial, c.key_type, c.not_before, "
                          "c.not_after, c.status, coalesce(c.medium_serial, ''), coalesce(c.first_issued, ''), "
-                         "coalesce((SELECT o.public_id FROM orders o WHERE o.certificate_id = c.id LIMIT 1), '') "
+                         "coalesce((SELECT o.public_id FROM orders o WHERE o.certificate_id = c.id LIMIT 1), ''), "
+                         "u.kind "
                          "FROM certificates c JOIN customers u ON u.id = c.customer_id "
                          "WHERE (?1 = '' OR coalesce(u.uscc, u.id_number) = ?1 OR instr(u.name, ?1) > 0) "
                          "AND (?2 = '' OR upper(c.serial) = upper(?2)) AND (?3 = '' OR c.ca = ?3) "
+                         "AND (?5 = '' OR c.status = ?5) "
+                         // lower() folds ASCII only, which is what can differ in case here; Chinese
+                         // names have no case.
+                         "AND (?6 = '' OR upper(coalesce(u.uscc, u.id_number)) = upper(?6) "
+                         "     OR instr(lower(u.name), lower(?6)) > 0 OR upper(c.serial) = upper(?6)) "
                          "ORDER BY u.name, coalesce(u.uscc, u.id_number), c.not_after, c.serial LIMIT ?4");
   rows.bind(1, f.holder);
   rows.bind(2, f.serial);
   rows.bind(3, f.ca);
   rows.bind(4, limit);
+  rows.bind(5, f.status);
+  rows.bind(6, f.any);
   std::vector<RegisteredCertificate> out;
   while (rows.executeStep()) {
     RegisteredCertificate c;
-    std::string* fields[] = {&c.customer_name, &c.identity,  &c.ca,     &c.region,        &c.serial,       &c.key_type,
-                             &c.not_before,    &c.not_after, &c.status, &c.medium_serial, &c.first_issued, &c.order_id};
-    for (int i = 0; i < 12; ++i) *fields[i] = rows.getColumn(i).getString();
+    std::string* fields[] = {&c.customer_name, &c.identity,  &c.ca,     &c.region,        &c.serial,
+                             &c.key_type,      &c.not_before, &c.not_after, &c.status,    &c.medium_serial,
+                             &c.first_issued,  &c.order_id,  &c.holder_kind};
+    for (int i = 0; i < 13; ++i) *fields[i] = rows.getColumn(i).getString();
     out.push_back(std::move(c));
   }
   return out;
@@ -64,7 +73,10 @@ std::vector<RegisteredCertificate> registered_certificates(store::Database& db, 
 std::optional<RegisteredCertificate> find_certificate(store::Database& db, const std::string& ca,
                                                       const std::string& serial) {
   if (ca.empty() || serial.empty()) return std::nullopt;
-  auto found = registered_certificates(db, {"", serial, ca}, 1);
+  CertificateFilter one;
+  one.serial = serial;
+  one.ca = ca;
+  auto found = registered_certificates(db, one, 1);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }

@@ -31,6 +31,7 @@ struct RegisteredCertificate {
   std::string customer_name, identity, ca, region, serial, key_type, not_before, not_after, status;
   std::string medium_serial, first_issued;  // empty when unknown
   std::string order_id;                     // the order that issued it; empty when imported
+  std::string holder_kind;                  // "org" (known by its USCC) or "person" (by the ID number)
 
   nlohmann::json to_json() const;
 };
@@ -38,6 +39,11 @@ struct RegisteredCertificate {
 struct CertificateFilter {
   std::string holder;  // the USCC or ID number, or a part of the name; empty: anyone
   std::string serial, ca;
+  std::string status;  // active, frozen, revoked or expired; empty: any
+  // What a clerk types into one search box: the holder's USCC or ID number, a part of the holder's
+  // name, or the serial, each ignoring case (serials are hex, a typed x in an ID number is lower
+  // case); empty: anything.
+  std::string any;
 };
 
 // The certificates that match, by holder, then expiry.
