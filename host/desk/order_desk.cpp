@@ -6,6 +6,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "identifiers/mobile.hpp"
+#include "identifiers/postcode.hpp"
 #include "identifiers/resident_id.hpp"
 #include "orders/certificate_registry.hpp"
 #include "identifiers/uscc.hpp"
@@ -20,6 +22,22 @@ namespace cahub::desk {
 namespace {
 
 using nlohmann::json;
+
+// An optional contact field of applicant_details, checked when given: the agent's mobile receives
+// the SMS codes and PINs and a mailed certificate needs the postcode, so a mistyped one would fail
+// the order later, silently. Refused like the USCC, with a code per reason and the field named.
+void check_contact(const json& details, const char* field, identifiers::CheckResult (*check)(std::string_view)) {
+  const auto it = details.find(field);
+  if (it == details.end() || it->is_null()) return;
+  if (!it->is_string())
+    throw pipeline::BadRequest("bad_applicant", std::string("applicant_details.") + field + " must be a string");
+  const std::string& text = it->get_ref<const std::string&>();
+  if (text.empty()) return;
+  const identifiers::CheckResult result = check(text);
+  if (result.failure)
+    throw pipeline::BadRequest("bad_" + std::string(field) + "_" + std::string(result.failure->code()),
+                               std::string("applicant_details.") + field + ": " + result.failure->message_en);
+}
 
 orders::OrderApplicant applicant_of(const json& body) {
   const json details = body.value("applicant_details", json::object());
@@ -39,6 +57,8 @@ orders::OrderApplicant applicant_of(const json& body) {
                                    std::string(check.failure->code()),
                                std::string(a.kind == "org" ? "applicant_details.uscc: " : "applicant_details.id_number: ") +
                                    check.failure->message_en);
+  check_contact(details, "mobile", identifiers::check_mobile);
+  check_contact(details, "postcode", identifiers::check_postcode);
   return a;
 }
 
@@ -86,7 +106,9 @@ void master_key_from_registry(store::Database& db, const json& body, const order
                               json& quote_request) {
   if (applicant.kind != "org") return;
   const std::string region = body.value("region", "");
-  for (const auto& c : orders::registered_certificates(db, {applicant.uscc, "", ""}))
+  orders::CertificateFilter held;
+  held.holder = applicant.uscc;
+  for (const auto& c : orders::registered_certificates(db, held))
     if (c.identity == applicant.uscc && c.region == region && c.key_type == "master" &&
         (c.status == "active" || c.status == "frozen")) {
       quote_request["has_master_key"] = true;
@@ -143,6 +165,50 @@ orders::CreateResult OrderDesk::create(const json& body, const std::string& idem
 }
 
 orders::OrderRecord OrderDesk::get(const std::string& order_id) { return orders::OrderStore(reads_).get(order_id); }
+
+namespace {
+
+// Shaped like a quote's eligibility, for a renewal the pipeline could not answer.
+json not_renewable(const std::string& code, const std::string& message) {
+  return {{"eligible", false},
+          {"reasons", json::array({message})},
+          {"reason_details", json::array({{{"code", code}, {"en", message}}})}};
+}
+
+}  // namespace
+
+std::vector<store::RecordedAuditEvent> OrderDesk::events(const std::string& order_id) {
+  return store::audit_events_of(reads_, get(order_id).id);  // get: OrderNotFound for an unknown id
+}
+
+std::vector<orders::RegisteredCertificate> OrderDesk::certificates(const orders::CertificateFilter& filter, int limit) {
+  return orders::registered_certificates(reads_, filter, limit);
+}
+
+json OrderDesk::renewal_outlook(const orders::RegisteredCertificate& c, Date today) const {
+  // The quote request a clerk would make for this renewal today, with the registry's dates (the
+  // same facts create() fills in from the registry), so the answer is the order's own.
+  json request = {{"region", c.region},
+                  {"ca", c.ca},
+                  {"business", code_of(Business::Renew)},
+                  {"applicant", c.holder_kind == "person" ? code_of(ApplicantKind::Person) : code_of(ApplicantKind::Org)},
+                  {"key", c.key_type},
+                  {"cert_not_before", c.not_before},
+                  {"cert_not_after", c.not_after}};
+  if (!c.first_issued.empty()) request["first_issued"] = c.first_issued;
+  try {
+    const json quote = pipeline::quote_to_json(services_.quotes.run(pipeline::parse_quote_request(request, today)), false);
+    return {{"eligible", quote.at("eligible")}, {"reasons", quote.at("reasons")},
+            {"reason_details", quote.at("reason_details")}};
+  } catch (const pipeline::BadRequest& e) {
+    // A region or CA that is no longer loaded: this one certificate cannot be renewed here now,
+    // which is what a list of certificates should say, rather than fail as a whole.
+    return not_renewable(e.code(), e.what());
+  } catch (const pipeline::StageFailure& e) {
+    spdlog::error("renewal quote for {} {} failed in {}: {}", c.ca, c.serial, e.stage(), e.what());
+    return not_renewable(e.stage() + "_failed", e.what());
+  }
+}
 
 std::vector<orders::OrderRecord> OrderDesk::list(const orders::OrderStore::Filter& filter, int limit) {
   return orders::OrderStore(reads_).list(filter, limit);

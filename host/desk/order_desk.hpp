@@ -18,6 +18,7 @@
 
 #include "domain/coded_error.hpp"
 #include "domain/date.hpp"
+#include "orders/certificate_registry.hpp"
 #include "orders/order_store.hpp"
 #include "orders/working_days.hpp"
 #include "store/audit_log.hpp"
@@ -65,6 +66,16 @@ class OrderDesk {
                               const orders::Actor& clerk, Date today);
 
   orders::OrderRecord get(const std::string& order_id);
+  // The order's audit events in seq order (OrderNotFound for an unknown order).
+  std::vector<store::RecordedAuditEvent> events(const std::string& order_id);
+
+  // The certificate registry, as orders::registered_certificates.
+  std::vector<orders::RegisteredCertificate> certificates(const orders::CertificateFilter& filter, int limit);
+  // Whether a renewal order for `certificate` would be accepted on `today` under the live region
+  // rules: the renewal quote create() would run, with the registry's dates and the holder's kind.
+  // {"eligible", "reasons", "reason_details"} as in the quote; a region or CA that is not loaded
+  // (or a failing script) is a reason too, so one certificate never fails a whole list.
+  nlohmann::json renewal_outlook(const orders::RegisteredCertificate& certificate, Date today) const;
   std::vector<orders::OrderRecord> list(const orders::OrderStore::Filter& filter, int limit = 200);
 
   orders::OrderRecord act(const std::string& order_id, orders::Action action, std::int64_t version,
