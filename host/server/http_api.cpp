@@ -5,6 +5,11 @@
 #include <spdlog/spdlog.h>
 
 #include "domain/date.hpp"
+#include "domain/labels.hpp"
+#include "identifiers/mobile.hpp"
+#include "identifiers/postcode.hpp"
+#include "identifiers/resident_id.hpp"
+#include "identifiers/uscc.hpp"
 #include "pipeline/quote_json.hpp"
 #include "pipeline/quote_pipeline.hpp"
 #include "pipeline/quote_request_json.hpp"
@@ -37,6 +42,27 @@ bool wants_explain(const httplib::Request& req) {
   const std::string v = req.get_param_value("explain");
   return v.empty() || v == "1" || v == "true";
 }
+
+// Every code of E with its labels, in code order: the console shows these instead of keeping its
+// own copy of the wording.
+template <typename E> json labelled_codes() {
+  json out = json::array();
+  for (const E value : all_codes<E>()) {
+    const Label label = label_of(value);
+    out.push_back({{"code", code_of(value)}, {"zh", label.zh}, {"en", label.en}});
+  }
+  return out;
+}
+
+// The identifier checks a console may run as the clerk types, by the name the route uses.
+struct IdentifierCheck {
+  std::string_view kind;
+  identifiers::CheckResult (*check)(std::string_view);
+};
+constexpr IdentifierCheck kIdentifierChecks[] = {{"uscc", identifiers::check_uscc},
+                                                 {"id_number", identifiers::check_resident_id},
+                                                 {"mobile", identifiers::check_mobile},
+                                                 {"postcode", identifiers::check_postcode}};
 
 }  // namespace
 
@@ -78,6 +104,41 @@ void install_routes(httplib::Server& server, const ApiServices& services, std::s
   server.Get("/v1/rules", [&services](const httplib::Request& req, httplib::Response& res) {
     if (!staff_only(services, req, res)) return;
     send_json(res, 200, services.rule_book.describe());
+  });
+
+  server.Get("/v1/vocabulary", [&services](const httplib::Request& req, httplib::Response& res) {
+    if (!staff_only(services, req, res)) return;
+    send_json(res, 200, json{{"businesses", labelled_codes<Business>()},
+                             {"channels", labelled_codes<Channel>()},
+                             {"applicants", labelled_codes<ApplicantKind>()}});
+  });
+
+  // The same checks an order makes at acceptance, so a form can say what to correct before it is
+  // sent; an invalid value is an answer (200), not an error.
+  server.Get(R"(/v1/identifiers/([a-z_]+))", [&services](const httplib::Request& req, httplib::Response& res) {
+    if (!staff_only(services, req, res)) return;
+    const std::string kind = req.matches[1];
+    const IdentifierCheck* found = nullptr;
+    for (const IdentifierCheck& c : kIdentifierChecks)
+      if (c.kind == kind) found = &c;
+    if (!found) {
+      send_error(res, 404, "unknown_identifier_kind",
+                 "no identifier kind \"" + kind + "\" (one of: uscc, id_number, mobile, postcode)");
+      return;
+    }
+    if (!req.has_param("value")) {
+      send_error(res, 400, "value_required", "send the text to check as ?value=...");
+      return;
+    }
+    const identifiers::CheckResult result = found->check(req.get_param_value("value"));
+    if (result.ok()) {
+      send_json(res, 200, json{{"valid", true}});
+      return;
+    }
+    send_json(res, 200, json{{"valid", false},
+                             {"code", result.failure->code()},
+                             {"message", result.failure->message_en},
+                             {"message_zh", result.failure->message_zh}});
   });
 
   // Whatever escapes a handler is a bug; the client still gets JSON and the server goes on.

@@ -22,7 +22,7 @@ struct ApiServices {
 };
 
 // Installs the routes: GET /healthz (open, for probes), POST /v1/quote, GET /v1/plugins,
-// GET /v1/rules (signed in).
+// GET /v1/rules, GET /v1/vocabulary and GET /v1/identifiers/{kind} (signed in).
 // `services` must outlive the server.
 void install_routes(httplib::Server& server, const ApiServices& services, std::size_t max_body_bytes);
 

@@ -9,6 +9,7 @@
 
 #include "desk/order_desk.hpp"
 #include "domain/date.hpp"
+#include "orders/certificate_registry.hpp"
 #include "orders/order_queue.hpp"
 #include "orders/order_store.hpp"
 #include "pipeline/request_error.hpp"
@@ -48,6 +49,19 @@ std::optional<std::int64_t> version_in(const json& body, httplib::Response& res)
   if (body.contains("version") && body["version"].is_number_integer()) return body["version"].get<std::int64_t>();
   fail(res, 400, "version_required", "send the order's version as you saw it: {\"version\": N}");
   return std::nullopt;
+}
+
+constexpr int kCertificateListDefault = 100;
+constexpr int kCertificateListMax = 500;
+
+// ?limit=N within 1..max (`fallback` when absent); nullopt when it is not such a number.
+std::optional<int> limit_in(const httplib::Request& req, int fallback, int max) {
+  if (!req.has_param("limit")) return fallback;
+  const std::string text = req.get_param_value("limit");
+  if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  const int n = std::stoi(text);
+  if (n < 1 || n > max) return std::nullopt;
+  return n;
 }
 
 int status_for_refusal(const std::string& code) {
@@ -109,6 +123,16 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
     }
   });
 
+  // Who the token belongs to and until when, so a console can show it and sign in again in time.
+  server.Get("/v1/me", [&services](const httplib::Request& req, httplib::Response& res) {
+    const auto session = signed_in_session(req, res, worker_connection(services.database));
+    if (!session) return;
+    send(res, 200, json{{"login", session->member.login},
+                        {"name", session->member.display_name},
+                        {"role", orders::code_of(session->member.role)},
+                        {"expires_at", session->expires_at}});
+  });
+
   server.Post("/v1/orders", authenticated(services, [](const httplib::Request& req, httplib::Response& res,
                                                                 desk::OrderDesk& desk, const orders::Actor& actor) {
     const std::string key = req.get_header_value("Idempotency-Key");
@@ -152,6 +176,17 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
     for (const auto& held : orders::held_back_actions(order.state, order.facts(), actor))
       out["held_back"].push_back({{"action", orders::code_of(held.action)}, {"code", held.code}, {"message", held.message}});
     send(res, 200, out);
+  }));
+
+  server.Get(R"(/v1/orders/([A-Za-z0-9-]+)/events)", authenticated(services, [](const httplib::Request& req,
+                                                                                httplib::Response& res,
+                                                                                desk::OrderDesk& desk,
+                                                                                const orders::Actor&) {
+    json events = json::array();
+    for (const store::RecordedAuditEvent& r : desk.events(req.matches[1]))
+      events.push_back({{"seq", r.seq}, {"at", r.event.at}, {"actor", r.event.actor}, {"kind", r.event.kind},
+                        {"payload", r.event.payload}});
+    send(res, 200, json{{"events", std::move(events)}});
   }));
 
   server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/actions/([a-z_]+))",
@@ -276,6 +311,38 @@ void install_order_routes(httplib::Server& server, const OrderServices& services
                res.set_header("Content-Disposition", "attachment; filename=\"" + o.certificate->serial + ".pem\"");
                res.set_content(o.certificate->certificate_pem, "application/x-pem-file");
              }));
+
+  // The registry with what a clerk asks next about each certificate: how long it has left and
+  // whether a renewal would be accepted today.
+  server.Get("/v1/certificates", authenticated(services, [](const httplib::Request& req, httplib::Response& res,
+                                                             desk::OrderDesk& desk, const orders::Actor&) {
+    orders::CertificateFilter f;
+    f.any = req.get_param_value("q");
+    f.ca = req.get_param_value("ca");
+    f.status = req.get_param_value("status");
+    if (!f.status.empty() && f.status != "active" && f.status != "frozen" && f.status != "revoked" &&
+        f.status != "expired") {
+      fail(res, 400, "unknown_status",
+           "unknown certificate status \"" + f.status + "\" (one of: active, frozen, revoked, expired)");
+      return;
+    }
+    const auto limit = limit_in(req, kCertificateListDefault, kCertificateListMax);
+    if (!limit) {
+      fail(res, 400, "bad_limit", "limit must be a whole number from 1 to " + std::to_string(kCertificateListMax));
+      return;
+    }
+    const Date today = Date::today_utc8();
+    json certificates = json::array();
+    for (const orders::RegisteredCertificate& c : desk.certificates(f, *limit)) {
+      json item = c.to_json();
+      // 0 on the last valid day, negative once expired; the schema keeps not_after a real date.
+      item["days_left"] = Date::parse(c.not_after).value_or(today) - today;
+      // Only an active certificate can be renewed; a frozen or revoked one needs another business first.
+      item["renewal"] = c.status == "active" ? desk.renewal_outlook(c, today) : json(nullptr);
+      certificates.push_back(std::move(item));
+    }
+    send(res, 200, json{{"certificates", std::move(certificates)}, {"today", today.iso()}});
+  }));
 
   server.Get("/v1/audit/verify", authenticated(services, [](const httplib::Request&, httplib::Response& res,
                                                              desk::OrderDesk& desk, const orders::Actor&) {

@@ -1,6 +1,7 @@
 #pragma once
-// The order API of `cahub serve`: sign-in, orders, their materials, payments and transitions, and
-// audit verification. Every route but POST /v1/login needs `Authorization: Bearer <token>`; roles
+// The order API of `cahub serve`: sign-in and the session (/v1/me), orders, their materials,
+// payments, transitions and audit events, the certificate registry with each certificate's renewal
+// outlook, and audit verification. Every route but POST /v1/login needs `Authorization: Bearer <token>`; roles
 // are enforced by the workflow table, so the API cannot be talked past it.
 //
 // Status codes: 400 malformed request, 401 no or expired session, 403 role or four-eyes, 404

@@ -178,6 +178,44 @@ TEST_CASE("order requests with mistakes get one clear error and create nothing")
   CHECK(desk.call("GET", "/v1/orders", clerk).second.at("orders").empty());
 }
 
+TEST_CASE("the agent's mobile and the postcode are checked at acceptance when given, and kept") {
+  StaffedServer desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  auto refused = [&](const char* field, const std::string& value, const std::string& code) {
+    json body = kCentralNew;
+    body["applicant_details"][field] = value;
+    auto [status, error] = desk.call("POST", "/v1/orders", clerk, body, std::string("contact-") + field + value);
+    INFO(error.dump());
+    CHECK(status == 400);
+    CHECK(error["error"]["code"] == code);
+    CHECK_THAT(error["error"]["message"].get<std::string>(), Contains(std::string("applicant_details.") + field));
+  };
+  refused("mobile", "1380013800", "bad_mobile_length");
+  refused("mobile", "23800138000", "bad_mobile_prefix");
+  refused("postcode", "35000A", "bad_postcode_character");
+  refused("postcode", "3500011", "bad_postcode_length");
+  json wrong_type = kCentralNew;
+  wrong_type["applicant_details"]["mobile"] = 13800138000LL;
+  CHECK(desk.call("POST", "/v1/orders", clerk, wrong_type, "contact-number").second["error"]["code"] == "bad_applicant");
+  CHECK(desk.call("GET", "/v1/orders", clerk).second.at("orders").empty());
+
+  json mailed = kCentralNew;
+  mailed["channel"] = "mail";
+  mailed["applicant_details"]["mobile"] = "13800138000";
+  mailed["applicant_details"]["postcode"] = "350001";
+  mailed["applicant_details"]["address"] = "福州市鼓楼区测试路1号";
+  auto [status, order] = desk.call("POST", "/v1/orders", clerk, mailed, "contact-ok");
+  INFO(order.dump());
+  REQUIRE(status == 201);
+  CHECK(order.at("request").at("applicant_details").at("mobile") == "13800138000");
+  CHECK(order.at("request").at("applicant_details").at("postcode") == "350001");
+  CHECK(order.at("request").at("applicant_details").at("address") == "福州市鼓楼区测试路1号");
+  // Left empty, they are not asked for: not every order is mailed.
+  json blank = kCentralNew;
+  blank["applicant_details"] = {{"name", "空白测试有限公司"}, {"uscc", uscc_for(5)}, {"mobile", ""}, {"postcode", ""}};
+  CHECK(desk.call("POST", "/v1/orders", clerk, blank, "contact-blank").first == 201);
+}
+
 TEST_CASE("an order names the certificate it concerns, and the registry checks it") {
   StaffedServer desk;
   const std::string clerk = desk.sign_in("wang.fang");
