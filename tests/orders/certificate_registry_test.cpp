@@ -42,3 +42,35 @@ TEST_CASE_METHOD(Fixture, "certificates inside the window, per unit, active ones
   CHECK(list[2].serial == "A1");
   CHECK(orders::expiring_certificates(db, today, 0).size() == 1);
 }
+
+TEST_CASE_METHOD(Fixture, "one search text finds a holder's number, part of a name or a serial, any case") {
+  certificate("91350100M000100Y43", "Fuzhou Testing Co", "3F0A01", "2026-12-10");
+  certificate("91350100M000100Y43", "Fuzhou Testing Co", "3F0A02", "2026-12-20", "frozen");
+  certificate("911100001000000000", "北京测试有限公司", "B1", "2026-12-23");
+  db.sqlite().exec("INSERT INTO customers (kind, name, id_number, created_at) VALUES ('person', '张三', "
+                   "'11010519491231002X', '2026-01-01T09:00:00+08:00')");
+  db.sqlite().exec("INSERT INTO certificates (customer_id, ca, region, serial, key_type, not_before, not_after, status) "
+                   "SELECT id, 'bjca', 'central', 'P1', 'master', '2025-12-01', '2026-12-01', 'active' "
+                   "FROM customers WHERE id_number = '11010519491231002X'");
+  auto serials = [&](const std::string& any, const std::string& status = {}) {
+    orders::CertificateFilter f;
+    f.any = any;
+    f.status = status;
+    std::vector<std::string> out;
+    for (const auto& c : orders::registered_certificates(db, f)) out.push_back(c.serial);
+    return out;
+  };
+  using List = std::vector<std::string>;
+  CHECK(serials("").size() == 4);
+  CHECK(serials("91350100M000100Y43") == List{"3F0A01", "3F0A02"});
+  CHECK(serials("testing") == List{"3F0A01", "3F0A02"});  // part of the name, in another case
+  CHECK(serials("测试") == List{"B1"});
+  CHECK(serials("3f0a02") == List{"3F0A02"});
+  CHECK(serials("11010519491231002x") == List{"P1"});  // the X as a clerk may type it
+  CHECK(serials("3F0A").empty());                       // a serial matches whole, not in part
+  CHECK(serials("Fuzhou", "frozen") == List{"3F0A02"});
+  orders::CertificateFilter person;
+  person.serial = "P1";
+  CHECK(orders::registered_certificates(db, person).at(0).holder_kind == "person");
+  CHECK(orders::registered_certificates(db, {}).at(0).holder_kind == "org");
+}
