@@ -183,10 +183,13 @@ TEST_CASE("GET /v1/certificates searches the registry and says whether each coul
   import_certificate(desk, "qinghai", "5A0D02", {"--unit-name", "西宁样例有限公司", "--uscc", uscc_for(2)}, 200);
   import_certificate(desk, "central", "5A0D03", {"--person-name", "张三", "--id-number", id_number_for(3)}, -5);
   import_certificate(desk, "qinghai", "5A0D04", {"--unit-name", "青海测试有限公司", "--uscc", unit}, 100);
+  import_certificate(desk, "central", "5A0D05", {"--unit-name", "旧区域有限公司", "--uscc", uscc_for(6)}, 20);
   {
-    // A frozen certificate, as a carried-out freeze leaves it in the registry.
     SQLite::Database db(desk.var.file("cahub.db"), SQLite::OPEN_READWRITE);
+    // A frozen certificate, as a carried-out freeze leaves it in the registry.
     db.exec("UPDATE certificates SET status = 'frozen' WHERE serial = '5A0D04'");
+    // A certificate of a region whose script is no longer loaded.
+    db.exec("UPDATE certificates SET region = 'atlantis' WHERE serial = '5A0D05'");
   }
   const std::string clerk = desk.sign_in("wang.fang");
   auto list = [&](const std::string& query) {
@@ -198,7 +201,7 @@ TEST_CASE("GET /v1/certificates searches the registry and says whether each coul
   };
 
   const json all = list("");
-  CHECK(serials_in(all).size() == 4);
+  CHECK(serials_in(all).size() == 5);
 
   const json inside = list("?q=5a0d01");  // serials are hex: any case
   REQUIRE(serials_in(inside) == std::vector<std::string>{"5A0D01"});
@@ -225,6 +228,12 @@ TEST_CASE("GET /v1/certificates searches the registry and says whether each coul
   CHECK(expired.at("status") == "expired");
   CHECK(expired.at("days_left") == -5);
   CHECK(expired.at("renewal").is_null());
+
+  // A region that is not loaded is a reason for that certificate, not a failed list.
+  const json orphan = list("?q=5A0D05").at("certificates")[0];
+  CHECK(orphan.at("renewal").at("eligible") == false);
+  CHECK(orphan.at("renewal").at("reason_details")[0].at("code") == "unknown_region");
+  CHECK_THAT(orphan.at("renewal").at("reasons")[0].get<std::string>(), Contains("atlantis"));
 
   // The unit's number finds both of its certificates; the frozen one has no renewal outlook.
   const json held = list("?q=" + unit);
