@@ -34,7 +34,7 @@ nlohmann::json RegisteredCertificate::to_json() const {
           {"region", region},        {"serial", serial},          {"key", key_type},
           {"not_before", not_before}, {"not_after", not_after},   {"status", status},
           {"medium_serial", or_null(medium_serial)}, {"first_issued", or_null(first_issued)},
-          {"order", or_null(order_id)}};
+          {"order", or_null(order_id)}, {"holder_kind", holder_kind}};
 }
 
 std::vector<RegisteredCertificate> registered_certificates(store::Database& db, const CertificateFilter& f, int limit) {

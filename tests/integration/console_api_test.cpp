@@ -208,6 +208,7 @@ TEST_CASE("GET /v1/certificates searches the registry and says whether each coul
   const json& near = inside.at("certificates")[0];
   CHECK(near.at("holder") == "青海测试有限公司");
   CHECK(near.at("identity") == unit);
+  CHECK(near.at("holder_kind") == "org");
   CHECK(near.at("status") == "active");
   CHECK(near.at("days_left") == 12);
   CHECK(near.at("renewal").at("eligible") == true);
@@ -225,6 +226,7 @@ TEST_CASE("GET /v1/certificates searches the registry and says whether each coul
   const json expired = list("?q=" + id_number_for(3)).at("certificates")[0];
   CHECK(expired.at("serial") == "5A0D03");
   CHECK(expired.at("holder") == "张三");
+  CHECK(expired.at("holder_kind") == "person");
   CHECK(expired.at("status") == "expired");
   CHECK(expired.at("days_left") == -5);
   CHECK(expired.at("renewal").is_null());
