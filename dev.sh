@@ -6,8 +6,10 @@
 #   ./dev.sh build      install what is missing, configure and build into build/
 #   ./dev.sh test       build, then run every test (ctest) and print its summary
 #   ./dev.sh sanitize   the same tests in an ASan/UBSan build (build-asan/)
+#   ./dev.sh screenshots  retake docs/screenshots/ of the console on the demo service point
 #
-# Everything the project needs comes from Debian packages, installed here and only when absent,
+# Everything the project needs comes from Debian packages (and, for the console's browser tests,
+# one npm package pinned by tests/browser/package-lock.json), installed here and only when absent,
 # so a fresh Debian 12 machine needs nothing but this script.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,6 +26,8 @@ PACKAGES=(
   catch2                                 # tests
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcpp-httplib-dev
   curl                                   # the API doc examples are run by a test
+  chromium                               # the console's end-to-end tests (tests/browser/)
+  fonts-wqy-microhei                     # a Chinese font, so headless Chromium's screenshots show Chinese
 )
 
 log() { printf '\033[1mdev.sh:\033[0m %s\n' "$*" >&2; }
@@ -39,6 +43,29 @@ install_missing() {
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# The console's browser tests drive Debian's Chromium with playwright-core from npm, pinned by
+# tests/browser/package-lock.json (`npm ci`: exactly those versions, no browser download).
+install_browser_tools() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    log "installing: nodejs npm"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$major" -lt 20 ]; then
+    log "the browser tests need Node.js 20 or newer (playwright-core); found $(node --version)"
+    exit 1
+  fi
+  local installed="$ROOT/tests/browser/node_modules/.package-lock.json"
+  if [ ! -f "$installed" ] || [ "$ROOT/tests/browser/package-lock.json" -nt "$installed" ]; then
+    log "installing the browser tests' npm packages (tests/browser)"
+    (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 }
 
 configure_and_build() {
@@ -81,16 +108,24 @@ case "$cmd" in
     ;;
   test)
     install_missing
+    install_browser_tools
     configure_and_build build
     run_tests build
     ;;
+  screenshots)
+    install_missing
+    install_browser_tools
+    configure_and_build build
+    CAHUB_BINARY="$ROOT/build/bin/cahub" node "$ROOT/tests/browser/screenshots.mjs"
+    ;;
   sanitize)
     install_missing
+    install_browser_tools
     BUILD_TYPE=Debug configure_and_build build-asan -DCAHUB_SANITIZE=ON
     run_tests build-asan
     ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     [ "$cmd" = help ] || exit 2
     ;;
 esac

@@ -140,6 +140,8 @@ const words = {
   validity: ["证书有效期", "Validity"],
   validity_not_published: ["有效期未公布，由 CA 签发时确定。", "Not published; the CA states it when issuing."],
   steps: ["办理须知", "Steps"],
+  years_n: ["{n} 年", "{n} years"],
+  frozen_quote: ["受理时的报价", "The quote when accepted"],
   source: ["规则出处", "Rule"],
 
   order_title: ["订单 {id}", "Order {id}"],

@@ -5,6 +5,7 @@ import {h, fill} from "./dom.js";
 import {t, setLang, lang} from "./i18n.js";
 import {currentSession, endSession, onSessionEnd, watchExpiry} from "./session.js";
 import {roleLabel, timeText} from "./format.js";
+import {go} from "./router.js";
 import * as signin from "./views/signin.js";
 import * as queue from "./views/queue.js";
 import * as newOrder from "./views/new_order.js";
@@ -32,8 +33,10 @@ function location() {
 
 function header(active) {
   const s = currentSession();
+  // Clicking the page one is on loads it afresh (the browser sees no change of address).
   const link = (name, path, label) =>
-    h("a", {href: `#${path}`, class: active === name ? "active" : null, "aria-current": active === name ? "page" : null},
+    h("a", {href: `#${path}`, class: active === name ? "active" : null, "aria-current": active === name ? "page" : null,
+            onclick: () => { if (window.location.hash === `#${path}`) go(path); }},
       label);
   return h("header", {class: "top"},
     h("a", {class: "skip", href: "#content", onclick: (e) => { e.preventDefault(); document.getElementById("content")?.focus(); }},

@@ -38,7 +38,7 @@ export function quoteView(quote) {
     h("h3", {}, t("validity")),
     quote.validity?.not_after
       ? h("p", {title: quote.validity.source || null}, `${quote.validity.not_before} → ${quote.validity.not_after}`,
-          quote.years ? ` (${quote.years})` : "", source(quote.validity.source))
+          quote.years ? `（${t("years_n", {n: quote.years})}）` : "", source(quote.validity.source))
       : h("p", {title: quote.validity?.not_published || null}, t("validity_not_published")),
     (quote.steps || []).length
       ? [h("h3", {}, t("steps")), h("ul", {class: "steps"}, quote.steps.map((s) => h("li", {title: s.source || null}, pick(s), source(s.source))))]

@@ -16,11 +16,14 @@ const CONDITIONS = [
   ["public_institution", false], ["agent_changed", false], ["open_bid", false],
 ];
 
-function options(select, list, keep) {
+// Fills a select with [code, label] pairs, keeping the chosen code when it is still offered. A
+// select with `preselect` starts at its first option (the quote assumes one anyway: onsite, a
+// unit); the others wait for a choice unless only one is possible.
+function options(select, list, {keep, preselect = false} = {}) {
   const before = keep ?? select.value;
   fill(select, h("option", {value: ""}, t("choose")), list.map(([code, label]) => h("option", {value: code}, label)));
   if (list.some(([code]) => code === before)) select.value = before;
-  else if (list.length === 1) select.value = list[0][0];
+  else if (list.length === 1 || (preselect && list.length)) select.value = list[0][0];
 }
 
 export async function render(main, {query, isCurrent}) {
@@ -68,11 +71,13 @@ export async function render(main, {query, isCurrent}) {
     options(el.ca, r ? r.accepts.map((c) => [c, caName(catalog, c)]) : []);
     const offeredByCa = (b) => !p || Object.values(p.businesses || {}).some((list) => list.includes(b));
     options(el.business, r ? r.businesses.filter(offeredByCa).map((b) => [b, businessName(catalog, b)]) : []);
-    options(el.applicant, r ? r.applicants.filter((a) => !p || (p.applicants || []).includes(a)).map((a) => [a, applicantName(catalog, a)]) : []);
+    options(el.applicant, r ? r.applicants.filter((a) => !p || (p.applicants || []).includes(a)).map((a) => [a, applicantName(catalog, a)]) : [],
+            {preselect: true});
     const b = el.business.value;
-    options(el.channel, r ? r.channels.filter((c) => !p || !b || (p.businesses?.[c] || []).includes(b)).map((c) => [c, channelName(catalog, c)]) : []);
+    options(el.channel, r ? r.channels.filter((c) => !p || !b || (p.businesses?.[c] || []).includes(b)).map((c) => [c, channelName(catalog, c)]) : [],
+            {preselect: true});
     const years = r ? (r.years_by_ca?.[el.ca.value] || r.years) : [];
-    options(el.years, Array.isArray(years) ? years.map((y) => [String(y), String(y)]) : [], el.years.value);
+    options(el.years, Array.isArray(years) ? years.map((y) => [String(y), String(y)]) : [], {keep: el.years.value});
     el.years.disabled = !Array.isArray(years);
     el.years.options[0].textContent = Array.isArray(years) ? t("years_default") : t("years_not_published");
     const kind = el.applicant.value || "org";
@@ -157,7 +162,7 @@ export async function render(main, {query, isCurrent}) {
       if (!cert) return fieldMessage(el.previous_serial, "");
       el.cert_not_before.value = cert.not_before;
       el.cert_not_after.value = cert.not_after;
-      fieldMessage(el.previous_serial, `${cert.customer_name} · ${t("not_after")} ${cert.not_after} · ${t(`cert_${cert.status}`)}`, "ok");
+      fieldMessage(el.previous_serial, `${cert.holder} · ${t("not_after")} ${cert.not_after} · ${t(`cert_${cert.status}`)}`, "ok");
       refreshQuote();
     } catch (error) {
       fieldMessage(el.previous_serial, describeError(error));
@@ -214,7 +219,7 @@ export async function render(main, {query, isCurrent}) {
       CONDITIONS.map(([code]) => h("label", {class: "check"}, conditions[code], t(`cond_${code}`)))),
     message, submit);
 
-  options(el.region, catalog.rules.regions.map((r) => [r.id, regionName(catalog, r.id)]), query.get("region") || "");
+  options(el.region, catalog.rules.regions.map((r) => [r.id, regionName(catalog, r.id)]), {keep: query.get("region") || ""});
   narrow();
   // A renewal started from the certificates page arrives with the certificate's facts.
   for (const k of ["ca", "business", "applicant", "channel"]) {

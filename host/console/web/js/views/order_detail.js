@@ -4,7 +4,7 @@
 // now (GET /v1/orders/{id} "actions"); the host enforces the same rules again on every call.
 
 import {h, fill, field, fieldMessage} from "../dom.js";
-import {t} from "../i18n.js";
+import {t, errorText} from "../i18n.js";
 import {api, describeError, download} from "../api.js";
 import {loadCatalog, regionName, caName, businessName, channelName, applicantName} from "../catalog.js";
 import {money, fenFromYuan, yuanFromFen, stateLabel, timeText, chinaToday} from "../format.js";
@@ -23,13 +23,14 @@ const UPLOAD_TYPES = /\.(jpe?g|png|bmp|pdf)$/i;
 export async function render(main, {match, isCurrent}) {
   const id = match[1];
   let status = h("p", {class: "status", role: "status", "aria-live": "polite"});
-  let message = h("p", {class: "error", role: "alert"});
+  let message = h("p", {class: "error", role: "alert", tabindex: "-1"});
 
-  // Runs one call with the page's progress line; on success the order is read again, so the page
-  // always shows what the host holds (and a version_conflict shows what changed).
-  async function perform(label, call, {after} = {}) {
-    const buttons = [...main.querySelectorAll("button")];
-    for (const b of buttons) b.disabled = true;
+  // Runs one call with the page's progress line. On success the order is read again, so the page
+  // shows what the host holds. A refusal leaves the page as it was, with what the person typed,
+  // and says why; only a version conflict (someone acted first) reloads, to show what changed.
+  async function perform(label, call) {
+    const disabled = [...main.querySelectorAll("button:not(:disabled)")];
+    for (const b of disabled) b.disabled = true;
     status.textContent = label;
     main.setAttribute("aria-busy", "true");
     message.textContent = "";
@@ -40,12 +41,21 @@ export async function render(main, {match, isCurrent}) {
       failed = error;
     }
     main.removeAttribute("aria-busy");
+    status.textContent = "";
+    if (failed && failed.code !== "version_conflict") {
+      for (const b of disabled) b.disabled = false;
+      message.textContent = describeError(failed);
+      message.focus();
+      return;
+    }
     await load();
+    // The page was rebuilt: put keyboard and screen-reader users on what changed, the refusal or
+    // the heading with the order's new state, rather than back at the top of the document.
     if (failed) {
       message.textContent = describeError(failed);
-      message.focus?.();
-    } else if (after) {
-      after();
+      message.focus();
+    } else {
+      main.querySelector("h1")?.focus();
     }
   }
 
@@ -84,7 +94,7 @@ export async function render(main, {match, isCurrent}) {
       dt("version", String(order.version)));
     return [
       h("p", {}, h("a", {href: "#/queue"}, "← ", t("back_to_queue"))),
-      h("h1", {}, t("order_title", {id: order.id}), " ",
+      h("h1", {tabindex: "-1"}, t("order_title", {id: order.id}), " ",
         h("span", {class: `state state-${order.state}`}, stateLabel(order.state)),
         urgent ? h("span", {class: `badge ${urgent}`}, t(urgent)) : null),
       status, message,
@@ -98,7 +108,7 @@ export async function render(main, {match, isCurrent}) {
           materialsSection(order)),
         h("div", {},
           timelineSection(order, events),
-          h("details", {class: "frozen-quote"}, h("summary", {}, t("quote_title")), quoteView(order.quote || {}))))];
+          h("details", {class: "frozen-quote"}, h("summary", {}, t("frozen_quote")), quoteView(order.quote || {}))))];
   }
 
   function dt(key, value, cls) {
@@ -115,7 +125,7 @@ export async function render(main, {match, isCurrent}) {
     });
     const canIssue = (order.actions || []).includes("start_issuing") && ISSUES.has(order.business);
     const canCarryOut = (order.actions || []).includes("complete") && CARRIED_OUT.has(order.business);
-    const held = (order.held_back || []).filter((x) => x.action !== "record_payment" || order.state !== "awaiting_payment");
+    const held = order.held_back || [];
     if (!actions.length && !canIssue && !canCarryOut && !held.length) return null;
     const note = h("textarea", {name: "note", rows: 2});
     const buttons = actions.map((action) => h("button", {type: "button", class: action === "cancel" || action === "reject" ? "danger" : "primary",
@@ -157,6 +167,11 @@ export async function render(main, {match, isCurrent}) {
     return h("section", {class: "terms"}, h("h2", {}, t("terms")), h("p", {class: "hint"}, t("terms_hint")),
       h("form", {onsubmit: (e) => {
         e.preventDefault();
+        if (!reason.value.trim()) {
+          fieldMessage(reason, errorText("reason_required"));
+          reason.focus();
+          return;
+        }
         const body = {version: order.version, reason: reason.value.trim()};
         if (needsPrice && total.value.trim()) {
           const fen = fenFromYuan(total.value);
