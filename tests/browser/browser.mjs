@@ -3,7 +3,8 @@
 // asserting there were none.
 
 import assert from "node:assert/strict";
-import {PASSPHRASE} from "./service_point.mjs";
+import {before, after} from "node:test";
+import {PASSPHRASE, ServicePoint} from "./service_point.mjs";
 
 const CHROMIUM = process.env.CAHUB_CHROMIUM || "/usr/bin/chromium";
 
@@ -24,8 +25,26 @@ export function launch() {
   });
 }
 
+// For one test file: a service point running `cahub serve` and one Chromium, started before the
+// file's tests and stopped after them. `prepare(service)` runs before the server starts (to import
+// certificates, say). The returned object gains `service`, `url` and `browser` once started.
+export function consoleUnderTest({copyRules = false, prepare} = {}) {
+  const served = {};
+  before(async () => {
+    served.service = new ServicePoint({copyRules});
+    if (prepare) prepare(served.service);
+    served.url = await served.service.start();
+    served.browser = await launch();
+  });
+  after(async () => {
+    await served.browser?.close();
+    await served.service?.stop();
+  });
+  return served;
+}
+
 // A signed-out staff member's window at 1366×768 (the issue's smallest screen), in Chinese.
-export async function openConsole(browser, url, {lang = "zh"} = {}) {
+export async function openConsole({browser, url}, {lang = "zh"} = {}) {
   const context = await browser.newContext({viewport: {width: 1366, height: 768}, locale: "zh-CN", acceptDownloads: true});
   const page = await context.newPage();
   page.problems = [];

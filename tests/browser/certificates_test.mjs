@@ -1,28 +1,20 @@
 // The certificates page: a unit's certificate found by name, USCC or serial, its renewal window
 // judged by the live rules, and the renewal order started from it with the certificate's facts.
 
-import {test, before, after} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
-import {ServicePoint, STAFF, uscc, chinaDay} from "./service_point.mjs";
-import {launch, openConsole, signIn, assertNoProblems} from "./browser.mjs";
+import {STAFF, uscc, chinaDay} from "./service_point.mjs";
+import {consoleUnderTest, openConsole, signIn, assertNoProblems} from "./browser.mjs";
 
-let service, browser, url;
 const unit = {name: "续期浏览器测试有限公司", uscc: uscc(400), serial: "BROWSER-BJCA-0400"};
-before(async () => {
-  service = new ServicePoint();
+const served = consoleUnderTest({prepare: (service) => {
   // A certificate the unit held before cahub: one year, its last day 20 days from today.
   service.cahubAs(STAFF.reviewer, ["certs", "import", "--ca", "bjca", "--region", "central", "--serial", unit.serial,
     "--unit-name", unit.name, "--uscc", unit.uscc, "--not-before", chinaDay(20 - 364), "--not-after", chinaDay(20)]);
-  url = await service.start();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await service?.stop();
-});
+}});
 
 test("a certificate near expiry is found by name, USCC or serial and its renewal starts from the list", async () => {
-  const page = await openConsole(browser, url);
+  const page = await openConsole(served);
   await signIn(page, STAFF.clerk);
   await page.getByRole("link", {name: "证书"}).click();
   for (const q of ["浏览器测试", unit.uscc, unit.serial.toLowerCase()]) {

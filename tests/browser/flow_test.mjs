@@ -2,31 +2,22 @@
 // in Chinese, without the command line (issue 6, "Done means"); and the four-eyes rule as the
 // console shows it.
 
-import {test, before, after} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {execFileSync} from "node:child_process";
-import {ServicePoint, STAFF, uscc} from "./service_point.mjs";
-import {launch, openConsole, signIn, signOut, assertNoProblems} from "./browser.mjs";
+import {STAFF, uscc} from "./service_point.mjs";
+import {consoleUnderTest, openConsole, signIn, assertNoProblems} from "./browser.mjs";
 import {acceptOrder, openOrder, act, stateOf, waitForState, receiveAllMaterials} from "./console_steps.mjs";
 
-let service, browser, url;
-before(async () => {
-  service = new ServicePoint();
-  url = await service.start();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await service?.stop();
-});
+const served = consoleUnderTest();
 
 // The smallest PNG header the host's content check recognises, and a body.
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 
 test("a clerk and a reviewer take an order from acceptance to a downloaded certificate, in Chinese", async () => {
-  const clerk = await openConsole(browser, url);
-  const reviewer = await openConsole(browser, url);
+  const clerk = await openConsole(served);
+  const reviewer = await openConsole(served);
   await signIn(clerk, STAFF.clerk);
   await signIn(reviewer, STAFF.reviewer);
   assert.equal(await clerk.locator("html").getAttribute("lang"), "zh-CN");
@@ -106,7 +97,7 @@ test("a clerk and a reviewer take an order from acceptance to a downloaded certi
 });
 
 test("four eyes: whoever accepted an order may not approve it, and the console says so before the click", async () => {
-  const admin = await openConsole(browser, url);
+  const admin = await openConsole(served);
   await signIn(admin, STAFF.admin);
   const id = await acceptOrder(admin, {region: "central", ca: "bjca", channel: "onsite", name: "四眼测试有限公司", uscc: uscc(102)});
   await receiveAllMaterials(admin);
@@ -129,7 +120,7 @@ test("four eyes: whoever accepted an order may not approve it, and the console s
   assert.deepEqual(refusal, {status: 403, code: "four_eyes"});
 
   // Another reviewer may, and does.
-  const reviewer = await openConsole(browser, url);
+  const reviewer = await openConsole(served);
   await signIn(reviewer, STAFF.reviewer);
   await openOrder(reviewer, id);
   await act(reviewer, "approve", "待缴费");
@@ -138,8 +129,8 @@ test("four eyes: whoever accepted an order may not approve it, and the console s
 });
 
 test("an unpriced order: a reviewer sets the price and validity with a reason, then it is paid and issued", async () => {
-  const clerk = await openConsole(browser, url);
-  const reviewer = await openConsole(browser, url);
+  const clerk = await openConsole(served);
+  const reviewer = await openConsole(served);
   await signIn(clerk, STAFF.clerk);
   await signIn(reviewer, STAFF.reviewer);
   // Guangdong publishes no fee for NETCA's certificates: the quote says so and who sets it.

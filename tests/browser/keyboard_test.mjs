@@ -1,21 +1,12 @@
 // Keyboard only, at 1366×768: sign in, move between pages and act on an order without a mouse;
 // and the session's end, which sends the console back to sign-in with a readable notice.
 
-import {test, before, after} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
-import {ServicePoint, STAFF, PASSPHRASE, uscc} from "./service_point.mjs";
-import {launch, openConsole, assertNoProblems} from "./browser.mjs";
+import {STAFF, PASSPHRASE, uscc} from "./service_point.mjs";
+import {consoleUnderTest, openConsole, assertNoProblems} from "./browser.mjs";
 
-let service, browser, url;
-before(async () => {
-  service = new ServicePoint();
-  url = await service.start();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await service?.stop();
-});
+const served = consoleUnderTest();
 
 // Presses Tab until the focused element matches `predicate` (at most 40 times).
 async function tabTo(page, description, predicate) {
@@ -27,7 +18,7 @@ async function tabTo(page, description, predicate) {
 }
 
 test("sign in, navigate and act with the keyboard alone", async () => {
-  const page = await openConsole(browser, url);
+  const page = await openConsole(served);
   // A wrong password reads as a sentence, not as JSON.
   await page.keyboard.type(STAFF.reviewer);
   await page.keyboard.press("Tab");
@@ -75,7 +66,7 @@ test("sign in, navigate and act with the keyboard alone", async () => {
 });
 
 test("a session the host no longer accepts sends the console back to sign-in, saying why", async () => {
-  const page = await openConsole(browser, url);
+  const page = await openConsole(served);
   await page.getByLabel("账号").fill(STAFF.clerk);
   await page.getByLabel("密码").fill(PASSPHRASE);
   await page.getByRole("button", {name: "登录"}).click();

@@ -1,28 +1,19 @@
 // An order for every region through the New order form, the queue's filters and counts, and the
 // form's checks as a clerk types: each refusal in place, in Chinese or English, never raw JSON.
 
-import {test, before, after} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
-import {ServicePoint, STAFF, uscc} from "./service_point.mjs";
-import {launch, openConsole, signIn, assertNoProblems} from "./browser.mjs";
+import {STAFF, uscc} from "./service_point.mjs";
+import {consoleUnderTest, openConsole, signIn, assertNoProblems} from "./browser.mjs";
 
-let service, browser, url;
-before(async () => {
-  service = new ServicePoint();
-  url = await service.start();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await service?.stop();
-});
+const served = consoleUnderTest();
 
 async function options(page, name) {
   return page.locator(`select[name=${name}] option`).evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
 }
 
 test("a clerk accepts a new-certificate order in every region the host serves", async () => {
-  const page = await openConsole(browser, url);
+  const page = await openConsole(served);
   await signIn(page, STAFF.clerk);
   await page.getByRole("link", {name: "新建订单"}).click();
   const regions = await options(page, "region");
@@ -66,7 +57,7 @@ test("a clerk accepts a new-certificate order in every region the host serves", 
 });
 
 test("the form checks numbers as they are typed and says why, in place", async () => {
-  const page = await openConsole(browser, url);
+  const page = await openConsole(served);
   await signIn(page, STAFF.clerk);
   await page.getByRole("link", {name: "新建订单"}).click();
   await page.locator("select[name=region]").selectOption("central");

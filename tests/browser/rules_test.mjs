@@ -1,33 +1,24 @@
 // The rules page: which script is live per region and since when, and an administrator's edit
 // that failed its check, shown with its error while the previous version goes on serving.
 
-import {test, before, after} from "node:test";
+import {test} from "node:test";
 import assert from "node:assert/strict";
 import {appendFileSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {ServicePoint, STAFF} from "./service_point.mjs";
-import {launch, openConsole, signIn, assertNoProblems} from "./browser.mjs";
+import {STAFF} from "./service_point.mjs";
+import {consoleUnderTest, openConsole, signIn, assertNoProblems} from "./browser.mjs";
 
-let service, browser, url;
-before(async () => {
-  service = new ServicePoint({copyRules: true});
-  url = await service.start();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await service?.stop();
-});
+const served = consoleUnderTest({copyRules: true});
 
 test("the rules page shows each region's live script and a refused edit with its error", async () => {
-  const page = await openConsole(browser, url);
+  const page = await openConsole(served);
   await signIn(page, STAFF.admin);
   await page.getByRole("link", {name: "规则"}).click();
   await page.locator("table.rules").waitFor();
   assert.equal(await page.locator("table.rules tbody tr").count(), 5);
   await page.getByText("所有地区规则均已生效。").waitFor();
 
-  const script = join(service.rules, "qinghai.lua");
+  const script = join(served.service.rules, "qinghai.lua");
   const good = readFileSync(script, "utf8");
   appendFileSync(script, "\nthis is not lua\n");
   // The watcher looks every 200 ms (service_point.mjs); the page asks afresh each time it opens.

@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "integration/china_dates.hpp"
 #include "integration/cli_desk.hpp"
 
 using namespace cahub::testing;
@@ -12,16 +13,6 @@ using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
 namespace {
-
-// Today in China (UTC+8) plus `days`, as cahub computes it.
-std::string china_date_in(int days) {
-  const std::time_t t = std::time(nullptr) + 8 * 3600 + static_cast<std::time_t>(days) * 86400;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[11];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
-}
 
 std::vector<std::string> import_args(const std::string& serial, const std::string& uscc, int days_left) {
   return {"certs", "import", "--ca", "bjca", "--region", "central", "--serial", serial, "--unit-name", "福州测试有限公司",

@@ -10,6 +10,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "integration/china_dates.hpp"
 #include "integration/staffed_server.hpp"
 #include "integration/test_identities.hpp"
 
@@ -19,16 +20,6 @@ using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
 
 namespace {
-
-// Today in China (UTC+8) plus `days`, as cahub computes it.
-std::string china_date_in(int days) {
-  const std::time_t t = std::time(nullptr) + 8 * 3600 + static_cast<std::time_t>(days) * 86400;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[11];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
-}
 
 // `cahub certs import` into the server's database, as the reviewer: a certificate held before
 // cahub was used, with its last valid day `days_left` from today.
