@@ -100,6 +100,11 @@ test("four eyes: whoever accepted an order may not approve it, and the console s
   const admin = await openConsole(served);
   await signIn(admin, STAFF.admin);
   const id = await acceptOrder(admin, {region: "central", ca: "bjca", channel: "onsite", name: "四眼测试有限公司", uscc: uscc(102)});
+  // A file whose content is not what its name says is refused in words, and nothing is ticked.
+  await admin.locator('ul.material-list li[data-code="uscc_copy"] input[type=file]').setInputFiles(
+    {name: "licence.jpg", mimeType: "image/jpeg", buffer: PNG});
+  await admin.locator("p.error[role=alert]", {hasText: "文件内容与扩展名不符"}).waitFor();
+  assert.equal(await admin.locator('ul.material-list li.missing[data-code="uscc_copy"]').count(), 1);
   await receiveAllMaterials(admin);
   await act(admin, "start_review", "审核中");
   assert.equal(await admin.locator('section.actions button[data-action="approve"]').count(), 0);
