@@ -126,3 +126,9 @@ validity { business = "renew", from = "old_expiry_or_today" }
 validity { business = { "reissue_lost", "reissue_damaged" }, from = "keep" }
 -- A change re-issues the certificate with new details; the guide does not extend it.
 validity { business = "change", from = "keep" }
+
+-- What each CA does here, carried over unchanged from the CA plugins' offers tables of ABI 1
+-- (the region × CA agreement is restated from the source in the next change).
+offer { ca = "bjca", channel = "onsite", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "revoke" }, applicant = { "org" } }
+offer { ca = "bjca", channel = "online", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock" }, applicant = { "org" } }
+offer { ca = "bjca", channel = "mail", business = { "new", "revoke" }, applicant = { "org" } }

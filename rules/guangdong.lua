@@ -144,3 +144,10 @@ material { business = "revoke", code = "application_form", name = "《数字证�
 validity { business = { "new", "add" }, from = "today" }
 validity { business = "renew", from = "old_expiry_or_today" }
 validity { business = { "reissue_lost", "reissue_damaged" }, from = "keep" }
+
+-- What each CA does here, carried over unchanged from the CA plugins' offers tables of ABI 1
+-- (the region × CA agreement is restated from the source in the next change).
+offer { ca = "netca", channel = "onsite", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock" }, applicant = { "org" } }
+offer { ca = "netca", channel = "mail", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock" }, applicant = { "org" } }
+offer { ca = "netca", channel = "online", business = { "add" }, applicant = { "org" } }
+offer { ca = "netca", channel = "self_service", business = { "renew", "unlock" }, applicant = { "org" } }

@@ -52,3 +52,7 @@ material { business = ALL, code = "agent_id",
 -- The script cannot tell whether the seal or a licence changed, so this is a note for the clerk.
 material { business = "change", code = "changed_documents", name = "变更后的证件原件及复印件", original = true,
            note = "证件如有变更时提供；单位印模变更的，申请表需加盖变更后的印模" }
+
+-- What each CA does here: every business of 一 to 七 at the counter, whatever the CA ("到济南市历下区
+-- 文化西路13号海辰大厦A座906室办理…业务").
+offer { business = ALL, channel = "onsite", applicant = "org" }

@@ -115,3 +115,15 @@ renewal_window { ca = { "snca", "bjca" }, days_before_expiry = 30 }
 validity { business = "new", from = "today" }
 validity { business = "renew", from = "old_expiry_or_today" }
 validity { business = { "reissue_lost", "reissue_damaged" }, from = "keep" }
+
+-- What each CA does here, carried over unchanged from the CA plugins' offers tables of ABI 1
+-- (the region × CA agreement is restated from the source in the next change).
+offer { ca = "nmgca", channel = "online", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "revoke" }, applicant = { "org", "person" } }
+offer { ca = "nmgca", channel = "onsite", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }, applicant = { "org", "person" } }
+offer { ca = "snca", channel = "onsite", business = { "new", "renew", "change", "freeze", "reissue_lost", "reissue_damaged", "revoke", "unlock" }, applicant = { "org", "person" } }
+offer { ca = "snca", channel = "online", business = { "change", "unlock" }, applicant = { "org", "person" } }
+offer { ca = "szca", channel = "online", business = { "new" }, applicant = { "org", "org_person" } }
+offer { ca = "cfca", channel = "onsite", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }, applicant = { "org", "person" } }
+offer { ca = "cfca", channel = "online", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }, applicant = { "org", "person" } }
+offer { ca = "bjca", channel = "onsite", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "revoke" }, applicant = { "org", "person" } }
+offer { ca = "bjca", channel = "online", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock" }, applicant = { "org", "person" } }

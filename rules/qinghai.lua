@@ -137,3 +137,10 @@ renewal_window { days_before_expiry = 30 }
 validity { business = "new", from = "today" }
 validity { business = "renew", from = "old_expiry_or_today" }
 validity { business = { "reissue_lost", "reissue_damaged" }, from = "keep" }
+
+-- What each CA does here, carried over unchanged from the CA plugins' offers tables of ABI 1
+-- (the region × CA agreement is restated from the source in the next change).
+offer { ca = "bjca", channel = "onsite", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock" }, applicant = { "org", "person" } }
+offer { ca = "bjca", channel = "online", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock" }, applicant = { "org", "person" } }
+offer { ca = "hbca", channel = "onsite", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock" }, applicant = { "org", "person" } }
+offer { ca = "hbca", channel = "online", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }, applicant = { "org", "person" } }

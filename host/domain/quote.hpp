@@ -55,18 +55,26 @@ struct Validity {
   std::string basis;  // "today", "old_expiry", "kept": how the dates were reached
   std::string source;
   std::string not_published;  // e.g. "guangdong.lua:6: the validity period is not published ..."
+  // The service point's convention where the source gives no date rule (validity{} convention):
+  // shown so that nobody mistakes it for a published rule. Empty when the rule is published.
+  std::string convention;
 };
 
 struct Quote {
   bool eligible = true;
   std::vector<Note> reasons;  // non-empty exactly when !eligible
-  std::vector<Note> steps;    // provider steps (verification, PIN delivery, review)
+  std::vector<Note> steps;    // the provider's own notes, then the region's step{} entries
+  std::vector<Note> limits;   // the region's limit{} entries across orders that apply
   Fee fee;
   std::vector<MaterialLine> materials;
   std::optional<Validity> validity;
   bool requires_review = false;
   int years = 0;                   // validity years applied
-  int review_working_days_max = 0; // provider's published review time, 0 when not published
+  // Years the request asked for where the CA's validity is not published: the quote answers
+  // (validity not published) rather than refusing, and a reviewer's terms set it on the order.
+  int years_requested = 0;
+  int review_working_days_min = 0; // review{} in force: "within max" when min is 0
+  int review_working_days_max = 0; // 0 when not published
 
   void refuse(Note reason) {
     eligible = false;

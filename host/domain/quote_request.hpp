@@ -36,7 +36,7 @@ struct QuoteRequest {
   // The certificate the order is about (every business but new and add).
   std::optional<Date> cert_not_before;
   std::optional<Date> cert_not_after;
-  std::optional<Date> first_issued;  // when its medium was first issued; defaults to cert_not_before
+  std::optional<Date> first_issued;  // when its medium was first issued; absent when unknown
   std::optional<Defect> defect;      // reissue_damaged only
   Date today;                        // decided by the host, never by a script
   Circumstances circumstances;

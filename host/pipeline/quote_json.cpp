@@ -30,6 +30,7 @@ json quote_to_json(const QuoteContext& ctx, bool explain) {
   out["key"] = code_of(r.key);
   out["today"] = r.today.iso();
   out["years"] = q.years > 0 ? json(q.years) : json(nullptr);  // null: not published
+  if (q.years_requested > 0) out["years_requested"] = q.years_requested;
   out["eligible"] = q.eligible;
   // `reasons` stays a plain list of sentences for people and simple clients; the details carry
   // the stable codes that programs should match on.
@@ -41,6 +42,8 @@ json quote_to_json(const QuoteContext& ctx, bool explain) {
   }
   out["steps"] = json::array();
   for (const auto& n : q.steps) out["steps"].push_back(note_json(n, explain));
+  out["limits"] = json::array();
+  for (const auto& n : q.limits) out["limits"].push_back(note_json(n, explain));
 
   json fee;
   fee["currency"] = "CNY";
@@ -69,6 +72,7 @@ json quote_to_json(const QuoteContext& ctx, bool explain) {
            {"not_after", q.validity->not_after ? json(q.validity->not_after->iso()) : json(nullptr)},
            {"basis", q.validity->basis}};
     if (!q.validity->not_published.empty()) v["not_published"] = q.validity->not_published;
+    if (!q.validity->convention.empty()) v["convention"] = q.validity->convention;
     if (explain) v["source"] = q.validity->source;
     out["validity"] = std::move(v);
   } else {
@@ -76,6 +80,8 @@ json quote_to_json(const QuoteContext& ctx, bool explain) {
   }
   out["requires_review"] = q.requires_review;
   out["review_working_days"] = q.review_working_days_max ? json(q.review_working_days_max) : json(nullptr);
+  // "3-5 working days" has a lower bound, "within 5" has none: null then.
+  out["review_working_days_min"] = q.review_working_days_min ? json(q.review_working_days_min) : json(nullptr);
 
   if (explain) {
     json trail = json::array();
@@ -117,9 +123,16 @@ std::string quote_to_text(const QuoteContext& ctx, bool explain) {
            (q.validity->not_after ? q.validity->not_after->iso() : std::string("未公布 not published")) + " (" +
            q.validity->basis + ")" + src(q.validity->source) + "\n";
     if (!q.validity->not_published.empty()) out += "  ! " + q.validity->not_published + "\n";
+    if (!q.validity->convention.empty()) out += "  本服务点惯例 convention: " + q.validity->convention + "\n";
   }
   for (const auto& s : q.steps) out += "  → " + s.zh + " — " + s.en + src(s.source) + "\n";
-  out += std::string("需审核 requires review: ") + (q.requires_review ? "yes" : "no") + "\n";
+  for (const auto& l : q.limits) out += "  限 " + l.zh + " — " + l.en + src(l.source) + "\n";
+  out += std::string("需审核 requires review: ") + (q.requires_review ? "yes" : "no");
+  if (q.review_working_days_max > 0)
+    out += q.review_working_days_min > 0 && q.review_working_days_min != q.review_working_days_max
+               ? ", " + std::to_string(q.review_working_days_min) + "-" + std::to_string(q.review_working_days_max) + " 个工作日 working days"
+               : ", " + std::to_string(q.review_working_days_max) + " 个工作日内 working days";
+  out += "\n";
   return out;
 }
 

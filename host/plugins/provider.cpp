@@ -119,6 +119,12 @@ bool Provider::offers(Business business, Channel channel) const {
   return ((businesses_on(channel) >> static_cast<unsigned>(business)) & 1u) != 0;
 }
 
+bool Provider::can_carry_out(Business business) const {
+  for (std::size_t c = 0; c < CAHUB_CHANNEL_COUNT; ++c)
+    if (offers(business, static_cast<Channel>(c))) return true;
+  return false;
+}
+
 bool Provider::serves(ApplicantKind applicant) const {
   return ((descriptor_.applicants >> static_cast<unsigned>(applicant)) & 1u) != 0;
 }

@@ -82,6 +82,8 @@ class Provider {
   const std::filesystem::path& state_dir() const { return state_dir_; }
 
   bool offers(Business business, Channel channel) const;
+  // Whether the provider can carry out `business` at all (on some channel).
+  bool can_carry_out(Business business) const;
   bool serves(ApplicantKind applicant) const;
   // The ABI bit mask of businesses offered on one channel (bit b = Business b).
   std::uint32_t businesses_on(Channel channel) const;

@@ -72,7 +72,7 @@ RequestFacts RequestFacts::of(const RuleInput& in, int default_years) {
   f.today = r.today;
   f.cert_not_before = r.cert_not_before;
   f.cert_not_after = r.cert_not_after;
-  f.first_issued = r.first_issued ? r.first_issued : r.cert_not_before;
+  f.first_issued = r.first_issued;  // unknown stays unknown: see validate.cpp (audit C10)
   f.defect = r.defect;
   f.former_ca = r.circumstances.former_ca;
   f.ca = r.ca;

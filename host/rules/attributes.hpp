@@ -68,7 +68,7 @@ struct RequestFacts {
   std::optional<int> days_since_expiry;  // max(0, today - cert_not_after)
   std::optional<Date> cert_not_before;
   std::optional<Date> cert_not_after;
-  std::optional<Date> first_issued;      // defaults to cert_not_before
+  std::optional<Date> first_issued;      // absent when not given: never the certificate's start
   std::optional<cahub::Defect> defect;
   std::uint32_t flags = 0;               // one bit per Bool attribute, at its enum position
   std::string_view former_ca;            // "" when none

@@ -5,6 +5,7 @@
 // the per-thread state (function_conditions.hpp).
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -127,6 +128,39 @@ constexpr const char* from_code(ValidityFrom from) {
 
 struct ValidityEntry : Declared {
   ValidityFrom from = ValidityFrom::Today;
+  // The service point's own decision where the source gives no date rule (docs/rules.md §4.5):
+  // shown with the quote's validity so nobody takes it for a published rule. Empty: published.
+  std::string convention;
+};
+
+// offer { ca, business, channel, applicant }: what a CA does in this region. Selectors only, so
+// route, `rules diff` and the console can enumerate offers without running a rule.
+struct OfferEntry : Declared {};
+
+// step { ..., code, zh, en }: a step of this region's procedure with a CA (office, payee,
+// PIN delivery, mail-in address, contacts).
+struct StepEntry : Declared {
+  std::string code;
+  std::string zh;
+  std::string en;
+};
+
+// review { ..., working_days }: how long the CA reviews in this region; the first that applies
+// is in force. min 0 = "within max"; both 0 = reviewed, time not published.
+struct ReviewEntry : Declared {
+  int min_days = 0;
+  int max_days = 0;
+};
+
+// limit { ..., code, counts, across, at_most, zh, en }: a rule across orders, counted when an
+// order is created (orders/order_limits.hpp).
+struct LimitEntry : Declared {
+  std::string code;
+  std::string zh;
+  std::string en;
+  LimitCounts counts = LimitCounts::OpenOrders;
+  LimitAcross across = LimitAcross::Ca;
+  int at_most = 1;
 };
 
 struct RenewalWindowEntry : Declared {
@@ -166,6 +200,14 @@ struct RegionRules::Compiled {
   std::vector<ValidityEntry> validities;
   std::vector<RenewalWindowEntry> renewal_windows;
   std::vector<YearsOffered> years_offered;
+  std::vector<OfferEntry> offers;
+  std::vector<StepEntry> steps;
+  std::vector<ReviewEntry> reviews;
+  std::vector<LimitEntry> order_limits;
+  // offer{} compiled for route: per accepted CA (region.accepts order), per channel and
+  // applicant kind, the businesses offered as bits.
+  using OfferBits = std::array<std::array<std::uint32_t, code_count<ApplicantKind>()>, code_count<Channel>()>;
+  std::vector<OfferBits> offer_bits;
   std::vector<bool> versioned_fee_codes;  // per code_group: some entry of that code has `effective`
   int function_count = 0;
   // Unique per load (never reused, unlike an address): keys the per-thread Lua states.

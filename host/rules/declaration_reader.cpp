@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <span>
+#include <tuple>
 
 #include <lua.hpp>
 
@@ -12,9 +13,9 @@
 namespace cahub::rules {
 namespace {
 
-enum class Kind { Region, Fee, Material, Refuse, Validity, RenewalWindow, YearsOffered };
-constexpr const char* kKindNames[] = {"region",   "fee",           "material",     "refuse",
-                                      "validity", "renewal_window", "years_offered"};
+enum class Kind { Region, Fee, Material, Refuse, Validity, RenewalWindow, YearsOffered, Offer, Step, Review, Limit };
+constexpr const char* kKindNames[] = {"region",        "fee",   "material", "refuse", "validity", "renewal_window",
+                                      "years_offered", "offer", "step",     "review", "limit"};
 
 using Keys = std::span<const std::string_view>;
 constexpr std::string_view kRegionKeys[] = {"id",       "name",     "name_en",    "source", "accepts",
@@ -26,7 +27,16 @@ constexpr std::string_view kMaterialKeys[] = {"business", "ca", "channel", "appl
                                               "original", "note"};
 constexpr std::string_view kRefuseKeys[] = {"business", "ca", "channel", "applicant", "key", "years",
                                             "when",     "unless",  "code",      "zh",  "en"};
-constexpr std::string_view kValidityKeys[] = {"business", "ca", "channel", "applicant", "key", "years", "when", "unless", "from"};
+constexpr std::string_view kValidityKeys[] = {"business", "ca",     "channel", "applicant", "key",
+                                              "years",    "when",   "unless",  "from",      "convention"};
+// Offers are selectors only: route, `rules diff` and the console enumerate them without a rule.
+constexpr std::string_view kOfferKeys[] = {"business", "ca", "channel", "applicant"};
+constexpr std::string_view kStepKeys[] = {"business", "ca",     "channel", "applicant", "key", "years",
+                                          "when",     "unless", "code",    "zh",        "en"};
+constexpr std::string_view kReviewKeys[] = {"business", "ca", "channel", "applicant", "key", "years", "when", "unless", "working_days"};
+// Limits are counted in the database, so they take the selectors it can match: no when/unless.
+constexpr std::string_view kLimitKeys[] = {"business", "ca", "channel", "applicant", "key", "code",
+                                           "counts",   "across", "at_most", "zh", "en"};
 constexpr std::string_view kYearsOfferedKeys[] = {"ca", "years"};
 constexpr std::string_view kRenewalWindowKeys[] = {"business", "ca", "channel", "applicant",         "key",
                                                    "years",    "when",    "unless", "days_before_expiry"};
@@ -34,6 +44,8 @@ constexpr std::string_view kRenewalWindowKeys[] = {"business", "ca", "channel", 
 constexpr Fen kMaxFen = 1'000'000'000'000;  // 10 billion CNY: beyond any certificate, far from overflow
 constexpr int kMaxCopies = 99;
 constexpr int kMaxWindowDays = 3650;
+constexpr int kMaxReviewDays = 365;  // a review time is days or weeks; a year already means a typo
+constexpr int kMaxLimit = 1000;
 
 // A value as an administrator wrote it, for messages: 'onsite', 260.5, a function.
 std::string shown(lua_State* L, int index) {
@@ -293,6 +305,51 @@ class EntryReader {
     problem(std::string(key) + " must be 'today', 'old_expiry_or_today' or 'keep', not '" + *value + "'" +
             did_you_mean(*value, {"today", "old_expiry_or_today", "keep"}));
     return std::nullopt;
+  }
+
+  // One of a few fixed words (limit's counts, across), as its index in `words`.
+  std::optional<int> choice(const char* key, std::initializer_list<std::string_view> words, bool required) {
+    auto value = text(key, required);
+    if (!value) return std::nullopt;
+    int index = 0;
+    std::string listed;
+    for (std::string_view w : words) {
+      if (*value == w) return index;
+      listed += (listed.empty() ? "'" : ", '") + std::string(w) + "'";
+      ++index;
+    }
+    problem(std::string(key) + " must be " + listed + ", not '" + *value + "'" +
+            did_you_mean(*value, std::vector<std::string_view>(words)));
+    return std::nullopt;
+  }
+
+  // review's working_days: N, { min, max }, { 0, max } ("within max") or "not published" (0, 0).
+  std::optional<std::pair<int, int>> working_days(const char* key, int max_days) {
+    if (says_not_published(key)) return std::pair{0, 0};
+    const std::string hint = " of working days: N, { min, max }, or \"not published\"";
+    Field f(L_, key);
+    if (f.absent()) {
+      problem(std::string(key) + " is required (a whole number" + hint + ")");
+      return std::nullopt;
+    }
+    if (lua_type(L_, -1) != LUA_TTABLE) {
+      auto n = whole_number_at(-1, key, 1, max_days, hint);
+      if (!n) return std::nullopt;
+      return std::pair{static_cast<int>(*n), static_cast<int>(*n)};
+    }
+    std::vector<int> bounds;
+    const bool good = each_value(-1, key, [&](int at) {
+      auto n = whole_number_at(at, key, 0, max_days, hint);
+      if (n) bounds.push_back(static_cast<int>(*n));
+      return n.has_value();
+    });
+    if (!good) return std::nullopt;
+    if (bounds.size() != 2 || bounds[1] < 1 || bounds[0] > bounds[1]) {
+      problem(std::string(key) + " as a list must be { min, max } with min <= max and max >= 1 (e.g. { 3, 5 }, or { 0, 5 } "
+              "for \"within 5\")");
+      return std::nullopt;
+    }
+    return std::pair{bounds[0], bounds[1]};
   }
 
  private:
@@ -565,6 +622,7 @@ void read_validity(EntryReader& r, ScriptDeclarations& into, int when_slot, int 
   ValidityEntry e;
   fill_common(r, e, true, when_slot, unless_slot);
   if (auto from = r.basis("from")) e.from = *from;
+  e.convention = r.text("convention", false).value_or("");
   if (r.ok()) into.validities.push_back(std::move(e));
 }
 
@@ -595,6 +653,49 @@ void read_years_offered(EntryReader& r, ScriptDeclarations& into) {
   if (r.ok()) into.years_offered.push_back(std::move(e));
 }
 
+void read_offer(EntryReader& r, ScriptDeclarations& into) {
+  r.check_keys(kOfferKeys);
+  OfferEntry e;
+  e.line = r.line();
+  e.source = r.source();
+  e.selector = r.selector(true);
+  if (r.ok()) into.offers.push_back(std::move(e));
+}
+
+void read_step(EntryReader& r, ScriptDeclarations& into, int when_slot, int unless_slot) {
+  r.check_keys(kStepKeys);
+  StepEntry e;
+  fill_common(r, e, false, when_slot, unless_slot);
+  if (auto code = r.code("code")) e.code = *code;
+  if (auto zh = r.text("zh", true)) e.zh = *zh;
+  if (auto en = r.text("en", true)) e.en = *en;
+  if (r.ok()) into.steps.push_back(std::move(e));
+}
+
+void read_review(EntryReader& r, ScriptDeclarations& into, int when_slot, int unless_slot) {
+  r.check_keys(kReviewKeys);
+  ReviewEntry e;
+  fill_common(r, e, false, when_slot, unless_slot);
+  if (auto days = r.working_days("working_days", kMaxReviewDays)) std::tie(e.min_days, e.max_days) = *days;
+  if (r.ok()) into.reviews.push_back(std::move(e));
+}
+
+void read_limit(EntryReader& r, ScriptDeclarations& into) {
+  r.check_keys(kLimitKeys);
+  LimitEntry e;
+  e.line = r.line();
+  e.source = r.source();
+  e.selector = r.selector(false);
+  if (auto code = r.code("code")) e.code = *code;
+  if (auto zh = r.text("zh", true)) e.zh = *zh;
+  if (auto en = r.text("en", true)) e.en = *en;
+  if (auto counts = r.choice("counts", {"open_orders", "held", "issued"}, true)) e.counts = static_cast<LimitCounts>(*counts);
+  if (auto across = r.choice("across", {"ca", "region"}, false)) e.across = static_cast<LimitAcross>(*across);
+  if (auto n = r.whole_number("at_most", 1, kMaxLimit, true, " (how many may be open or held at once)"))
+    e.at_most = static_cast<int>(*n);
+  if (r.ok()) into.limits.push_back(std::move(e));
+}
+
 void declare(lua_State* L, ScriptDeclarations& into, Kind kind) {
   // Slots first, on both runs alike, before anything can return early.
   const int when_slot = take_function(L, into, "when");
@@ -618,6 +719,10 @@ void declare(lua_State* L, ScriptDeclarations& into, Kind kind) {
     case Kind::Validity: read_validity(r, into, when_slot, unless_slot); break;
     case Kind::RenewalWindow: read_renewal_window(r, into, when_slot, unless_slot); break;
     case Kind::YearsOffered: read_years_offered(r, into); break;
+    case Kind::Offer: read_offer(r, into); break;
+    case Kind::Step: read_step(r, into, when_slot, unless_slot); break;
+    case Kind::Review: read_review(r, into, when_slot, unless_slot); break;
+    case Kind::Limit: read_limit(r, into); break;
   }
 }
 

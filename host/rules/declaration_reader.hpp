@@ -1,6 +1,6 @@
 #pragma once
 // Reading the declarations of a region script (region{}, fee{}, material{}, refuse{},
-// validity{}, renewal_window{}, years_offered{}) while its top level runs in the sandbox.
+// validity{}, renewal_window{}, years_offered{}, offer{}, step{}, review{}, limit{}) while its top level runs in the sandbox.
 //
 // Each declaration is a C function placed in the script's own environment. A call records the
 // line it was made from (lua_getinfo of the caller) and checks its table field by field: unknown
@@ -27,6 +27,10 @@ struct ScriptDeclarations {
   std::vector<ValidityEntry> validities;
   std::vector<RenewalWindowEntry> renewal_windows;
   std::vector<YearsOffered> years_offered;
+  std::vector<OfferEntry> offers;
+  std::vector<StepEntry> steps;
+  std::vector<ReviewEntry> reviews;
+  std::vector<LimitEntry> limits;
   std::vector<Finding> findings;
   // Function-valued when/unless seen so far, in call order (when before unless): slot numbers.
   int function_count = 0;
@@ -39,7 +43,7 @@ struct ScriptDeclarations {
   bool closed = false;
 };
 
-// Sets the six declarations into the environment at `env_index`, each recording into `into`,
+// Sets the declarations into the environment at `env_index`, each recording into `into`,
 // which must outlive the lua_State (the closures keep its address). Inside a protected call.
 void install_declarations(lua_State* L, int env_index, ScriptDeclarations& into);
 

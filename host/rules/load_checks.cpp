@@ -105,6 +105,22 @@ void report_duplicates(ScriptDeclarations& d, const std::vector<Entry>& entries,
       }
 }
 
+// A region that accepts a CA but says nothing of what the CA does there would refuse every
+// request for it in silence; the administrator is told instead (issue: "a `cahub rules check`
+// finding, not a silent refusal").
+void check_every_ca_offers(ScriptDeclarations& d, const RegionDeclaration& region) {
+  for (const auto& ca : region.accepts) {
+    const bool covered = std::any_of(d.offers.begin(), d.offers.end(), [&](const OfferEntry& o) {
+      return o.selector.cas.empty() || std::binary_search(o.selector.cas.begin(), o.selector.cas.end(), ca);
+    });
+    if (!covered)
+      d.findings.push_back({d.file, region.line,
+                            "region: accepts '" + ca + "' but declares nothing it offers there: add offer { ca = \"" + ca +
+                                "\", business = { ... }, channel = { ... } } (what " + ca +
+                                " does in this region), or remove it from accepts"});
+  }
+}
+
 }  // namespace
 
 void check_whole_script(ScriptDeclarations& d, std::string_view expected_id) {
@@ -145,6 +161,12 @@ void check_whole_script(ScriptDeclarations& d, std::string_view expected_id) {
       checker.problem(e.line, "renewal_window: region{} does not list the business renew in businesses");
   }
 
+  for (const auto& e : d.offers) checker.check_listed(e, "offer");
+  for (const auto& e : d.steps) checker.check_listed(e, "step");
+  for (const auto& e : d.reviews) checker.check_listed(e, "review");
+  for (const auto& e : d.limits) checker.check_listed(e, "limit");
+  check_every_ca_offers(d, region);
+
   for (std::size_t i = 0; i < d.years_offered.size(); ++i) {
     const YearsOffered& y = d.years_offered[i];
     checker.check_listed(y, "years_offered");
@@ -159,6 +181,8 @@ void check_whole_script(ScriptDeclarations& d, std::string_view expected_id) {
   });
   report_duplicates(d, d.materials, "material", [](const MaterialEntry& a, const MaterialEntry& b) { return a.code == b.code; });
   report_duplicates(d, d.refusals, "refuse", [](const RefusalEntry& a, const RefusalEntry& b) { return a.code == b.code; });
+  report_duplicates(d, d.steps, "step", [](const StepEntry& a, const StepEntry& b) { return a.code == b.code; });
+  report_duplicates(d, d.limits, "limit", [](const LimitEntry& a, const LimitEntry& b) { return a.code == b.code; });
 }
 
 }  // namespace cahub::rules

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "domain/quote.hpp"
+#include "domain/order_limit.hpp"
 #include "domain/quote_request.hpp"
 #include "domain/vocabulary.hpp"
 #include "rules/sandbox_limits.hpp"
@@ -44,6 +45,14 @@ struct RuleInput {
 };
 
 class RegionRules;
+
+// One CA's offers in a region, for GET /v1/rules and the console: per channel, the businesses
+// offered there, and the applicant kinds served.
+struct CaOffers {
+  std::string ca;
+  std::vector<std::pair<Channel, std::vector<Business>>> by_channel;
+  std::vector<ApplicantKind> applicants;
+};
 
 struct LoadResult {
   std::shared_ptr<const RegionRules> rules;  // null when findings hold an error
@@ -85,9 +94,20 @@ class RegionRules {
   // CA id -> years, for the CAs with a years_offered{} of their own.
   std::vector<std::pair<std::string, std::vector<int>>> years_by_ca() const;
 
+  // offer{}: whether this region declares that `ca` does `business` on `channel` for
+  // `applicant` here. Hot path: bit tests only.
+  bool offered(std::string_view ca, Business business, Channel channel, ApplicantKind applicant) const;
+  // Every accepted CA's offers, in accepts order.
+  std::vector<CaOffers> offers_by_ca() const;
+  // The limit{} entries that apply to a request (the desk counts them when creating an order).
+  std::vector<OrderLimit> limits_for(const QuoteRequest& request) const;
+
   // The stages. Each appends to `quote`, giving every line a `source` of "file:line".
   // They are thread-safe; they throw RuleError when a function rule fails.
   void assess_eligibility(const RuleInput& in, Quote& quote) const;  // refuse + renewal_window
+  // The region's procedure with this CA: its step{} entries, the review{} in force and the
+  // limit{} entries that apply (listed so a clerk sees them before accepting).
+  void describe_procedure(const RuleInput& in, Quote& quote) const;
   void list_materials(const RuleInput& in, Quote& quote) const;
   void compute_fee(const RuleInput& in, Quote& quote) const;
   void compute_validity(const RuleInput& in, Quote& quote) const;

@@ -40,6 +40,20 @@ std::string expected_id(const std::string& chunk_name) {
   return chunk_name.ends_with(".lua") ? chunk_name.substr(0, chunk_name.size() - 4) : chunk_name;
 }
 
+// offer{} entries as bits per accepted CA, channel and applicant kind (route's one lookup).
+void compile_offers(RegionRules::Compiled& c) {
+  c.offer_bits.assign(c.region.accepts.size(), {});
+  for (std::size_t i = 0; i < c.region.accepts.size(); ++i)
+    for (const OfferEntry& o : c.offers) {
+      const auto& cas = o.selector.cas;
+      if (!cas.empty() && !std::binary_search(cas.begin(), cas.end(), c.region.accepts[i])) continue;
+      for (std::size_t ch = 0; ch < code_count<Channel>(); ++ch)
+        for (std::size_t a = 0; a < code_count<ApplicantKind>(); ++a)
+          if ((o.selector.channels >> ch & 1u) && (o.selector.applicants >> a & 1u))
+            c.offer_bits[i][ch][a] |= o.selector.businesses;
+    }
+}
+
 std::unique_ptr<RegionRules::Compiled> compile(ScriptDeclarations& d, std::string script, const SandboxLimits& limits) {
   auto c = std::make_unique<RegionRules::Compiled>();
   c->file = d.file;
@@ -53,7 +67,12 @@ std::unique_ptr<RegionRules::Compiled> compile(ScriptDeclarations& d, std::strin
   c->validities = std::move(d.validities);
   c->renewal_windows = std::move(d.renewal_windows);
   c->years_offered = std::move(d.years_offered);
+  c->offers = std::move(d.offers);
+  c->steps = std::move(d.steps);
+  c->reviews = std::move(d.reviews);
+  c->order_limits = std::move(d.limits);
   c->function_count = d.function_count;
+  compile_offers(*c);
   // Fee codes become small integers so that choosing among dated versions needs no string work.
   std::map<std::string, int, std::less<>> groups;
   for (auto& fee : c->fees) {

@@ -218,6 +218,19 @@ nlohmann::ordered_json RuleBook::describe() const {
       for (const auto& [ca, list] : by_ca) years[ca] = list;
       region["years_by_ca"] = std::move(years);
     }
+    // What each accepted CA does here (offer{}): channel -> businesses, and the applicants.
+    nlohmann::ordered_json offers = nlohmann::ordered_json::object();
+    for (const CaOffers& o : r.offers_by_ca()) {
+      nlohmann::ordered_json channels = nlohmann::ordered_json::object();
+      for (const auto& [channel, businesses] : o.by_channel) {
+        auto& list = channels[std::string(code_of(channel))] = nlohmann::ordered_json::array();
+        for (Business b : businesses) list.push_back(code_of(b));
+      }
+      nlohmann::ordered_json applicants = nlohmann::ordered_json::array();
+      for (ApplicantKind a : o.applicants) applicants.push_back(code_of(a));
+      offers[o.ca] = {{"channels", std::move(channels)}, {"applicants", std::move(applicants)}};
+    }
+    region["offers"] = std::move(offers);
     // An edit of this region's file that failed its check: this version goes on serving.
     if (const auto refusal = snap->refused.find(live.file); refusal != snap->refused.end())
       region["refused_reload"] = {{"refused_at", utc_text(refusal->second.refused_at)},

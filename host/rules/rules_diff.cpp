@@ -41,6 +41,8 @@ std::vector<Variable> circumstances_tested(const RegionRules::Compiled& a, const
     for (const auto& e : c->refusals) visit(e);
     for (const auto& e : c->validities) visit(e);
     for (const auto& e : c->renewal_windows) visit(e);
+    for (const auto& e : c->steps) visit(e);
+    for (const auto& e : c->reviews) visit(e);
   }
   std::vector<Variable> out;
   for (Attribute at : seen) {
@@ -141,6 +143,29 @@ void answer_stage(Answer& out, const char* stage, const std::function<void()>& r
   }
 }
 
+std::string limit_text(const OrderLimit& l) {
+  const std::string what = l.counts == LimitCounts::Held     ? "open orders and certificates held"
+                           : l.counts == LimitCounts::Issued ? "open orders and certificates issued, expired ones included"
+                                                             : "open orders";
+  return "at most " + std::to_string(l.at_most) + " " + what + " per applicant" +
+         (l.across == LimitAcross::Region ? " across the region's CAs" : " and CA");
+}
+
+// The region's procedure with the CA: steps (by code, their Chinese text), the review time in
+// force, and the limits across orders that apply.
+void agreement_answer(const RegionRules& rules, const RuleInput& in, Answer& out) {
+  Quote q;
+  rules.describe_procedure(in, q);
+  for (const Note& s : q.steps) out["step\x1F" + s.code] = s.zh;
+  out["review\x1F" + std::string(code_of(in.request.business))] =
+      !q.requires_review ? "none"
+      : q.review_working_days_max == 0 ? "not published"
+      : q.review_working_days_min == q.review_working_days_max ? std::to_string(q.review_working_days_max) + " working days"
+      : (q.review_working_days_min > 0 ? std::to_string(q.review_working_days_min) + "-" : std::string("within ")) +
+            std::to_string(q.review_working_days_max) + " working days";
+  for (const OrderLimit& l : rules.limits_for(in.request)) out["limit\x1F" + l.code] = limit_text(l);
+}
+
 Answer answer(const RegionRules& rules, const Asked& asked) {
   Answer out;
   const RuleInput in{asked.request, asked.years, asked.provider_facts};
@@ -154,6 +179,10 @@ Answer answer(const RegionRules& rules, const Asked& asked) {
   for (const MaterialLine& m : q.materials) out["material\x1F" + m.code] = material_text(m);
 
   const RegionRules::Compiled& c = rules.compiled();
+  const QuoteRequest& r = asked.request;
+  out["offer\x1F" + std::string(code_of(r.business))] =
+      rules.offered(r.ca, r.business, r.channel, r.applicant) ? "offered" : "not offered";
+  answer_stage(out, "procedure", [&] { agreement_answer(rules, in, out); });
   answer_stage(out, "eligibility", [&] {
     RuleEvaluation eval(c, in);
     for (const RefusalEntry& e : c.refusals)

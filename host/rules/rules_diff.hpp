@@ -7,7 +7,9 @@
 // when/unless tables test (delegated, expired, a quality defect, ...), on today's date and on
 // each `effective` date of either version — and the answers are compared: each fee line (amount
 // old → new, added, removed, priced ↔ unpriced), each material (added, removed, copies and
-// flags), each refusal, the renewal window in force and the validity basis. What region{} itself
+// flags), each refusal, the renewal window in force and the validity basis, and the region's
+// agreement with each CA: whether it offers the request (offer{}), each step, the review time
+// in force and each limit across orders. What region{} itself
 // offers (CAs, businesses, channels, applicants, years) is compared directly. Rows that differ
 // in the same way are merged, so one changed price reads as one row, with "any" for a dimension
 // over which it does not vary.
@@ -26,7 +28,8 @@
 namespace cahub::rules {
 
 struct CustomerChange {
-  std::string aspect;  // "region", "fee", "material", "refusal", "renewal window", "validity"
+  std::string aspect;  // "region", "fee", "material", "refusal", "renewal window", "validity", "offer",
+                       // "step", "review", "limit"
   std::string item;    // fee or material code, reason code, business, or the region{} field
   std::string change;  // "changed", "added", "removed"
   // Where it applies: each a comma list of codes, or "any" (everything both versions offer).

@@ -27,21 +27,22 @@ void RegionRules::compute_validity(const RuleInput& in, Quote& quote) const {
     Validity v;
     switch (e.from) {
       case ValidityFrom::Today:
-        v = {f.today, extended(f.today), "today", e.source, {}};
+        v = {f.today, extended(f.today), "today", e.source, {}, {}};
         break;
       case ValidityFrom::OldExpiryOrToday:
         if (!f.cert_not_after) missing_date(e, "not_after");
         if (*f.cert_not_after < f.today)  // expired: a new term from today
-          v = {f.today, extended(f.today), "today", e.source, {}};
+          v = {f.today, extended(f.today), "today", e.source, {}, {}};
         else
-          v = {f.today, extended(*f.cert_not_after), "old_expiry", e.source, {}};
+          v = {f.today, extended(*f.cert_not_after), "old_expiry", e.source, {}, {}};
         break;
       case ValidityFrom::Keep:
         if (!f.cert_not_before) missing_date(e, "not_before");
         if (!f.cert_not_after) missing_date(e, "not_after");
-        v = {*f.cert_not_before, *f.cert_not_after, "kept", e.source, {}};
+        v = {*f.cert_not_before, *f.cert_not_after, "kept", e.source, {}, {}};
         break;
     }
+    v.convention = e.convention;
     if (!v.not_after)
       v.not_published = compiled_->file + ":" + std::to_string(compiled_->region.line) +
                         ": the validity period is not published (region{} years = \"not published\"), so the "

@@ -19,9 +19,9 @@ namespace {
 using nlohmann::json;
 using rules::Finding;
 
-constexpr std::string_view kCaseKeys[] = {"name",          "request",         "fee",      "total",   "materials",
-                                          "has_materials", "lacks_materials", "eligible", "refused", "validity",
-                                          "years",         "review",          "error"};
+constexpr std::string_view kCaseKeys[] = {"name",      "request",     "fee",         "total",   "materials", "has_materials",
+                                          "lacks_materials", "eligible", "refused",     "validity", "years",   "review",
+                                          "error",     "has_steps",   "lacks_steps", "review_days", "limits"};
 constexpr std::string_view kMaterialFlags[] = {"copies", "stamped", "signed", "original"};
 constexpr int kMaxDepth = 8;
 
@@ -145,6 +145,20 @@ class CaseChecker {
     }
   }
 
+  // has_steps, lacks_steps, limits: a list of codes (an empty list for limits = none apply).
+  void code_list(const std::string& what, const json& v, bool may_be_empty) {
+    const bool ok = v.is_array() && (may_be_empty || !v.empty()) &&
+                    std::all_of(v.begin(), v.end(), [](const json& c) { return c.is_string(); });
+    if (!ok) problem(what + " must be a list of codes, e.g. { \"office\", \"payee\" }");
+  }
+
+  // review_days: N, { min, max } or "none" (no review time published or no review).
+  void review_days(const json& v) {
+    const bool pair = v.is_array() && v.size() == 2 && v[0].is_number_integer() && v[1].is_number_integer();
+    if (!v.is_number_integer() && !pair && v != "none")
+      problem("review_days must be a number of working days, { min, max } or \"none\", not " + v.dump());
+  }
+
   void validity(const json& v) {
     if (v == "none") return;
     if (!v.is_object()) {
@@ -157,8 +171,10 @@ class CaseChecker {
         problem("validity.to must be a date \"YYYY-MM-DD\" or \"not published\", not " + value.dump());
       else if (key == "basis" && value != "today" && value != "old_expiry" && value != "kept")
         problem("validity.basis must be \"today\", \"old_expiry\" or \"kept\", not " + value.dump());
-      else if (key != "from" && key != "to" && key != "basis")
-        problem("validity: unknown field '" + key + "'" + rules::did_you_mean(key, {"from", "to", "basis"}));
+      else if (key == "convention" && !value.is_boolean())
+        problem("validity.convention must be true (the service point's convention) or false (a published rule)");
+      else if (key != "from" && key != "to" && key != "basis" && key != "convention")
+        problem("validity: unknown field '" + key + "'" + rules::did_you_mean(key, {"from", "to", "basis", "convention"}));
     }
   }
 
@@ -215,6 +231,10 @@ SpecCase check_case(const Declared& d, const json& defaults, const std::string& 
       if (!value.is_number_integer() && value != "not published") check.problem("years must be a whole number or \"not published\"");
     } else if (key == "error") {
       if (!value.is_string()) check.problem("error must be the code of the rejection, e.g. \"years_not_allowed\"");
+    } else if (key == "has_steps" || key == "lacks_steps" || key == "limits") {
+      check.code_list(key, value, key == "limits");
+    } else if (key == "review_days") {
+      check.review_days(value);
     }
     if (key != "name" && key != "request") c.expect[key] = value;
   }

@@ -110,6 +110,13 @@ class Comparison {
     }
     const std::map<std::string, std::string> field{{"from", "not_before"}, {"to", "not_after"}, {"basis", "basis"}};
     for (const auto& [key, want] : expected.items()) {
+      if (key == "convention") {
+        if (v.contains("convention") != want.get<bool>())
+          differ(want.get<bool>() ? "validity: expected a declared convention, but the quote states none" + from(v)
+                                  : "validity: expected a published rule, but the quote states a convention: " +
+                                        v["convention"].get<std::string>() + from(v));
+        continue;
+      }
       const json& got = v[field.at(key)];
       const json want_value = want == "not published" ? json(nullptr) : want;
       if (got != want_value)
@@ -125,6 +132,38 @@ class Comparison {
 
   void review(const json& expected) {
     if (q_["requires_review"] != expected) differ("review: expected " + expected.dump() + ", got " + q_["requires_review"].dump());
+  }
+
+  // review_days = N means "within N" or exactly N (max N); { min, max } both bounds; "none".
+  void review_days(const json& expected) {
+    const json& max = q_["review_working_days"];
+    const json& min = q_["review_working_days_min"];
+    const std::string got = max.is_null() ? "none" : (min.is_null() ? "" : min.dump() + "-") + max.dump();
+    bool same = false;
+    if (expected == "none") same = max.is_null();
+    else if (expected.is_number_integer()) same = max == expected;
+    else same = max == expected[1] && (expected[0] == 0 ? min.is_null() : min == expected[0]);
+    if (!same) differ("review_days: expected " + expected.dump() + ", got " + got);
+  }
+
+  // Step codes present (has) or absent (lacks); plugin and script steps alike.
+  void steps(const json& codes, bool present) {
+    for (const json& code : codes) {
+      const json* step = nullptr;
+      for (const json& s : q_["steps"])
+        if (s["code"] == code) step = &s;
+      if (present && !step) differ("step " + code.get<std::string>() + ": expected, but the quote does not list it");
+      if (!present && step) differ("step " + code.get<std::string>() + ": expected absent, but listed" + from(*step));
+    }
+  }
+
+  // Exactly these limit codes apply.
+  void limits(const json& expected) {
+    std::vector<std::string> want = expected, got;
+    for (const json& l : q_["limits"]) got.push_back(l["code"]);
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    if (want != got) differ("limits: expected " + json(want).dump() + ", got " + json(got).dump());
   }
 
  private:
@@ -189,6 +228,10 @@ CaseResult run_case(const SpecCase& c, const pipeline::QuotePipeline& pipeline, 
   if (x.contains("validity")) compare.validity(x["validity"]);
   if (x.contains("years")) compare.years(x["years"]);
   if (x.contains("review")) compare.review(x["review"]);
+  if (x.contains("review_days")) compare.review_days(x["review_days"]);
+  if (x.contains("has_steps")) compare.steps(x["has_steps"], true);
+  if (x.contains("lacks_steps")) compare.steps(x["lacks_steps"], false);
+  if (x.contains("limits")) compare.limits(x["limits"]);
   if (!compare.differences.empty()) {
     result.outcome = CaseOutcome::Failed;
     result.details = std::move(compare.differences);

@@ -73,7 +73,7 @@ TEST_CASE("a region script with a syntax error is refused while the other region
 TEST_CASE("a runaway rule fails that request with exit 3 and names the script") {
   ScratchFolder rules;
   rules.write("spin.lua", R"(region { id = "spin", name = "死循环", accepts = { "bjca" }, applicants = { "org" },
-  channels = { "onsite" }, businesses = { "new" }, years = { 1 } }
+  channels = { "onsite" }, businesses = { "new" }, years = { 1 } } offer { business = "new" }
 fee { business = "new", code = "x", label = "x", fen = 100, when = function(q) while true do end end }
 )");
   RunResult r = run_cahub({"quote", "--json", "--today", "2026-06-01", "--rules", rules.path().string(), "--plugins",
@@ -121,7 +121,7 @@ TEST_CASE("plugins that do not fit are listed as refused while the good ones sti
 TEST_CASE("a rule that fails at run time fails that request with file:line while other requests answer") {
   ScratchFolder rules;
   rules.write("fragile.lua", R"(region { id = "fragile", name = "脆弱", accepts = { "bjca" }, applicants = { "org" },
-  channels = { "onsite" }, businesses = { "new", "renew" }, years = { 1 } }
+  channels = { "onsite" }, businesses = { "new", "renew" }, years = { 1 } } offer { business = { "new", "renew" } }
 fee { business = { "new", "renew" }, code = "x", label = "x", fen = 100,
       when = function(q) return q.days_to_expiry < 400 end }
 )");

@@ -11,7 +11,7 @@ namespace {
 
 // One refusal per circumstance, named after the circumstance, when it differs from the default.
 const char* kWitness = R"(region { id = "witness", name = "见证", accepts = { "bjca" }, applicants = { "org" },
-  channels = { "onsite" }, businesses = { "new" }, years = { 1 } }
+  channels = { "onsite" }, businesses = { "new" }, years = { 1 } } offer { business = { "new" } }
 refuse { business = "new", when = { registered = false }, code = "registered", zh = "x", en = "x" }
 refuse { business = "new", when = { expert_in_database = false }, code = "expert_in_database", zh = "x", en = "x" }
 refuse { business = "new", when = { open_bid = true }, code = "open_bid", zh = "x", en = "x" }

@@ -70,7 +70,7 @@ TEST_CASE("cahub serve gives JSON errors with stable codes and keeps serving") {
   ScratchFolder var, rules;
   std::filesystem::copy_file(std::string(CAHUB_RULES_DIR) + "/central.lua", rules.file("central.lua"));
   rules.write("spin.lua", R"(region { id = "spin", name = "死循环", accepts = { "bjca" }, applicants = { "org" },
-  channels = { "onsite" }, businesses = { "new" }, years = { 1 } }
+  channels = { "onsite" }, businesses = { "new" }, years = { 1 } } offer { business = { "new" } }
 fee { business = "new", code = "x", label = "x", fen = 100, when = function(q) while true do end end }
 )");
   ServerProcess server(CAHUB_BINARY, serve_args(rules.path().string(), var));

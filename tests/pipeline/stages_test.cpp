@@ -21,7 +21,7 @@ namespace {
 // Line numbers matter: the tests check the `source` of what each entry produced.
 const char* kTestRegion = R"(region { id = "testland", name = "测试平台", name_en = "Testland",
   accepts = { "bjca" }, applicants = { "org" }, channels = { "onsite", "online" },
-  businesses = { "new", "renew", "reissue_damaged", "unlock" }, years = { 1, 2 } }
+  businesses = { "new", "renew", "reissue_damaged", "unlock" }, years = { 1, 2 } } offer { business = { "new", "renew", "reissue_damaged", "unlock" } }
 fee { business = "new", code = "cert", label = "证书费", fen = 30000, per_year = true }
 fee { business = "reissue_damaged", code = "medium", label = "介质费", fen = 8000, unless = { warranty_covers_medium = true } }
 material { business = "new", code = "form", name = "申请表", copies = 2, stamped = true }

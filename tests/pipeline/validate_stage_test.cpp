@@ -99,10 +99,17 @@ TEST_CASE("validate: certificate facts the business needs") {
               {"first_issued", "2026-07-01"}}) == "bad_first_issued");
 }
 
-TEST_CASE("validate: first issue of the medium defaults to the certificate's start") {
+// "证书介质质保期为一年，自证书初次发放日起计算" (seed 003): a renewal reuses the medium, so the
+// certificate's start is not the medium's first issue; unknown stays unknown (audit C10).
+TEST_CASE("validate: the medium's first issue is never taken from the certificate's start") {
   QuoteContext ctx;
   ctx.request = read({{"business", "reissue_damaged"}, {"cert_not_before", "2026-01-01"}, {"cert_not_after", "2027-01-01"}});
   validate(ctx);
-  REQUIRE(ctx.request.first_issued);
-  CHECK(ctx.request.first_issued->iso() == "2026-01-01");
+  CHECK_FALSE(ctx.request.first_issued);
+  QuoteContext given;
+  given.request = read({{"business", "reissue_damaged"}, {"cert_not_before", "2026-01-01"}, {"cert_not_after", "2027-01-01"},
+                        {"first_issued", "2025-01-01"}});
+  validate(given);
+  REQUIRE(given.request.first_issued);
+  CHECK(given.request.first_issued->iso() == "2025-01-01");
 }

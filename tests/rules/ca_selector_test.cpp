@@ -11,7 +11,7 @@ using namespace cahub::rules::test;
 namespace {
 
 const std::string kTwoCas = R"(region { id = "central", name = "两家CA", accepts = { "bjca", "cfca" },
-  applicants = { "org" }, channels = { "onsite" }, businesses = { "new" }, years = { 1, 2 } }
+  applicants = { "org" }, channels = { "onsite" }, businesses = { "new" }, years = { 1, 2 } } offer { business = { "new" } }
 fee { business = "new", ca = "cfca", code = "cert", label = "CFCA", fen = 25000, years = 1 }
 fee { business = "new", ca = "cfca", code = "cert", label = "CFCA", fen = 45000, years = 2 }
 fee { business = "new", ca = { "bjca" }, code = "cert", label = "BJCA", fen = 26000, per_year = true }

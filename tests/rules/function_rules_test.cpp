@@ -95,7 +95,7 @@ TEST_CASE("q carries every attribute under its documented name") {
   return q.business == "reissue_damaged" and q.channel == "mail" and q.applicant == "person" and q.key == "secondary"
     and q.years == 2 and q.today == "2024-06-01" and q.expired == false and q.days_to_expiry == 19
     and q.days_since_expiry == 0 and q.cert_not_before == "2023-06-20" and q.cert_not_after == "2024-06-20"
-    and q.first_issued == "2023-06-20" and q.defect == "quality" and q.registered == true
+    and q.first_issued == "2023-05-01" and q.defect == "quality" and q.registered == true
     and q.expert_in_database == true and q.open_bid == false and q.has_master_key == true and q.delegated == false
     and q.legal_rep_in_person == false and q.public_institution == true and q.agent_changed == false
     and q.former_ca == "" and q.warranty_covers_medium == true and q.provider_requires_review == false
@@ -107,6 +107,7 @@ end }
   QuoteRequest r = request(Business::ReissueDamaged, Channel::Mail, ApplicantKind::Person);
   r.key = KeyType::Secondary;
   r.defect = Defect::Quality;
+  r.first_issued = day("2023-05-01");
   r.circumstances.has_master_key = true;
   r.circumstances.public_institution = true;
   Quote q;

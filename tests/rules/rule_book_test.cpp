@@ -60,7 +60,7 @@ TEST_CASE("a folder loads by region id and bad scripts are refused with their fi
   CHECK(refused[0].file.filename() == "broken.lua");
   REQUIRE(refused[0].findings.size() == 1);
   CHECK(refused[0].findings[0].text() ==
-        "broken.lua:11: fee: fen must be a whole number of fen (26000 means 260.00 CNY), not 260.5");
+        "broken.lua:12: fee: fen must be a whole number of fen (26000 means 260.00 CNY), not 260.5");
 }
 
 TEST_CASE("describe() lists regions and refused scripts for GET /v1/rules") {
@@ -77,7 +77,7 @@ TEST_CASE("describe() lists regions and refused scripts for GET /v1/rules") {
   REQUIRE(d["refused"].size() == 1);
   CHECK(d["refused"][0]["file"] == "broken.lua");
   CHECK(d["refused"][0]["findings"][0] ==
-        "broken.lua:11: fee: fen must be a whole number of fen (26000 means 260.00 CNY), not 260.5");
+        "broken.lua:12: fee: fen must be a whole number of fen (26000 means 260.00 CNY), not 260.5");
 }
 
 TEST_CASE("reloading a script swaps its region's rules while holders keep the old ones") {
@@ -107,7 +107,7 @@ TEST_CASE("reloading a script swaps its region's rules while holders keep the ol
   REQUIRE(book.refused().size() == 2);
 
   // Fixing broken.lua brings its region in and clears its refusal.
-  scratch.write("broken.lua", R"(region { id = "broken", name = "修好了", accepts = "bjca", applicants = "org", channels = "onsite", businesses = "new", years = 1 })");
+  scratch.write("broken.lua", R"(region { id = "broken", name = "修好了", accepts = "bjca", applicants = "org", channels = "onsite", businesses = "new", years = 1 } offer { business = "new" })");
   CHECK(book.reload_file(scratch.dir / "broken.lua").empty());
   CHECK(book.find("broken"));
   REQUIRE(book.refused().size() == 1);

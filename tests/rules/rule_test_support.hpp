@@ -15,10 +15,9 @@
 
 namespace cahub::rules::test {
 
-// Ten lines, so the first entry after it is on line 11.
+// Ten lines, so the first entry after it is on line 11. BJCA offers everything region{} lists.
 inline const std::string kRegionHeader = R"(region {
-  id = "central",
-  name = "中直机关采购管理系统",
+  id = "central", name = "中直机关采购管理系统",
   name_en = "Central government procurement",
   accepts = { "bjca" },
   applicants = { "org", "person" },
@@ -26,6 +25,7 @@ inline const std::string kRegionHeader = R"(region {
   businesses = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "revoke", "freeze" },
   years = { 1, 2 },
 }
+offer { ca = "bjca", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "revoke", "freeze" } }
 )";
 
 inline Date day(const char* iso) {

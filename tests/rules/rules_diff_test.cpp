@@ -142,6 +142,7 @@ TEST_CASE("the table and the JSON carry the same rows") {
 TEST_CASE("a CA's own validity periods are compared per CA") {
   std::string header = kRegionHeader;
   header.replace(header.find("accepts = { \"bjca\" },"), 21, "accepts = { \"bjca\", \"cfca\" },");
+  header.replace(header.find("offer { ca = \"bjca\","), 20, "offer {");
   LoadResult old_rules = RegionRules::load_text("central.lua", header + "years_offered { ca = \"cfca\", years = { 1, 2, 4 } }\n" + kBase);
   LoadResult new_rules = RegionRules::load_text("central.lua", header + "years_offered { ca = \"cfca\", years = { 1, 2 } }\n" + kBase);
   REQUIRE(old_rules.rules);

@@ -153,6 +153,7 @@ TEST_CASE("years must be listed or said to be not published, and then no entry m
 TEST_CASE("years_offered: a CA's own validity periods, checked like the rest") {
   std::string header = kRegionHeader;
   header.replace(header.find("accepts = { \"bjca\" },"), 21, "accepts = { \"bjca\", \"cfca\" },");
+  header.replace(header.find("offer { ca = \"bjca\","), 20, "offer {");
   LoadResult loaded = RegionRules::load_text("central.lua", header + R"(years_offered { ca = "cfca", years = { 1, 2, 4 } }
 fee { business = "new", ca = "cfca", years = 4, code = "x", label = "x", fen = 85000 }
 validity { business = "new", from = "today" }

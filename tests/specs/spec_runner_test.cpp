@@ -14,7 +14,7 @@ using Catch::Matchers::Contains;
 namespace {
 
 const char* kScript = R"(region { id = "testland", name = "测试", accepts = { "bjca", "acmeca" }, applicants = "org",
-  channels = "onsite", businesses = { "new", "renew" }, years = { 1, 2 } }
+  channels = "onsite", businesses = { "new", "renew" }, years = { 1, 2 } } offer { business = { "new", "renew" } }
 fee { business = "new", code = "cert", label = "证书费", fen = 30000 }
 fee { business = "renew", code = "annual", label = "年费", fen = 18000, per_year = true }
 material { business = "new", code = "form", name = "申请表", copies = 2, stamped = true }

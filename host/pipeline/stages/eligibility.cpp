@@ -1,4 +1,5 @@
-// Stage 3: the provider's own rules (plugin), then the region's (script).
+// Stage 3: the provider's own rules (plugin), then the region's (script): its refusals and
+// renewal window, then its procedure with this CA (steps, review time, limits across orders).
 #include <cahub/plugin.h>
 
 #include "pipeline/request_error.hpp"
@@ -16,13 +17,14 @@ StageOutcome eligibility(QuoteContext& ctx) {
     for (auto& n : a.refusals) q.refuse(std::move(n));
     for (auto& n : a.steps) q.steps.push_back(std::move(n));
     ctx.provider_facts = a.facts;
-    q.review_working_days_max = a.review_max_days;
     if (a.facts & CAHUB_FACT_REQUIRES_REVIEW) q.requires_review = true;
   } catch (const plugins::PluginError& e) {
     throw StageFailure("eligibility", e.what());
   }
   try {
-    ctx.region->assess_eligibility({ctx.request, q.years, ctx.provider_facts}, q);
+    const rules::RuleInput in{ctx.request, q.years, ctx.provider_facts};
+    ctx.region->assess_eligibility(in, q);
+    ctx.region->describe_procedure(in, q);
   } catch (const rules::RuleError& e) {
     throw StageFailure("eligibility", e.what());
   }

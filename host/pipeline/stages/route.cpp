@@ -39,10 +39,11 @@ StageOutcome route(QuoteContext& ctx, const rules::RuleBook& rule_book, const pl
   const auto& allowed = ctx.region->allowed_years(r.ca);
   const std::string with_ca = &allowed == &ctx.region->allowed_years() ? "" : " with " + r.ca;
   if (!ctx.region->years_published(r.ca)) {
-    if (r.years != 0)
-      throw BadRequest("years_not_published", r.region + " publishes no validity period" + with_ca + ", so " +
-                                                  std::to_string(r.years) + " year(s) cannot be quoted; leave years out");
+    // Not published is an answer, as an unpriced fee is: the quote says so, keeps what was asked
+    // for, and a reviewer's terms set the period on the order.
     ctx.quote.years = 0;
+    ctx.quote.years_requested = r.years;
+    ctx.request.years = 0;  // no later stage may date or price by years nobody published
   } else if (r.years == 0) {
     ctx.quote.years = allowed.front();
   } else if (std::find(allowed.begin(), allowed.end(), r.years) == allowed.end()) {
@@ -69,10 +70,19 @@ StageOutcome route(QuoteContext& ctx, const rules::RuleBook& rule_book, const pl
   if (!ctx.region->offers_channel(r.channel))
     q.refuse({"channel_not_offered", "本平台不提供" + std::string(c.zh) + "办理",
               ctx.region->name_en() + " does not offer handling " + std::string(c.en), region_source});
-  if (!ctx.provider->offers(r.business, r.channel))
-    q.refuse({"provider_does_not_offer", "该CA不提供" + std::string(c.zh) + std::string(b.zh) + "业务",
-              r.ca + " does not offer " + std::string(b.en) + " " + std::string(c.en), provider_source});
-  if (!ctx.provider->serves(r.applicant))
+  // What the CA does here is the region's agreement (offer{}); whether it can do it at all is
+  // the provider's capability. Each is checked only when everything before it passed, so the
+  // clerk reads the one reason that matters rather than its consequences.
+  if (q.eligible && !ctx.region->offered(r.ca, r.business, r.channel, r.applicant))
+    q.refuse({"not_offered_by_ca_here",
+              "本平台未公布" + r.ca + "以" + std::string(c.zh) + "方式为" + std::string(a.zh) + "办理" + std::string(b.zh) + "业务",
+              ctx.region->name_en() + " publishes no " + std::string(b.en) + " " + std::string(c.en) + " with " + r.ca +
+                  " for applicants of kind " + std::string(a.en),
+              region_source});
+  if (q.eligible && !ctx.provider->can_carry_out(r.business))
+    q.refuse({"provider_cannot_carry_out", "该CA不能办理" + std::string(b.zh) + "业务",
+              r.ca + " cannot carry out " + std::string(b.en), provider_source});
+  if (q.eligible && !ctx.provider->serves(r.applicant))
     q.refuse({"provider_does_not_serve", "该CA不受理" + std::string(a.zh) + "证书申请",
               r.ca + " does not issue certificates to applicants of kind " + std::string(a.en), provider_source});
   return q.eligible ? StageOutcome::Passed : StageOutcome::Refused;
