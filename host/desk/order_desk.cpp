@@ -15,6 +15,7 @@
 #include "pipeline/quote_pipeline.hpp"
 #include "pipeline/quote_request_json.hpp"
 #include "pipeline/request_error.hpp"
+#include "rules/region_rules.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "store/digest.hpp"
 
@@ -153,10 +154,7 @@ orders::CreateResult OrderDesk::create(const json& body, const std::string& idem
   for (const auto& m : ctx.quote.materials) o.materials.push_back({m.code, m.name});
   if (ctx.quote.review_working_days_max > 0)
     o.due_on = services_.calendar.add_working_days(today, ctx.quote.review_working_days_max);
-  if (const auto provider = services_.plugins.find(o.ca)) {
-    const auto& limit = provider->facts().value("unit_certificate_applications_per_unit", nlohmann::ordered_json());
-    if (limit.is_number_integer()) o.unit_applications_per_unit = limit.get<int>();
-  }
+  o.limits = ctx.region->limits_for(ctx.request);
   orders::CreateResult created =
       store::commit(writes_, [&](store::Database& db) { return orders::OrderStore(db).create(o, clerk); });
   spdlog::info("order {} {} business={} region={} ca={} by {}", created.order.public_id,

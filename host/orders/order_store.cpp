@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "orders/certificate_registry.hpp"
+#include "orders/order_limits.hpp"
 #include "orders/customer_directory.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
@@ -41,29 +42,6 @@ void require_version(const OrderRecord& o, std::int64_t expected_version, const 
                       "order " + o.public_id + " is at version " + std::to_string(o.version) + " (" +
                           std::string(code_of(o.state)) + "), not " + std::to_string(expected_version) +
                           (retry_hint.empty() ? ": someone else acted first" : ": " + retry_hint));
-}
-
-// A provider that takes only so many unit-certificate applications per unit: counted inside the
-// creating transaction, so two clerks cannot both take the last one.
-void refuse_beyond_unit_limit(store::Database& db, const NewOrder& o) {
-  SQLite::Statement earlier(db.sqlite(),
-                            "SELECT o.public_id, o.state FROM orders o JOIN customers c ON c.id = o.customer_id "
-                            "WHERE c.uscc = ? AND o.ca = ? AND o.business = 'new' AND o.state <> 'cancelled' "
-                            "ORDER BY o.id");
-  earlier.bind(1, o.applicant.uscc);
-  earlier.bind(2, o.ca);
-  int count = 0;
-  std::string first;
-  while (earlier.executeStep()) {
-    if (first.empty()) first = earlier.getColumn(0).getString() + " (" + earlier.getColumn(1).getString() + ")";
-    ++count;
-  }
-  if (count >= *o.unit_applications_per_unit)
-    throw OrderConflict("unit_application_limit",
-                        o.ca + " takes " + std::to_string(*o.unit_applications_per_unit) +
-                            " unit-certificate application(s) per unit and " + o.applicant.uscc + " has made " +
-                            std::to_string(count) + ", first " + first +
-                            ": apply for a change or reissue of that certificate instead");
 }
 
 }  // namespace
@@ -146,26 +124,9 @@ CreateResult OrderStore::create(const NewOrder& o, const Actor& clerk) {
       return {load(id), false};
     }
   }
-  // "同一证件号只能有一个未完成订单": one open order per identity number per CA.
-  {
-    // A customer has a USCC or an ID number, never both (schema), so matching either column is
-    // the same as matching coalesce(uscc, id_number) — but lets SQLite look the customer up by
-    // the columns' unique indexes and then its orders by orders_by_customer, instead of scanning
-    // every order of the database on every creation.
-    store::CachedStatement open = db_.statement(
-                           "SELECT o.public_id, o.state FROM orders o JOIN customers c ON c.id = o.customer_id "
-                           "WHERE (c.uscc = ?1 OR c.id_number = ?1) AND o.ca = ?2 "
-                           "AND o.state NOT IN ('completed', 'cancelled') LIMIT 1");
-    open->bind(1, o.applicant.identity());
-    open->bind(2, o.ca);
-    if (open->executeStep())
-      throw OrderConflict("open_order_exists", "order " + open->getColumn(0).getString() + " (" +
-                                                   open->getColumn(1).getString() + ") is still open for " +
-                                                   o.applicant.identity() + " with " + o.ca +
-                                                   ": finish or cancel it first");
-  }
-  if (o.unit_applications_per_unit && o.business == Business::New && o.applicant.kind == "org")
-    refuse_beyond_unit_limit(db_, o);
+  // Limits across orders are the region's (limit{}): central's one open order per ID number,
+  // Qinghai's one master key per unit, NMGCA's one unit-certificate application.
+  refuse_beyond_limits(db_, o);
   const std::string now = store::now_china_time();
   const std::int64_t customer = customer_id_for(db_, o.applicant, now);
   store::CachedStatement next = db_.statement("SELECT coalesce(max(id), 0) + 1 FROM orders");

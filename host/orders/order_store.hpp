@@ -3,7 +3,8 @@
 // optimistic version check, each change and its audit event in one write transaction.
 //
 // Conflicts are answers, not failures: OrderConflict carries a stable code ("version_conflict",
-// "idempotency_conflict", "open_order_exists") and names what blocks, so the API can answer 409.
+// "idempotency_conflict", or a region's limit such as "one_open_order") and names what blocks, so
+// the API can answer 409.
 
 #include <cstdint>
 #include <functional>
@@ -16,6 +17,7 @@
 
 #include "domain/date.hpp"
 #include "domain/money.hpp"
+#include "domain/order_limit.hpp"
 #include "domain/vocabulary.hpp"
 #include "orders/order_workflow.hpp"
 #include "store/database.hpp"
@@ -51,9 +53,9 @@ struct NewOrder {
   Fen total = 0;
   std::vector<MaterialRequirement> materials;
   std::optional<Date> due_on;  // SLA: acceptance + the provider's published review days (working days)
-  // How many unit-certificate applications (new, for a unit) the provider takes per unit, when it
-  // limits them (NMGCA: "单位证书只允许申请1条"); cancelled applications do not count.
-  std::optional<int> unit_applications_per_unit;
+  // The region's limits across orders that apply (limit{}), counted inside the creating
+  // transaction (orders/order_limits.hpp).
+  std::vector<OrderLimit> limits;
 };
 
 struct MaterialStatus {

@@ -1,5 +1,5 @@
-// The order store on real SQLite files: idempotent creation, the one-open-order rule, the full
-// lifecycle with its audit trail, and conflicts between staff acting at once.
+// The order store on real SQLite files: idempotent creation, limits across orders (a region's
+// limit{}), the full lifecycle with its audit trail, and conflicts between staff acting at once.
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -19,6 +19,18 @@ namespace {
 const Actor clerk{"wang.fang", Role::Clerk};
 const Actor reviewer{"zhao.li", Role::Reviewer};
 
+const std::vector<Business> kEveryBusiness = {Business::New,    Business::Add,      Business::Renew,  Business::ReissueLost,
+                                              Business::ReissueDamaged, Business::Change, Business::Unlock, Business::Freeze,
+                                              Business::Unfreeze, Business::Revoke};
+
+// Central's limit as central.lua declares it: one open order per ID number with BJCA.
+OrderLimit one_open_order() {
+  return OrderLimit{"one_open_order", "同一证件号只能有一个未完成订单", "One open order per ID number", "central.lua:1",
+                    LimitCounts::OpenOrders, LimitAcross::Ca, 1, kEveryBusiness,
+                    {Channel::Onsite, Channel::Mail, Channel::Online, Channel::SelfService},
+                    {ApplicantKind::Org, ApplicantKind::Person, ApplicantKind::OrgPerson}, {KeyType::Master, KeyType::Secondary}};
+}
+
 NewOrder central_new(const std::string& key = "key-1", const std::string& uscc = "91350100M000100Y43") {
   NewOrder o;
   o.idempotency_key = key;
@@ -33,6 +45,7 @@ NewOrder central_new(const std::string& key = "key-1", const std::string& uscc =
   o.total = 26000;
   o.materials = {{"application_form", "数字证书申请表"}, {"licence_copy", "营业执照复印件"}};
   o.due_on = *Date::from_ymd(2026, 11, 26);
+  o.limits = {one_open_order()};
   return o;
 }
 
@@ -78,14 +91,15 @@ TEST_CASE_METHOD(Fixture, "an order is accepted once per idempotency key") {
   CHECK(db.sqlite().execAndGet("SELECT count(*) FROM orders").getInt() == 1);
 }
 
-TEST_CASE_METHOD(Fixture, "one open order per identity number and CA, naming the one that blocks") {
+TEST_CASE_METHOD(Fixture, "a declared one-open-order limit per identity number and CA, naming the one that blocks") {
   const auto first = orders.create(central_new("k1"), clerk).order;
   try {
     orders.create(central_new("k2"), clerk);
     FAIL("a second open order was accepted");
   } catch (const OrderConflict& e) {
-    CHECK(e.code() == "open_order_exists");
+    CHECK(e.code() == "one_open_order");
     CHECK_THAT(e.what(), Catch::Contains(first.public_id));
+    CHECK_THAT(e.what(), Catch::Contains("central.lua:1"));
   }
   NewOrder other_ca = central_new("k3");
   other_ca.ca = "cfca";
@@ -104,10 +118,78 @@ TEST_CASE_METHOD(Fixture, "a person's open order blocks by ID number, and a unit
     orders.create(again, clerk);
     FAIL("a second open order for the same ID number was accepted");
   } catch (const OrderConflict& e) {
-    CHECK(e.code() == "open_order_exists");
+    CHECK(e.code() == "one_open_order");
     CHECK_THAT(e.what(), Catch::Contains(first.public_id));
   }
   CHECK(orders.create(central_new("u1"), clerk).created);  // a unit, by its USCC: not the same applicant
+}
+
+TEST_CASE_METHOD(Fixture, "no limit is imposed that the region does not declare") {
+  NewOrder first = central_new("n1");
+  first.limits.clear();
+  NewOrder second = first;
+  second.idempotency_key = "n2";
+  CHECK(orders.create(first, clerk).created);
+  CHECK(orders.create(second, clerk).created);  // S1 allows several keys, S2 several certificates per unit
+}
+
+TEST_CASE_METHOD(Fixture, "a 'held' limit counts open orders and registry certificates still held, across the region") {
+  // Qinghai: one master key per unit, whichever CA holds it.
+  OrderLimit master{"one_master_key", "一把主锁", "One master key", "qinghai.lua:1", LimitCounts::Held, LimitAcross::Region, 1,
+                    {Business::New}, {Channel::Onsite, Channel::Online}, {ApplicantKind::Org}, {KeyType::Master}};
+  auto qinghai = [&](const std::string& key, const std::string& ca, KeyType k) {
+    NewOrder o = central_new(key);
+    o.region = "qinghai";
+    o.ca = ca;
+    o.key = k;
+    o.limits.clear();
+    if (k == KeyType::Master) o.limits = {master};  // as the desk hands them: a secondary key is not limited
+    return o;
+  };
+  const auto first = orders.create(qinghai("q1", "bjca", KeyType::Master), clerk).order;
+  CHECK(refusal([&] { orders.create(qinghai("q2", "hbca", KeyType::Master), clerk); }) == "one_master_key");
+  CHECK(orders.create(qinghai("q3", "bjca", KeyType::Secondary), clerk).created);  // "允许申请多把副锁"
+  orders.apply(first.public_id, Action::Cancel, first.version, clerk);
+  CHECK(orders.create(qinghai("q4", "hbca", KeyType::Master), clerk).created);  // a cancelled one takes no place
+
+  // A master certificate the registry holds takes the place too; a revoked one does not.
+  db.sqlite().exec("INSERT INTO customers (kind, name, uscc, created_at) VALUES "
+                   "('org', '另一家', '91350100M000100Y44', '2026-01-01T00:00:00+08:00')");
+  db.sqlite().exec("INSERT INTO certificates (customer_id, ca, region, serial, key_type, not_before, not_after, status) "
+                   "SELECT id, 'hbca', 'qinghai', 'AA01', 'master', '2026-01-01', '2027-01-01', 'active' FROM customers "
+                   "WHERE uscc = '91350100M000100Y44'");
+  NewOrder held = qinghai("q5", "bjca", KeyType::Master);
+  held.applicant.uscc = "91350100M000100Y44";
+  try {
+    orders.create(held, clerk);
+    FAIL("a second master key was accepted");
+  } catch (const OrderConflict& e) {
+    CHECK(e.code() == "one_master_key");
+    CHECK_THAT(e.what(), Catch::Contains("hbca certificate AA01 (active)"));
+  }
+  // A lapsed key is no longer held: it frees the place ("issued" would still count it).
+  db.sqlite().exec("UPDATE certificates SET not_before = '2024-01-01', not_after = '2025-01-01' WHERE serial = 'AA01'");
+  NewOrder lapsed = held;
+  lapsed.idempotency_key = "q6";
+  NewOrder issued = lapsed;
+  issued.limits[0].counts = LimitCounts::Issued;
+  CHECK(refusal([&] { orders.create(issued, clerk); }) == "one_master_key");
+  CHECK(orders.create(lapsed, clerk).created);
+}
+
+TEST_CASE_METHOD(Fixture, "a revoked certificate takes no place, whatever the limit counts") {
+  OrderLimit once{"one_unit_application", "一条", "One application", "neimenggu.lua:1", LimitCounts::Issued,
+                  LimitAcross::Ca, 1, {Business::New}, {Channel::Online}, {ApplicantKind::Org}, {KeyType::Master}};
+  NewOrder o = central_new("r1");
+  o.region = "neimenggu";
+  o.ca = "nmgca";
+  o.channel = Channel::Online;
+  o.limits = {once};
+  db.sqlite().exec("INSERT INTO customers (kind, name, uscc, created_at) VALUES "
+                   "('org', '福州测试有限公司', '91350100M000100Y43', '2026-01-01T00:00:00+08:00')");
+  db.sqlite().exec("INSERT INTO certificates (customer_id, ca, region, serial, key_type, not_before, not_after, status) "
+                   "SELECT id, 'nmgca', 'neimenggu', 'BB01', 'master', '2024-01-01', '2025-01-01', 'revoked' FROM customers");
+  CHECK(orders.create(o, clerk).created);
 }
 
 TEST_CASE_METHOD(Fixture, "a new certificate order through its whole life, every step audited") {
