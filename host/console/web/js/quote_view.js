@@ -39,8 +39,19 @@ export function quoteView(quote) {
     quote.validity?.not_after
       ? h("p", {title: quote.validity.source || null}, `${quote.validity.not_before} → ${quote.validity.not_after}`,
           quote.years ? `（${t("years_n", {n: quote.years})}）` : "", source(quote.validity.source))
-      : h("p", {title: quote.validity?.not_published || null}, t("validity_not_published")),
+      : h("p", {title: quote.validity?.not_published || null}, t("validity_not_published"),
+          quote.years_requested ? `（${t("years_requested", {n: quote.years_requested})}）` : ""),
+    quote.validity?.convention
+      ? h("p", {class: "notice", title: quote.validity.source || null}, t("validity_convention"), quote.validity.convention)
+      : null,
     (quote.steps || []).length
       ? [h("h3", {}, t("steps")), h("ul", {class: "steps"}, quote.steps.map((s) => h("li", {title: s.source || null}, pick(s), source(s.source))))]
+      : null,
+    quote.review_working_days
+      ? h("p", {}, t("review_days", {n: quote.review_working_days_min && quote.review_working_days_min !== quote.review_working_days
+          ? `${quote.review_working_days_min}-${quote.review_working_days}` : quote.review_working_days}))
+      : null,
+    (quote.limits || []).length
+      ? [h("h3", {}, t("limits")), h("ul", {class: "limits"}, quote.limits.map((l) => h("li", {title: l.source || null}, pick(l), source(l.source))))]
       : null);
 }

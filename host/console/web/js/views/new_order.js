@@ -63,18 +63,21 @@ export async function render(main, {query, isCurrent}) {
   const submit = h("button", {type: "submit", class: "primary"}, t("create_order"));
   let key = idempotencyKey();  // one order per filled-in form, however often it is submitted
 
-  // What the chosen region and CA offer, narrowed as each choice is made.
+  // What the chosen region says the chosen CA does there (its offer{} entries, GET /v1/rules),
+  // narrowed as each choice is made; the CA's own applicant kinds narrow it further.
   const region = () => regionOf(catalog, el.region.value);
   const plugin = () => pluginOf(catalog, el.ca.value);
   function narrow() {
     const r = region(), p = plugin();
     options(el.ca, r ? r.accepts.map((c) => [c, caName(catalog, c)]) : []);
-    const offeredByCa = (b) => !p || Object.values(p.businesses || {}).some((list) => list.includes(b));
-    options(el.business, r ? r.businesses.filter(offeredByCa).map((b) => [b, businessName(catalog, b)]) : []);
-    options(el.applicant, r ? r.applicants.filter((a) => !p || (p.applicants || []).includes(a)).map((a) => [a, applicantName(catalog, a)]) : [],
-            {preselect: true});
+    const offer = r?.offers?.[el.ca.value];
+    const byChannel = offer ? offer.channels : {};
+    const offeredHere = (b) => Object.values(byChannel).some((list) => list.includes(b));
+    options(el.business, r ? r.businesses.filter(offeredHere).map((b) => [b, businessName(catalog, b)]) : []);
+    const served = (a) => (!offer || offer.applicants.includes(a)) && (!p || (p.applicants || []).includes(a));
+    options(el.applicant, r ? r.applicants.filter(served).map((a) => [a, applicantName(catalog, a)]) : [], {preselect: true});
     const b = el.business.value;
-    options(el.channel, r ? r.channels.filter((c) => !p || !b || (p.businesses?.[c] || []).includes(b)).map((c) => [c, channelName(catalog, c)]) : [],
+    options(el.channel, r ? r.channels.filter((c) => !b || (byChannel[c] || []).includes(b)).map((c) => [c, channelName(catalog, c)]) : [],
             {preselect: true});
     const years = r ? (r.years_by_ca?.[el.ca.value] || r.years) : [];
     options(el.years, Array.isArray(years) ? years.map((y) => [String(y), String(y)]) : [], {keep: el.years.value});
