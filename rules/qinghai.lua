@@ -93,24 +93,24 @@ material { business = AS_NEW, applicant = "person", code = "service_commitment",
 -- 四 延期（续期）所需资料: at the counter. "在线自行延期（续期）无需提交相关资料", so online none.
 -- No 签章采集表 for renewal. These are the items for "已办理北京CA和湖北CA的数字证书"; a former Jiangsu CA
 -- certificate brings the new-application items instead (below).
-local NOT_JSCCA = { former_ca = "jscca" }
-material { business = "renew", channel = "onsite", applicant = "org", unless = NOT_JSCCA,
+local JSCCA = { former_ca = "jscca" }   -- 原江苏CA数字证书
+material { business = "renew", channel = "onsite", applicant = "org", unless = JSCCA,
            code = "legal_rep_authorisation", name = "法人授权委托书", stamped = true }
-material { business = "renew", channel = "onsite", applicant = "org", unless = NOT_JSCCA,
+material { business = "renew", channel = "onsite", applicant = "org", unless = JSCCA,
            code = "id_copies", name = "法人身份证复印件和被授权人身份证正反面复印件", stamped = true }
-material { business = "renew", channel = "onsite", applicant = "org", unless = NOT_JSCCA,
+material { business = "renew", channel = "onsite", applicant = "org", unless = JSCCA,
            code = "application_form", name = "单位数字证书申请表", stamped = true }
-material { business = "renew", channel = "onsite", applicant = "org", unless = NOT_JSCCA,
+material { business = "renew", channel = "onsite", applicant = "org", unless = JSCCA,
            code = "service_commitment", name = "青海省公共资源交易数字证书服务责任书", stamped = true }
-material { business = "renew", channel = "onsite", applicant = "person", unless = NOT_JSCCA,
+material { business = "renew", channel = "onsite", applicant = "person", unless = JSCCA,
            code = "holder_id_copy", name = "办理人身份证复印件", signed = true }
-material { business = "renew", channel = "onsite", applicant = "person", unless = NOT_JSCCA,
+material { business = "renew", channel = "onsite", applicant = "person", unless = JSCCA,
            when = { delegated = true }, code = "delegation",
            name = "办理人身份证原件和复印件及被委托人身份证正反面复印件和个人业务办理委托书",
            signed = true, original = true }
-material { business = "renew", channel = "onsite", applicant = "person", unless = NOT_JSCCA,
+material { business = "renew", channel = "onsite", applicant = "person", unless = JSCCA,
            code = "application_form", name = "个人数字证书申请表", signed = true }
-material { business = "renew", channel = "onsite", applicant = "person", unless = NOT_JSCCA,
+material { business = "renew", channel = "onsite", applicant = "person", unless = JSCCA,
            code = "service_commitment", name = "青海省公共资源交易数字证书服务责任书", signed = true }
 
 -- C7: 四（三） "延期（续期）是已办理北京CA和湖北CA的数字证书，原江苏CA数字证书，按初次办理所需资料提供
@@ -118,7 +118,6 @@ material { business = "renew", channel = "onsite", applicant = "person", unless 
 -- 三 (初次办理), 签章采集表 included, on either way of handling. "在线自行延期…无需提交相关资料" is the
 -- self-renewal of a BJCA or HBCA certificate on that CA's site; a Jiangsu certificate's "相关资料" go
 -- the general online way (scanned and uploaded, 二（三）), so they are listed online too.
-local JSCCA = { former_ca = "jscca" }
 material { business = "renew", applicant = "org", when = JSCCA, code = "legal_rep_authorisation",
            name = "法人授权委托书", stamped = true }
 material { business = "renew", applicant = "org", when = JSCCA, code = "id_copies",
