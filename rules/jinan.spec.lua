@@ -45,6 +45,11 @@ case {
   eligible = true, has_steps = { "form_service_type", "office" },
 }
 
+-- C1, C2: the offer (jinan.lua:36) names no CA, so unfreeze, freeze and revoke are offered on site
+-- with every accepted CA. Whether a CA's plugin can carry the business out at all is the plugin's
+-- capability (ABI 2): with the old plugins (ABI 1 offers tables) these cases are refused
+-- `provider_cannot_carry_out` from the plugin, never `not_offered_by_ca_here` from the script.
+
 -- C1: 六 "采集单位找回失数字证书和电子签章后，可通过办理签章冻结恢复业务，继续使用电子签章。"
 case {
   name = "C1: unfreeze after the key is found: offered, unpriced, the three materials",
@@ -52,12 +57,6 @@ case {
   eligible = true, fee = { unfreeze = "unpriced" }, validity = "none",
   materials = { "application_form", "uscc_or_org_code_copy", "agent_id" },
   has_steps = { "unfreeze_after_found", "form_service_type", "office", "onsite_handling" },
-}
-
-case {
-  name = "C1: unfreeze with CFCA too",
-  request = { ca = "cfca", business = "unfreeze", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
-  eligible = true, has_steps = { "unfreeze_after_found", "office" },
 }
 
 -- C2 + O1: 五 "可通过办理签章冻结业务，暂时冻结电子签章的可用性" — with any accepted CA, not only SNCA.
@@ -70,9 +69,10 @@ case {
 }
 
 case {
-  name = "C2: freeze with BJCA",
-  request = { business = "freeze", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
-  eligible = true, has_steps = { "freeze_purpose", "office" },
+  name = "O1: freeze with SNCA: the purpose is a step, not a refusal",
+  request = { ca = "snca", business = "freeze", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
+  eligible = true, fee = { freeze = "unpriced" }, validity = "none",
+  has_steps = { "freeze_purpose", "form_service_type", "office", "onsite_handling" },
 }
 
 -- C2 + O1: 七 "若采集单位因其他原因不再使用电子签章，须到…906室吊销电子签章。"
@@ -84,22 +84,18 @@ case {
 }
 
 case {
-  name = "C2: revoke on site with NETCA, SZCA and NMGCA alike (NMGCA here)",
-  request = { ca = "nmgca", business = "revoke", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
-  eligible = true, has_steps = { "revoke_no_longer_used", "office" },
+  name = "O1: revoke on site with BJCA: the reason is a step, not a refusal",
+  request = { business = "revoke", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
+  eligible = true, fee = { revoke = "unpriced" },
+  has_steps = { "revoke_no_longer_used", "form_service_type", "office", "onsite_handling" },
+  lacks_steps = { "freeze_purpose", "unfreeze_after_found" },
 }
 
-case {
-  name = "C2: revoke on site with SZCA",
-  request = { ca = "szca", business = "revoke", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
-  eligible = true,
-}
-
--- I1: the guide names no CA, so nothing in the script depends on which one: SZCA gets exactly
+-- I1: the guide names no CA, so nothing in the script depends on which one: CFCA gets exactly
 -- what BJCA gets.
 case {
-  name = "I1: any accepted CA gets the same offer, materials and steps (SZCA new)",
-  request = { ca = "szca", business = "new" },
+  name = "I1: any accepted CA gets the same offer, materials and steps (CFCA new)",
+  request = { ca = "cfca", business = "new" },
   eligible = true, fee = { new = "unpriced" },
   materials = { "application_form", "uscc_or_org_code_copy", "agent_id" },
   has_steps = { "form_service_type", "office", "onsite_handling" },
@@ -109,12 +105,6 @@ case {
   name = "reissue: unpriced, the form ticked 补办",
   request = { ca = "cfca", business = "reissue_lost", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
   fee = { reissue = "unpriced" }, has_steps = { "form_service_type", "office" },
-}
-
-case {
-  name = "a freeze step is not shown for a revocation",
-  request = { business = "revoke", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
-  lacks_steps = { "freeze_purpose", "unfreeze_after_found" },
 }
 
 case {

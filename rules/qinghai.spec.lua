@@ -36,7 +36,7 @@ case {
   request = { business = "new", channel = "online" },
   eligible = true, review = true, review_days = { 0, 2 },
   has_steps = { "download_forms", "online_upload", "online_handling_by_mail", "contacts" },
-  lacks_steps = { "onsite_window", "onsite_collect" },
+  lacks_steps = { "onsite_collect" },
 }
 
 case {
@@ -121,7 +121,7 @@ case {
   name = "renew online: no materials ('在线自行延期（续期）无需提交相关资料'), self-renewal on BJCA's site, no review",
   request = { business = "renew", channel = "online", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
   materials = {}, has_steps = { "online_self_renewal", "contacts" },
-  lacks_steps = { "online_upload", "download_forms" }, review_days = "none",
+  lacks_steps = { "download_forms", "online_handling_by_mail" }, review_days = "none",
 }
 
 case {
@@ -196,7 +196,7 @@ case {
   request = { ca = "hbca", business = "renew", channel = "online", former_ca = "jscca",
               cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
   eligible = true, has_materials = { "seal_collection_form" }, review_days = { 0, 2 },
-  has_steps = { "download_forms", "online_upload", "online_handling_by_mail" }, lacks_steps = { "online_self_renewal" },
+  has_steps = { "download_forms", "online_upload", "online_handling_by_mail" },
 }
 
 case {
