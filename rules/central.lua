@@ -224,8 +224,8 @@ step { ca = "bjca", business = "revoke", channel = "mail", code = "mail_material
        en = "Mail to BJCA, 北京市西城区裕民东路3号京版信息港一层 (100029), attn. 中共中央直属机关采购中心渠道 在线受理点 王明明, tel. 010-58515511" }
 
 -- "北京CA客服帮助网站：http://help.bjca.org.cn/ 如有任何问题，请随时与我司客服联系01058515511"
--- (printed after each online procedure)
-step { ca = "bjca", channel = "online", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock" },
+-- (printed after the online new, renewal, lost-key reissue and change procedures)
+step { ca = "bjca", channel = "online", business = { "new", "renew", "reissue_lost", "change" },
        code = "contact",
        zh = "北京CA客服帮助网站：http://help.bjca.org.cn/；客服电话：010-58515511",
        en = "BJCA help: http://help.bjca.org.cn/, tel. 010-58515511" }

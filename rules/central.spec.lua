@@ -180,7 +180,7 @@ case {
               first_issued = "2024-09-01", defect = "quality" },
   eligible = true, fee = { medium = 8000 },
   has_materials = { "application_form", "original_usbkey" },
-  has_steps = { "key_inspection", "contact" }, lacks_steps = { "unit_verification", "pin_delivery" },
+  has_steps = { "key_inspection" }, lacks_steps = { "unit_verification", "pin_delivery", "contact" },
   review_days = "none", limits = {},
 }
 
