@@ -154,12 +154,6 @@ step { ca = "bjca", business = ONLINE_APPLICATION, channel = { "online", "mail" 
 step { ca = "bjca", business = "renew", channel = "online", code = "online_payment",
        zh = "使用微信或支付宝支付，支付成功后电子发票将在24小时内发送至指定（默认为经办人）邮箱",
        en = "Pay by WeChat Pay or Alipay; the e-invoice is emailed within 24 hours (to the agent by default)" }
--- 2.8 获取证书密码: "认证方式选择“企业对公打款认证”：证书密码在对公账户收款1分钱记录附言中查询；
--- 认证方式选择“法定代表人手机号认证”：证书密码由法定代表人手机短信查收；认证方式选择“法定代表人
--- 银行卡信息”：证书密码由法定代表人手机短信查收。"
-step { ca = "bjca", business = ONLINE_APPLICATION, channel = "online", code = "pin_delivery",
-       zh = "获取证书密码：选择企业对公打款认证的，证书密码在对公账户收款1分钱记录附言中查询；选择法定代表人手机号或银行卡信息认证的，证书密码由法定代表人手机短信查收",
-       en = "PIN: with corporate payment verification it is in the memo of the 0.01 CNY receipt on the unit's account; with the legal representative's mobile or bank card verification it comes by SMS to the legal representative" }
 -- 【线下邮寄】: "转为线下邮寄办理证书流程时，需要进行【经办人信息验证】、【购买证书产品】、【打印申请表】、
 -- 【支付订单】的操作。" and "证书费用支付完成后，请将以下资料按要求邮寄至北京CA…邮寄地址：北京市西城区
 -- 裕民东路3号京版信息港一层（100029） 收件人：中共中央直属采购中心渠道 在线受理点 王明明 电话：010-58515511"
@@ -174,6 +168,13 @@ step { ca = "bjca", business = ONLINE_APPLICATION, channel = "mail", code = "mai
 step { ca = "bjca", business = ONLINE_APPLICATION, channel = { "online", "mail" }, code = "shipping",
        zh = "材料审核需3-5个工作日，审核完成后以邮件和短信告知；审核通过后UKEY将在5个工作日内发出",
        en = "BJCA reviews the materials in 3-5 working days and notifies by email and SMS; the USB key is shipped within 5 working days of approval" }
+
+-- 2.8 获取证书密码: "认证方式选择“企业对公打款认证”：证书密码在对公账户收款1分钱记录附言中查询；
+-- 认证方式选择“法定代表人手机号认证”：证书密码由法定代表人手机短信查收；认证方式选择“法定代表人
+-- 银行卡信息”：证书密码由法定代表人手机短信查收。"
+step { ca = "bjca", business = ONLINE_APPLICATION, channel = "online", code = "pin_delivery",
+       zh = "获取证书密码：选择企业对公打款认证的，证书密码在对公账户收款1分钱记录附言中查询；选择法定代表人手机号或银行卡信息认证的，证书密码由法定代表人手机短信查收",
+       en = "PIN: with corporate payment verification it is in the memo of the 0.01 CNY receipt on the unit's account; with the legal representative's mobile or bank card verification it comes by SMS to the legal representative" }
 
 -- 二.2 在线更新: "插入USBKey可申请在线办理更新业务"; "数字证书在线更新后，证书密码不变"
 step { ca = "bjca", business = "renew", channel = "online", code = "online_renewal",
