@@ -3,11 +3,13 @@
 -- CFCA (served by 江苏翔晟), BJCA (北京CA).
 --
 -- Source: seeds/004 《内蒙古自治区政府采购网CA数字证书及电子印章办理指南》 with each CA's
--- handling guide and forms.
+-- handling guide and forms. "l.N" below is line N of seeds/004_3b354700e58f7e5f.txt.
 --
--- Almost everything this guide publishes is per CA: SNCA's and CFCA's fees, each CA's materials,
--- SNCA's and BJCA's 30-day renewal window. Entries that belong to one CA say so with `ca = "..."`.
--- A CA that publishes no amount gets an entry without `fen`: the quote says unpriced.
+-- This script is the platform's agreement with each CA it accepts (issue 12): what each CA does
+-- here (offer), its fees, materials, steps (offices, addresses, contacts, payment, PIN delivery,
+-- delivery), review times, limits across orders and validity. Almost everything is per CA, so
+-- nearly every entry says `ca = "..."`. Nothing here is taken from another region's source, and
+-- what S4 does not publish is left out (a fee without `fen` is unpriced).
 -- Validity periods are per CA too: CFCA sells 1, 2 or 4 years and SNCA's default is one year
 -- (years_offered below); NMGCA, SZCA and BJCA publish none, so their quotes say not published.
 
@@ -16,58 +18,114 @@ region {
   name = "内蒙古自治区政府采购网",
   name_en = "Inner Mongolia government procurement network (Zhengcaiyun)",
   source = "seed 004: 内蒙古自治区政府采购网CA数字证书及电子印章办理指南",
-  -- "CA受理服务机构（自行选择）": 内蒙CA, 陕西CA, 深圳CA, CFCA, 北京CA
+  -- l.14-44 "CA受理服务机构（自行选择）": 内蒙CA, 陕西CA, 深圳CA, CFCA, 北京CA
   accepts = { "nmgca", "snca", "szca", "cfca", "bjca" },
-  -- 单位证书 (all CAs); 个人 (CFCA "个人数字证书及电子签章申请需要个人身份证复印件", the expert form);
-  -- 机构个人证书 (SZCA only)
+  -- 单位证书 (all CAs); 个人 (NMGCA's and BJCA's personal forms, CFCA "个人用户", SNCA's 评标专家,
+  -- SZCA's 自然人证书); 机构个人证书 (SZCA only)
   applicants = { "org", "person", "org_person" },
-  -- 线下办理地址 / 线上受理网址 for every CA
+  -- 线下办理地址 / 线上受理网址 (l.14-44); no CA publishes a mail-in route here
   channels = { "onsite", "online" },
-  -- 新办, 年检/续费/次年延续, 补办 (丢失密钥或密钥损坏), 变更, 解锁, 挂起 and 注销 (SNCA form),
-  -- 吊销 (BJCA agreement)
+  -- 新办, 年检/续费/次年延续/更新, 补办 (丢失密钥或密钥损坏), 变更, 解锁, 挂起 and 注销 (SNCA form,
+  -- NMGCA's online platform)
   businesses = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "freeze", "revoke" },
   -- NMGCA, SZCA and BJCA publish no validity period; CFCA's and SNCA's follow.
   years = "not published",
 }
 
--- CFCA's table prices "1年 / 2年 / 4年".
+-- CFCA's table prices "1年 / 2年 / 4年" (l.1271-1301).
 years_offered { ca = "cfca", years = { 1, 2, 4 } }
--- SNCA: "用户数字证书的默认有效期为一年"; no other period is published.
+-- SNCA: "用户数字证书的默认有效期为一年" (l.825); no other period is published.
 years_offered { ca = "snca", years = { 1 } }
 
 ---------------------------------------------------------------------------------------------------
--- Fees: each CA publishes its own table, or none.
+-- Offers: what each CA does here, per business × channel × applicant, as S4 publishes it.
+-- Anything else is refused as not_offered_by_ca_here.
 ---------------------------------------------------------------------------------------------------
 
--- CFCA (翔晟), "2021年3月1日起"; table "数字证书及电子签章新办 250元 450元 850元 50元/次;
--- 数字证书及电子签章续费 200元 400元 800元" for 1年 / 2年 / 4年 / 补办. Before that date: unpriced.
-fee { ca = "cfca", business = "new", years = 1, code = "certificate", label = "数字证书及电子签章新办（1年）", fen = 25000, effective = "2021-03-01" }
-fee { ca = "cfca", business = "new", years = 2, code = "certificate", label = "数字证书及电子签章新办（2年）", fen = 45000, effective = "2021-03-01" }
-fee { ca = "cfca", business = "new", years = 4, code = "certificate", label = "数字证书及电子签章新办（4年）", fen = 85000, effective = "2021-03-01" }
-fee { ca = "cfca", business = "renew", years = 1, code = "renewal", label = "数字证书及电子签章续费（1年）", fen = 20000, effective = "2021-03-01" }
-fee { ca = "cfca", business = "renew", years = 2, code = "renewal", label = "数字证书及电子签章续费（2年）", fen = 40000, effective = "2021-03-01" }
-fee { ca = "cfca", business = "renew", years = 4, code = "renewal", label = "数字证书及电子签章续费（4年）", fen = 80000, effective = "2021-03-01" }
-fee { ca = "cfca", business = { "reissue_lost", "reissue_damaged" }, code = "reissue", label = "数字证书及电子签章补办（每次）", fen = 5000, effective = "2021-03-01" }
+-- NMGCA online: "数字证书在线受理平台主要实现数字证书的在线申请、信息变更、补办、更新、延期、续费、注销数字
+-- 证书的功能" (l.2990); its guide "适用于申请单位证书及电子印章申请的用户" (l.2984): units only.
+offer { ca = "nmgca", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "revoke" },
+        channel = "online", applicant = "org" }
+-- NMGCA onsite ("现场办理地址", 10 offices, l.3247-3335), by its paper forms' business types. The unit's
+-- 数字证书申请表: "█初次办理 □丢失补办 □信息变更" (l.3361); the person's (experts, "政府采购"专家身份证
+-- 复印件 l.304): the same three (l.96) and its e-seal form "█新办 □年审 □变更 □补办" (l.248).
+offer { ca = "nmgca", business = { "new", "reissue_lost", "change" }, channel = "onsite", applicant = "org" }
+offer { ca = "nmgca", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" },
+        channel = "onsite", applicant = "person" }
 
--- SNCA (一证通), 五 收费标准: "首次申请 CA数字证书+电子签章 300元/个/年; 次年延续 CA数字证书+电子签章
--- 260元/个/年; 备注：提供免费的在线解锁、证书变更等业务". Its default validity is one year
--- ("用户数字证书的默认有效期为一年", the only period it offers here).
-fee { ca = "snca", business = "new", code = "certificate", label = "CA数字证书+电子签章（首次申请，300元/个/年）", fen = 30000 }
-fee { ca = "snca", business = "renew", code = "renewal", label = "CA数字证书+电子签章（次年延续，260元/个/年）", fen = 26000, per_year = true }
+-- SNCA onsite: "现场办理需要企业提交的相关资料" (l.345); its form "申请类型：□ 新申请 □延期 □变更 □ 挂起
+-- □补办 □注销" (l.418); unlock "公司开具法人授权书（加盖公章）现场解锁" (l.365). The form's 主体类型 lists
+-- "□评标专家" (l.434) beside the units, so a person (expert) may use the same form; unlock is the
+-- company's ("公司开具法人授权书"), so units only.
+offer { ca = "snca", business = { "new", "renew", "change", "freeze", "reissue_lost", "reissue_damaged", "revoke", "unlock" },
+        channel = "onsite", applicant = "org" }
+offer { ca = "snca", business = { "new", "renew", "change", "freeze", "reissue_lost", "reissue_damaged", "revoke" },
+        channel = "onsite", applicant = "person" }
+-- SNCA online (C11): "线上受理网址：http://apply.yztca.com:7777/sncaapply" (l.24) and "网上办理用户以自提或
+-- 到付方式邮寄给用户" (l.359, in the list for a new certificate); "提供免费的在线解锁、证书变更等业务"
+-- (l.393); "联系CA客服进行网上解锁" (l.365). Renewal, reissue and the rest online are not published.
+offer { ca = "snca", business = { "new", "change", "unlock" }, channel = "online", applicant = "org" }
+
+-- SZCA: one business on one channel, "网上营业厅——业务办理——证书新办——内蒙古政采" (l.1038), for
+-- "机构证书、机构个人证书、自然人证书" (l.1080, O11).
+offer { ca = "szca", business = "new", channel = "online", applicant = { "org", "org_person", "person" } }
+
+-- CFCA (翔晟): offline, the notice's flow for new, "变更单位名称、变更法定代表人，需按照以上流程办理变更；
+-- 若丢失密钥或密钥损坏需按照以上流程申请补办" (l.1263) and "数字证书及电子签章续费" (l.1295); online
+-- "在线新办、年检、补办及变更等服务" (l.1337); "□企业用户 □个人用户" (l.1837).
+offer { ca = "cfca", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" },
+        channel = { "onsite", "online" }, applicant = { "org", "person" } }
+
+-- BJCA: "北京CA可提供全流程线上无纸化办理服务，用户无需邮寄纸质材料……建议用户登录线上受理网址进行线上
+-- 办理" (l.44); Inner Mongolia has only a 咨询服务地址 (l.42), no counter. Its guide: 1.单位证书办理,
+-- 2.在线更新, 3.证书解锁, 4.证书补办 (lost, or "人为原因造成介质损坏"), 5.信息变更 (l.2136-2348); its
+-- personal application form (l.2596) with the same agreement. No revocation procedure is published
+-- here ("吊销手续遵循各注册机构的规定", l.2530, and no registration office is named).
+offer { ca = "bjca", business = { "new", "renew", "unlock", "reissue_lost", "reissue_damaged", "change" },
+        channel = "online", applicant = { "org", "person" } }
+
+---------------------------------------------------------------------------------------------------
+-- Fees: each CA publishes its own table, or none. A second key (副锁/副证) is on CFCA's and SNCA's
+-- forms ("□ 新办主锁 □ 新办副锁" l.1946, "主证：个 副证：个（选办）" l.416) but neither prices it:
+-- the published amounts are the main key's, and a second key is unpriced (I9).
+---------------------------------------------------------------------------------------------------
+
+-- CFCA (翔晟), "2021年3月1日起" (l.1311); table "数字证书及电子签章新办 250元 450元 850元 50元/次;
+-- 数字证书及电子签章续费 200元 400元 800元" for 1年 / 2年 / 4年 / 补办 (l.1271-1301). Before that date: unpriced.
+fee { ca = "cfca", business = "new", key = "master", years = 1, code = "certificate", label = "数字证书及电子签章新办（1年）", fen = 25000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "new", key = "master", years = 2, code = "certificate", label = "数字证书及电子签章新办（2年）", fen = 45000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "new", key = "master", years = 4, code = "certificate", label = "数字证书及电子签章新办（4年）", fen = 85000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "renew", key = "master", years = 1, code = "renewal", label = "数字证书及电子签章续费（1年）", fen = 20000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "renew", key = "master", years = 2, code = "renewal", label = "数字证书及电子签章续费（2年）", fen = 40000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "renew", key = "master", years = 4, code = "renewal", label = "数字证书及电子签章续费（4年）", fen = 80000, effective = "2021-03-01" }
+fee { ca = "cfca", business = { "reissue_lost", "reissue_damaged" }, key = "master", code = "reissue", label = "数字证书及电子签章补办（每次）", fen = 5000, effective = "2021-03-01" }
+fee { ca = "cfca", business = "new", key = "secondary", code = "certificate", label = "新办副锁（该CA未公布副锁价格）" }
+fee { ca = "cfca", business = "renew", key = "secondary", code = "renewal", label = "副锁续费（该CA未公布副锁价格）" }
+fee { ca = "cfca", business = { "reissue_lost", "reissue_damaged" }, key = "secondary", code = "reissue", label = "副锁补办（该CA未公布副锁价格）" }
+
+-- SNCA (一证通), 五 收费标准 (l.367-393): "首次申请 CA数字证书+电子签章 300元/个/年; 次年延续 CA数字证书+
+-- 电子签章 260元/个/年; 备注：提供免费的在线解锁、证书变更等业务". Both are per year (C13; latent while
+-- SNCA offers only its default one year, "用户数字证书的默认有效期为一年", l.825).
+fee { ca = "snca", business = "new", key = "master", code = "certificate", label = "CA数字证书+电子签章（首次申请，300元/个/年）", fen = 30000, per_year = true }
+fee { ca = "snca", business = "renew", key = "master", code = "renewal", label = "CA数字证书+电子签章（次年延续，260元/个/年）", fen = 26000, per_year = true }
+fee { ca = "snca", business = "new", key = "secondary", code = "certificate", label = "副证（该CA未公布副证价格）" }
+fee { ca = "snca", business = "renew", key = "secondary", code = "renewal", label = "副证延续（该CA未公布副证价格）" }
+-- "免费的在线解锁、证书变更" is the online service (I8): on site neither is priced.
 fee { ca = "snca", business = "unlock", channel = "online", code = "unlock", label = "在线解锁（免费）", fen = 0 }
-fee { ca = "snca", business = "change", code = "change", label = "证书变更（免费）", fen = 0 }
--- SNCA courier: "网上办理用户以自提或到付方式邮寄给用户（邮政或顺丰，不高于23元）" — a ceiling paid to the
--- courier on delivery (到付), not an amount the CA charges: no entry.
+fee { ca = "snca", business = "change", channel = "online", code = "change", label = "在线证书变更（免费）", fen = 0 }
+fee { ca = "snca", business = "change", channel = "onsite", code = "change", label = "现场证书变更费用（该CA未公布）" }
+-- SNCA courier: "网上办理用户以自提或到付方式邮寄给用户（邮政或顺丰，不高于23元）" (l.359) — a ceiling paid
+-- to the courier on delivery (到付), not an amount the CA charges: a step below, no fee entry.
 
 -- What the other CAs (and SNCA and CFCA for the rest) do not publish: unpriced.
 fee { ca = { "nmgca", "szca", "bjca" }, business = "new", code = "certificate", label = "数字证书及电子签章新办费用（该CA未公布）" }
-fee { ca = { "nmgca", "szca", "bjca" }, business = "renew", code = "renewal", label = "数字证书及电子签章续费（该CA未公布）" }
-fee { ca = { "nmgca", "szca", "bjca", "snca" }, business = { "reissue_lost", "reissue_damaged" }, code = "reissue",
+fee { ca = { "nmgca", "bjca" }, business = "renew", code = "renewal", label = "数字证书及电子签章续费（该CA未公布）" }
+fee { ca = { "nmgca", "bjca", "snca" }, business = { "reissue_lost", "reissue_damaged" }, code = "reissue",
       label = "数字证书及电子签章补办费用（该CA未公布）" }
-fee { ca = { "nmgca", "szca", "bjca", "cfca" }, business = "change", code = "change", label = "证书变更费用（该CA未公布）" }
-fee { business = "unlock", unless = { ca = "snca", channel = "online" }, code = "unlock", label = "证书解锁费用（该CA未公布）" }
-fee { business = "freeze", code = "freeze", label = "证书挂起费用" }
-fee { business = "revoke", code = "revoke", label = "证书注销费用" }
+fee { ca = { "nmgca", "bjca", "cfca" }, business = "change", code = "change", label = "证书变更费用（该CA未公布）" }
+fee { ca = { "snca", "bjca" }, business = "unlock", unless = { ca = "snca", channel = "online" }, code = "unlock", label = "证书解锁费用（该CA未公布）" }
+fee { ca = "snca", business = "freeze", code = "freeze", label = "证书挂起费用（该CA未公布）" }
+fee { ca = { "snca", "nmgca" }, business = "revoke", code = "revoke", label = "证书注销费用（该CA未公布）" }
 
 ---------------------------------------------------------------------------------------------------
 -- Materials: only what every CA asks for, or what only one CA can be asked for.
