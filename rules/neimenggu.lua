@@ -128,27 +128,167 @@ fee { ca = "snca", business = "freeze", code = "freeze", label = "证书挂起�
 fee { ca = { "snca", "nmgca" }, business = "revoke", code = "revoke", label = "证书注销费用（该CA未公布）" }
 
 ---------------------------------------------------------------------------------------------------
--- Materials: only what every CA asks for, or what only one CA can be asked for.
+-- Materials: each CA's own list, as its guide or form prints it (O7, O8, O9). A CA, business or
+-- channel whose list S4 does not publish gets none here (SZCA's natural person: a step says so).
 ---------------------------------------------------------------------------------------------------
 
--- A unit's new certificate: every CA asks for the business licence copy bearing the unit seal —
--- SNCA "营业执照复印件（多证合一）（加盖公章）", CFCA "单位营业执照复印件并加盖公章", SZCA
--- "单位营业执照复印件加盖红印鲜章扫描件", NMGCA "营业执照副本扫描件必须加盖公章", BJCA
--- "提供本表所示证件1、2复印件一份(加盖公章)" (证件1 工商营业执照).
-material { business = "new", applicant = "org", code = "business_licence_copy",
-           name = "营业执照复印件", stamped = true }
+-- NMGCA online, 单位证书及电子印章申请 (l.3106-3110, l.3148-3160). A company: "企业单位上传企业法人营业
+-- 执照副本扫描件、企业印章和法定代表人身份证件后提交 注：……营业执照副本扫描件必须加盖公章", then
+-- "政府采购项目和公共资源项目需上传企业法人手章和法人签名扫描件". A public institution (not in the
+-- company database, l.3082-3096): "事业单位需先点击下载申请表和授权委托书模板，填写好加盖单位公章后上传，
+-- 再上传企业法人营业执照副本扫描件、法人手章和法定代表人签名后提交 注：……营业执照副本和授权委托书扫描件
+-- 必须加盖公章". Uploads: "附件大小在1M之内，图片格式：jpeg、jpg、png、bmp".
+material { ca = "nmgca", business = "new", channel = "online", applicant = "org",
+           when = { public_institution = true }, code = "application_form",
+           name = "申请表（平台下载模板）", stamped = true, note = "填写好加盖单位公章后扫描上传" }
+material { ca = "nmgca", business = "new", channel = "online", applicant = "org",
+           when = { public_institution = true }, code = "authorisation_letter",
+           name = "授权委托书（平台下载模板）", stamped = true, note = "填写好加盖单位公章后扫描上传" }
+material { ca = "nmgca", business = "new", channel = "online", applicant = "org", code = "business_licence_scan",
+           name = "企业法人营业执照副本扫描件", stamped = true, note = "必须加盖公章；1M之内，jpeg/jpg/png/bmp" }
+material { ca = "nmgca", business = "new", channel = "online", applicant = "org",
+           unless = { public_institution = true }, code = "unit_seal_scan", name = "企业印章", note = "扫描上传" }
+material { ca = "nmgca", business = "new", channel = "online", applicant = "org",
+           unless = { public_institution = true }, code = "legal_rep_id", name = "法定代表人身份证件", note = "扫描上传" }
+material { ca = "nmgca", business = "new", channel = "online", applicant = "org", code = "legal_rep_seal_signature_scan",
+           name = "企业法人手章和法人签名扫描件", note = "政府采购项目需上传" }
 
--- 机构个人证书 is SZCA's alone, so these entries are SZCA's by construction. Online hall uploads,
--- "(2) 机构个人证书 申请机构个人证书时，上传资料为：" 1) to 4):
-material { business = "new", applicant = "org_person", code = "application_form",
+-- NMGCA on site, its paper forms. A unit: 附件一 "数字证书申请表与服务协议" ("申请单位（盖章）", l.3353-3501),
+-- 附件二 "“政府采购电子签章”单位申请表" (单位公章, 法定代表人私章 and 签名 each collected three times,
+-- "单位公章：" "经办人签字：", l.3515-3563) with 附件三's 盖章要求 (l.3572-3576).
+material { ca = "nmgca", business = { "new", "reissue_lost", "change" }, channel = "onsite", applicant = "org",
+           code = "application_form", name = "《数字证书申请表与服务协议》", stamped = true }
+material { ca = "nmgca", business = { "new", "reissue_lost", "change" }, channel = "onsite", applicant = "org",
+           code = "seal_collection_form", name = "《“政府采购电子签章”单位申请表》", stamped = true, signed = true,
+           note = "单位公章、法定代表人私章各采集三个样本，法定代表人签名三次；签章颜色为正红、不歪、不变型、不压线、字迹清晰无缺损，白纸" }
+-- A person (expert): "数字证书申请表与服务协议（个人）" (types 初次办理/丢失补办/信息变更, "申请人（签名）",
+-- l.88-228), "“政府采购电子签章”单位申请表（个人）" (types 新办/年审/变更/补办, 个人签名采集三次,
+-- "申请人签字", l.242-281), "附件三：“政府采购”专家身份证复印件" (正面, 反面, l.302-334).
+material { ca = "nmgca", business = { "new", "reissue_lost", "change" }, channel = "onsite", applicant = "person",
+           code = "application_form", name = "《数字证书申请表与服务协议（个人）》", signed = true }
+material { ca = "nmgca", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }, channel = "onsite",
+           applicant = "person", code = "seal_collection_form", name = "《“政府采购电子签章”单位申请表（个人）》",
+           signed = true, note = "个人签名采集，请签写三次，签名不压边框" }
+material { ca = "nmgca", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }, channel = "onsite",
+           applicant = "person", code = "id_copy", name = "“政府采购”专家身份证复印件", note = "正面、反面" }
+
+-- SNCA on site (l.343-357): "现场办理需要企业提交的相关资料如下：1) 数字证书及电子签章申请表（一式三联）
+-- 2) 法人授权委托书(加盖公章) 3) 印模采集表 4) 营业执照复印件（多证合一）（加盖公章） 注：1）三证合一的只需
+-- 携带三证合一证件复印件（加盖公章）。2) 法定代表人办理，只需提供法定代表人身份证复印件（加盖公章）。"
+-- and "三、补办、年检、企业名称、企业法人、公章更换等，所需材料与新办一致" (l.361, O8).
+-- Reading of 注2 (O9): the legal representative in person brings his ID copy instead of the
+-- authorisation (which exists to authorise someone else); the form, the seal samples and the
+-- licence copy still make the certificate and e-seal.
+-- The form's 用户需知 (l.506-512) says how: "一式三联，填写完成后签字并盖章"; "所有申请机构须交验营业执照
+-- （或单位法人证书、社会团体登记证）复印件、法人授权书原件、法人、经办人有效身份证正反面复印件"; the
+-- authorisation template has the legal representative's and the agent's ID copies pasted on it (l.855-879).
+local SNCA_LIKE_NEW = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }
+material { ca = "snca", business = SNCA_LIKE_NEW, channel = "onsite", applicant = "org", code = "application_form",
+           name = "数字证书及电子签章申请表（机构数字证书申请表）", copies = 3, stamped = true, signed = true,
+           note = "一式三联，碳素或黑色水笔如实填写（或打印），签字并盖章；法人联系电话填法人手机号（办理CA解锁需要）" }
+material { ca = "snca", business = SNCA_LIKE_NEW, channel = "onsite", applicant = "org",
+           unless = { legal_rep_in_person = true }, code = "legal_rep_authorisation",
+           name = "法人授权委托书", stamped = true, original = true,
+           note = "附法定代表人及代理人身份证正反面复印件，加盖单位公章" }
+material { ca = "snca", business = SNCA_LIKE_NEW, channel = "onsite", applicant = "org",
+           when = { legal_rep_in_person = true }, code = "legal_rep_id_copy",
+           name = "法定代表人身份证复印件", stamped = true, note = "法定代表人办理，只需提供法定代表人身份证复印件" }
+material { ca = "snca", business = SNCA_LIKE_NEW, channel = "onsite", applicant = "org", code = "seal_collection_form",
+           name = "印模采集表（公章采集表、法人签字采集表、法人签章采集表）",
+           note = "方格内居中盖章/签名各三次，切勿压线" }
+material { ca = "snca", business = SNCA_LIKE_NEW, channel = "onsite", applicant = "org", code = "business_licence_copy",
+           name = "营业执照复印件（多证合一）", stamped = true,
+           note = "三证合一的只需携带三证合一证件复印件（加盖公章）；或单位法人证书、社会团体登记证复印件" }
+-- SNCA freeze (挂起) and revoke (注销) go on the same form, whose 用户需知 3 asks every applicant for the
+-- licence copy, the authorisation and both ID copies; 用户需知 4's seal samples make an e-seal, which
+-- neither business issues.
+material { ca = "snca", business = { "freeze", "revoke" }, channel = "onsite", applicant = "org", code = "application_form",
+           name = "数字证书及电子签章申请表（机构数字证书申请表）", copies = 3, stamped = true, signed = true,
+           note = "一式三联，勾选挂起或注销，签字并盖章" }
+material { ca = "snca", business = { "freeze", "revoke" }, channel = "onsite", applicant = "org", code = "legal_rep_authorisation",
+           name = "法人授权委托书", stamped = true, original = true,
+           note = "附法定代表人及代理人身份证正反面复印件，加盖单位公章" }
+material { ca = "snca", business = { "freeze", "revoke" }, channel = "onsite", applicant = "org", code = "business_licence_copy",
+           name = "营业执照复印件（多证合一）", stamped = true }
+-- A person (评标专家) fills in the same form; nothing else is published for a person.
+material { ca = "snca", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "freeze", "revoke" },
+           channel = "onsite", applicant = "person", code = "application_form",
+           name = "数字证书及电子签章申请表（机构数字证书申请表，主体类型：评标专家）", copies = 3, signed = true,
+           note = "一式三联" }
+-- SNCA unlock: "公司开具法人授权书（加盖公章）现场解锁或者联系CA客服进行网上解锁" (l.365).
+material { ca = "snca", business = "unlock", applicant = "org", code = "legal_rep_authorisation",
+           name = "法人授权书", stamped = true }
+
+-- SZCA online hall (l.1086-1112), "4、上传数字证书申请资料". (1) 机构证书: "1) 机构数字证书申请表——通过
+-- 网页生成直接打印，经办人手写签字确认，加盖单位红印鲜章后扫描上传。 2) 单位营业执照复印件加盖红印鲜章
+-- 扫描件。 3) 电子签章采集表，采集公章印模后扫描上传。" (2) 机构个人证书: 1) to 4) below. The agent's ID
+-- photos are taken during the liveness check, "无需加盖单位公章" (l.1084). 自然人证书: "上传资料略有不同"
+-- (l.1080) and not listed: a step says so.
+material { ca = "szca", business = "new", channel = "online", applicant = "org", code = "application_form",
+           name = "机构数字证书申请表", stamped = true, signed = true,
+           note = "通过网页生成直接打印，经办人手写签字确认，加盖单位红印鲜章后扫描上传" }
+material { ca = "szca", business = "new", channel = "online", applicant = "org", code = "business_licence_copy",
+           name = "单位营业执照复印件", stamped = true, note = "加盖红印鲜章扫描件" }
+material { ca = "szca", business = "new", channel = "online", applicant = "org", code = "seal_collection_form",
+           name = "电子签章采集表", note = "采集公章印模后扫描上传" }
+material { ca = "szca", business = "new", channel = "online", applicant = "org_person", code = "application_form",
            name = "机构（个人）数字证书申请表", stamped = true, signed = true,
            note = "通过网页生成直接打印，经办人手写签字确认，加盖单位红印公章后扫描上传" }
-material { business = "new", applicant = "org_person", code = "business_licence_copy",
+material { ca = "szca", business = "new", channel = "online", applicant = "org_person", code = "business_licence_copy",
            name = "单位营业执照复印件", stamped = true, note = "加盖红印鲜章扫描件" }
-material { business = "new", applicant = "org_person", code = "applicant_id_copy",
+material { ca = "szca", business = "new", channel = "online", applicant = "org_person", code = "applicant_id_copy",
            name = "申请人身份证正反面复印件", stamped = true, note = "加盖红印公章扫描件" }
-material { business = "new", applicant = "org_person", code = "seal_collection_form",
+material { ca = "szca", business = "new", channel = "online", applicant = "org_person", code = "seal_collection_form",
            name = "电子签章采集表", note = "采集私章印模/签名后扫描上传" }
+
+-- CFCA (翔晟), 一、办理流程 (l.1255-1263): "1、用户按要求填写“数字证书及电子签章申请表”（见附件）……并按要求
+-- 加盖申请单位公章或申请人签名 2、单位数字证书及电子签章申请需要单位营业执照复印件并加盖公章；个人数字
+-- 证书及电子签章申请需要个人身份证复印件。" Change and reissue go "按照以上流程" (O8). The 附表 also has
+-- the "法人授权委托及诚信承诺书" (盖章, 法定代表人 and 委托代理人 signatures, both ID copies pasted,
+-- l.1974-2049). Renewal: the form's 价格标准 "□年检" (l.1948) and the authorisation's "□年审" (l.2002) cover
+-- it; the licence copy is step 2 of the new flow only.
+local CFCA_FLOW = { "new", "reissue_lost", "reissue_damaged", "change" }
+material { ca = "cfca", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }, applicant = "org",
+           code = "application_form", name = "“数字证书与电子签章”业务申请表", stamped = true, signed = true,
+           note = "如实、准确填写；表内签章采集栏加盖企业公章、法人方章、法人签字，请勿重叠压线" }
+material { ca = "cfca", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }, applicant = "org",
+           code = "authorisation_letter", name = "法人授权委托及诚信承诺书", stamped = true, signed = true,
+           note = "法定代表人、委托代理人签字，粘贴被授权人及法定代表人身份证复印件" }
+material { ca = "cfca", business = CFCA_FLOW, applicant = "org", code = "business_licence_copy",
+           name = "单位营业执照复印件", stamped = true }
+material { ca = "cfca", business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }, applicant = "person",
+           code = "application_form", name = "“数字证书与电子签章”业务申请表", signed = true, note = "申请人签名" }
+material { ca = "cfca", business = CFCA_FLOW, applicant = "person", code = "id_copy", name = "个人身份证复印件" }
+
+-- BJCA, its 单位数字证书申请表 (l.2353-2367): "①填写完整的本表(一式两份) (加盖公章)；②出示本表所示证件1、2
+-- 其中任一的原件 ③提供本表所示证件1、2复印件一份(加盖公章) 若需填写本表所示证件3，需同时提供复印件一份
+-- (加盖公章) ④提供经办人有效身份证件的原件及复印件一份（加盖公章）；如企业只有三证合一证的工商营业执照，
+-- 只需提供营业执照副本原件及复印件一份（加盖公章）" (证件1 工商营业执照, 证件2 组织机构代码证), and its
+-- 单位电子印章采样表 ("重复操作4次", l.2567-2595). Online they are photos: "按要求添加电子版照片"
+-- (l.2162), "用户无需邮寄纸质材料" (l.44). The guide's other businesses itemise nothing.
+material { ca = "bjca", business = "new", applicant = "org", code = "application_form",
+           name = "《单位数字证书申请表》", copies = 2, stamped = true, note = "填写完整，一式两份，加盖公章" }
+material { ca = "bjca", business = "new", applicant = "org", code = "licence_original",
+           name = "证件1（工商营业执照）或证件2（组织机构代码证）原件", original = true,
+           note = "出示其中任一的原件；只有三证合一营业执照的，出示营业执照副本原件" }
+material { ca = "bjca", business = "new", applicant = "org", code = "licence_copy",
+           name = "证件1、2复印件", stamped = true,
+           note = "只有三证合一营业执照的，只需营业执照副本复印件一份；填写证件3的，同时提供其复印件一份（加盖公章）" }
+material { ca = "bjca", business = "new", applicant = "org", code = "agent_id",
+           name = "经办人有效身份证件原件及复印件", stamped = true, original = true }
+material { ca = "bjca", business = "new", applicant = "org", code = "seal_sample_form",
+           name = "《单位电子印章采样表》", note = "在区域内加盖单位公章，重复操作4次，清晰、完整、无形变" }
+-- BJCA's personal form (l.2596-2604): "① 填写完整的本表(一式两份) (申请人签字) ② 法定代表人有效身份证件
+-- 复印件/填写完整的《授权书》 ③ 经办人身份证原件，复印件1份(加盖公章) 注：根据企业具体情况提供《授权书》
+-- 或法定代表人有效身份证件复印件", and its 个人电子印章采样表 (手写签字或个人私章, 4次, l.2892-2906).
+material { ca = "bjca", business = "new", applicant = "person", code = "application_form",
+           name = "数字证书申请表（个人：申请人基本资料、所在单位信息）", copies = 2, signed = true, note = "填写完整，一式两份，申请人签字" }
+material { ca = "bjca", business = "new", applicant = "person", code = "legal_rep_id_or_authorisation",
+           name = "法定代表人有效身份证件复印件或填写完整的《授权书》", note = "根据企业具体情况提供其一" }
+material { ca = "bjca", business = "new", applicant = "person", code = "agent_id",
+           name = "经办人身份证原件及复印件", stamped = true, original = true }
+material { ca = "bjca", business = "new", applicant = "person", code = "seal_sample_form",
+           name = "《个人电子印章采样表》", note = "手写签字或个人私章任选其一，反复进行4次" }
 
 ---------------------------------------------------------------------------------------------------
 -- Eligibility
