@@ -294,15 +294,59 @@ material { ca = "bjca", business = "new", applicant = "person", code = "seal_sam
 -- Eligibility
 ---------------------------------------------------------------------------------------------------
 
--- 办理对象: "已经在内蒙古自治区政府采购网上完成注册的采购人、代理机构、供应商等"
+-- 办理对象: "已经在内蒙古自治区政府采购网上完成注册的采购人、代理机构、供应商等" (l.12)
 refuse { business = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "freeze", "revoke" },
          applicant = { "org", "org_person" }, when = { registered = false }, code = "not_registered",
          zh = "申请单位尚未在内蒙古自治区政府采购网完成注册，请先完成注册再办理CA数字证书",
          en = "The unit is not yet registered on the Inner Mongolia government procurement network: register first" }
 
--- Renewal window: SNCA's 责任书 "用户必须在证书失效期前30天内向证书受理机构提出数字证书更新请求" and
--- BJCA's agreement "必须在到期前三十日内…提出更新请求"; NMGCA, SZCA and CFCA publish none.
+-- BJCA reissues within the certificate's validity only (O10): "在证书的有效期内，当证书存储介质发生丢失，
+-- 或者人为原因造成介质损坏时，需操作补办证书，申请新的存储介质补办证书，补办证书有效期与原证书一致" (l.2264).
+refuse { ca = "bjca", business = { "reissue_lost", "reissue_damaged" }, when = { expired = true },
+         code = "reissue_needs_valid_certificate",
+         zh = "北京CA证书补办仅在证书有效期内办理（补办证书有效期与原证书一致）；该证书已过期，请办理证书更新",
+         en = "BJCA reissues a certificate only within its validity (the reissued one keeps the old dates); this one has expired: renew it instead" }
+
+-- Renewal window: SNCA's 用户责任书 "用户必须在证书失效期前30天内向证书受理机构提出数字证书更新请求" (l.825)
+-- and BJCA's agreement 第5条1 "必须在到期前三十日内向数字认证公司或其授权的注册机构提出更新请求" (l.2524);
+-- NMGCA, SZCA and CFCA publish none.
 renewal_window { ca = { "snca", "bjca" }, days_before_expiry = 30 }
+
+---------------------------------------------------------------------------------------------------
+-- Review: how long each CA says it reviews here. The first that applies is in force.
+---------------------------------------------------------------------------------------------------
+
+-- BJCA new: "证书费用支付完成后，请等待审核，5个工作日内用户预留的手机会收到审核情况通知" (l.2182);
+-- reissue: "证书操作完成后，请等待审核，5个工作日内用户预留的手机及邮箱会收到审核情况通知" (l.2310).
+review { ca = "bjca", business = { "new", "reissue_lost", "reissue_damaged" }, channel = "online", working_days = { 0, 5 } }
+-- BJCA renew: "证书更新业务只有过期超一年的时候再进行强身份验证，上传电子资料……强校验需要等待管理人员对刚
+-- 提交的电子资料进行核查" (l.2210-2212): reviewed, time not published; otherwise "直接更新".
+review { ca = "bjca", business = "renew", channel = "online", working_days = "not published",
+         when = function(q) return q.cert_not_after ~= nil and q.today > date.add_years(q.cert_not_after, 1) end }
+-- SZCA: "深圳CA工作人员将在三个工作日内核实款项到账情况，并审核申请资料" (l.1172).
+review { ca = "szca", business = "new", channel = "online", working_days = { 0, 3 } }
+-- NMGCA online: payment once the order is "资料审核通过", after "内蒙古CA发送的证书及电子印章申请审核通过
+-- 短信" (l.3184): reviewed, time not published.
+review { ca = "nmgca", business = "new", channel = "online", applicant = "org", working_days = "not published" }
+-- CFCA: "数字证书和电子签章公司审核用户资料，用户身份审核通过则办理数字证书及电子签章" (l.1261); change and
+-- reissue "按照以上流程" (l.1263): reviewed, time not published.
+review { ca = "cfca", business = { "new", "reissue_lost", "reissue_damaged", "change" }, working_days = "not published" }
+
+---------------------------------------------------------------------------------------------------
+-- Limits across orders
+---------------------------------------------------------------------------------------------------
+
+-- NMGCA's online platform, under the list of the unit's applications: "数字证书申请提交成功，在数字证书及
+-- 电子印章页面可以看到申请的信息 …… 注：单位证书只允许申请1条。" (l.3166-3176); the same platform carries
+-- that certificate's "信息变更、补办、更新、延期、续费、注销" (l.2990). Reading (I13): one unit-certificate
+-- application per unit on the platform, and it stays the unit's record while its certificate is held;
+-- what comes next is a change, reissue or renewal of it. So the count is "held": an application not yet
+-- completed or cancelled, or an NMGCA unit certificate not revoked. A cancelled application or a
+-- revoked certificate no longer counts (注销 ends that certificate).
+limit { ca = "nmgca", business = "new", channel = "online", applicant = "org", code = "one_unit_certificate",
+        counts = "held", at_most = 1,
+        zh = "内蒙古CA在线受理平台：单位证书只允许申请1条。本单位已有一条未办结的内蒙古CA单位证书申请，或仍持有其签发且未吊销的单位证书：请对该证书办理更新、变更或补办",
+        en = "NMGCA's online platform takes one unit-certificate application per unit: this unit has an NMGCA unit application in progress or holds an NMGCA unit certificate that is not revoked; renew, change or reissue that one instead" }
 
 ---------------------------------------------------------------------------------------------------
 -- Validity of the resulting certificate
