@@ -349,6 +349,263 @@ limit { ca = "nmgca", business = "new", channel = "online", applicant = "org", c
         en = "NMGCA's online platform takes one unit-certificate application per unit: this unit has an NMGCA unit application in progress or holds an NMGCA unit certificate that is not revoked; renew, change or reissue that one instead" }
 
 ---------------------------------------------------------------------------------------------------
+-- Steps: this region's procedure with each CA, in the order a customer meets them. Each cites the
+-- sentence of S4 it carries. What S4 does not publish for a CA is not here.
+---------------------------------------------------------------------------------------------------
+
+local ALL = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "freeze", "revoke" }
+
+-- NMGCA ----------------------------------------------------------------------------------------
+-- "服务热线：0471-962366" (l.19); "在线咨询流程：关注微信公众号“内蒙古数字科技服务中心”-关于我们-智能客服"
+-- (l.3350)
+step { ca = "nmgca", business = ALL, code = "contact",
+       zh = "内蒙古CA服务热线：0471-962366；在线咨询：微信公众号“内蒙古数字科技服务中心”-关于我们-智能客服",
+       en = "NMGCA hotline 0471-962366; online help: WeChat account 内蒙古数字科技服务中心 → 关于我们 → 智能客服" }
+-- "线上受理网址：http://ws.nmgca.com:8880/" (l.17); "登录后即可办理证书相关业务。或者先访问公司官方网站
+-- https://www.nmgca.com.cn/点击“数字证书在线受理平台”即可" (l.3344-3346)
+step { ca = "nmgca", business = ALL, channel = "online", code = "online_address",
+       zh = "登录内蒙古CA数字证书在线受理平台 http://ws.nmgca.com:8880/（或官网 https://www.nmgca.com.cn 点击“数字证书在线受理平台”）办理",
+       en = "Apply on NMGCA's online platform, http://ws.nmgca.com:8880/ (or https://www.nmgca.com.cn → 数字证书在线受理平台)" }
+-- "1. 现场办理地址" (l.3247-3335); the first is also the guide's "线下办理地址" (l.18)
+step { ca = "nmgca", business = ALL, channel = "onsite", code = "offices",
+       zh = "内蒙古CA现场办理地址：呼和浩特 呼和浩特市赛罕区如意开发区腾飞路绿地腾飞大厦E座23层2318（0471-962366）；"
+         .. "包头 包头九原区建华南路与纬五路交叉口南200米路东包头市公共资源交易中心3楼内蒙CA窗口（0471-962366）；"
+         .. "乌兰察布 青瓦台公共资源交易中心3楼最西侧343技术服务办公室（15848441632）；"
+         .. "兴安盟 兴安盟公共资源交易中心105室（原兴安盟公安局院内）（18586098032）；"
+         .. "锡林浩特 锡林浩特市公共资源交易中心一楼东侧5号窗口（0479-8108426）；"
+         .. "鄂尔多斯 鄂尔多斯市康巴什新区湖滨路鄂尔多斯市公共资源交易中心8楼803（18648373511）；"
+         .. "赤峰 赤峰市新城区宝山路36号（北方时代建筑设计院C座）（0476-8302944）；"
+         .. "满洲里 满洲里世纪大道财政局4楼8号窗口（18947555445）；"
+         .. "乌海 内蒙古乌海市海勃湾区蒙中医院南德顺祥庭小区东门3-14号外围商铺 金蝶软件服务中心（18404819919）；"
+         .. "巴彦淖尔 巴彦淖尔市临河区开源路财政局413（18586098007）",
+       en = "NMGCA counters: Hohhot, Baotou, Ulanqab, Hinggan, Xilinhot, Ordos, Chifeng, Manzhouli, Wuhai and Bayannur (addresses and phones in the Chinese text)" }
+-- Online unit application (l.3074-3218).
+-- "填写申请类型（选择企业申请），经办人的实名认证信息，点击“实名认证”；正确填写企业信息之后，点击“企业认证”"
+-- (l.3076-3082)
+step { ca = "nmgca", business = "new", channel = "online", applicant = "org", unless = { public_institution = true },
+       code = "real_name_verification",
+       zh = "申请前进行实名认证：选择企业申请，填写经办人实名认证信息，再填写企业信息完成“企业认证”",
+       en = "Before applying, pass the real-name check: the agent's details, then the company's (企业认证)" }
+-- "如果单位为事业单位，则系统提示“企业不存在”，系统自动跳转到下一步" ; "注：因数据库中无机关事业单位信息，
+-- 此提示点确定继续操作即可" (l.3082, l.3096)
+step { ca = "nmgca", business = "new", channel = "online", applicant = "org", when = { public_institution = true },
+       code = "real_name_verification",
+       zh = "事业单位不在企业数据库中：实名认证时系统提示“企业不存在”，点确定继续；随后按事业单位要求上传申请表和授权委托书",
+       en = "A public institution is not in the company database: when the check says 企业不存在, confirm and go on; then upload the stamped application form and authorisation letter" }
+-- "阅读内蒙古CA数字证书电子合同，勾选“本人已同意签署合同”" (l.3098); "系统生成带签名和内蒙古CA签章的电子合同" (l.3116)
+step { ca = "nmgca", business = "new", channel = "online", applicant = "org", code = "e_contract",
+       zh = "阅读并签署内蒙古CA数字证书电子合同（勾选“本人已同意签署合同”）",
+       en = "Read and sign NMGCA's electronic contract" }
+-- "注：附件大小在1M之内，图片格式：jpeg、jpg、png、bmp" (l.3110)
+step { ca = "nmgca", business = "new", channel = "online", applicant = "org", code = "upload_limits",
+       zh = "上传附件大小在1M之内，图片格式：jpeg、jpg、png、bmp",
+       en = "Uploads: at most 1 MB each, jpeg, jpg, png or bmp" }
+-- "选择是否开票……专票还需要填写营业地址、电话号码、开户行信息" (l.3128-3136)
+step { ca = "nmgca", business = "new", channel = "online", applicant = "org", code = "invoice",
+       zh = "选择是否开具发票；需要的填写发票抬头和邮箱，专票还需填写营业地址、电话号码、开户行信息",
+       en = "Choose whether you want an invoice; give its title and email (a special VAT invoice also needs address, phone and bank)" }
+-- "选择证书领取方式和快递，查看邮寄相关信息是否正确" (l.3142)
+step { ca = "nmgca", business = "new", channel = "online", applicant = "org", code = "delivery",
+       zh = "选择证书领取方式和快递，核对邮寄信息",
+       en = "Choose how the certificate is collected and the courier; check the delivery details" }
+-- "如果订单状态为“资料审核通过”状态，用户可以直接点击后面的“支付”按钮……通过银行汇款方式进行汇款……上传
+-- 汇款单电子版" / "微信支付" (l.3184-3218); "且只允许支付一次" (l.3180)
+step { ca = "nmgca", business = "new", channel = "online", applicant = "org", code = "payment",
+       zh = "收到内蒙古CA审核通过短信、订单状态为“资料审核通过”后方可支付：银行汇款（上传汇款单电子版并填写支付说明）或微信支付，只允许支付一次",
+       en = "Pay only once the order shows 资料审核通过 (an SMS tells you): bank remittance (upload the slip) or WeChat Pay, once" }
+
+-- SNCA (陕西CA, 内蒙古一证通) ------------------------------------------------------------------------
+-- C12: "服务热线：400-0471-888 公众号：nmgyztca" (l.26)
+step { ca = "snca", business = ALL, code = "contact",
+       zh = "陕西CA（内蒙古一证通）服务热线：400-0471-888；微信公众号：nmgyztca",
+       en = "SNCA (内蒙古一证通) hotline 400-0471-888; WeChat account nmgyztca" }
+-- C12: "线下办理地址：内蒙古自治区公共资源交易中心9楼5号窗口或呼和浩特市新城区成吉思汗东街自治区大学科技园
+-- 5号楼B座4层" (l.25)
+step { ca = "snca", business = ALL, channel = "onsite", code = "offices",
+       zh = "陕西CA线下办理地址：内蒙古自治区公共资源交易中心9楼5号窗口，或呼和浩特市新城区成吉思汗东街自治区大学科技园5号楼B座4层",
+       en = "SNCA counters: Inner Mongolia public resource trading centre, 9th floor, window 5; or Hohhot, Xincheng district, Genghis Khan East Street, university science park building 5, block B, 4th floor" }
+-- C11, C12: "线上受理网址：http://apply.yztca.com:7777/sncaapply" (l.24)
+step { ca = "snca", business = { "new", "change" }, channel = "online", code = "online_address",
+       zh = "陕西CA线上受理网址：http://apply.yztca.com:7777/sncaapply",
+       en = "SNCA online applications: http://apply.yztca.com:7777/sncaapply" }
+-- "公司开具法人授权书（加盖公章）现场解锁或者联系CA客服进行网上解锁" (l.365)
+step { ca = "snca", business = "unlock", channel = "online", code = "online_unlock",
+       zh = "开具法人授权书（加盖公章）后联系陕西CA客服（400-0471-888）进行网上解锁",
+       en = "With the stamped authorisation, call SNCA support (400-0471-888) to unlock online" }
+-- "费用支付：缴纳数字证书费用通过微信、支付宝、刷卡等方式收取" (l.399)
+step { ca = "snca", business = { "new", "renew", "reissue_lost", "reissue_damaged" }, code = "payment",
+       zh = "数字证书费用通过微信、支付宝、刷卡等方式缴纳",
+       en = "Pay the certificate fee by WeChat, Alipay or card" }
+-- "发票须知：开具电子发票，默认只开公司抬头和税号，如需开全票信息（例如开户行等）请在办理前提前告知" (l.401)
+step { ca = "snca", business = { "new", "renew", "reissue_lost", "reissue_damaged" }, code = "invoice",
+       zh = "开具电子发票，默认只开公司抬头和税号；如需开全票信息（例如开户行等）请在办理前提前告知",
+       en = "An electronic invoice shows the company name and tax number only; ask before applying if you need the full details (bank etc.)" }
+-- C11: "网上办理用户以自提或到付方式邮寄给用户（邮政或顺丰，不高于23元）" (l.359)
+step { ca = "snca", business = "new", channel = "online", code = "delivery",
+       zh = "网上办理的证书自提，或到付邮寄（邮政或顺丰，不高于23元）",
+       en = "A certificate applied for online is picked up, or sent cash on delivery (China Post or SF, at most 23 CNY)" }
+
+-- SZCA (深圳CA) ---------------------------------------------------------------------------------
+-- "服务热线：400-112-3838" (l.31); "在线客服：www.szca.com（官网首页右上方在线客服直接咨询）" (l.1236)
+step { ca = "szca", business = "new", code = "contact",
+       zh = "深圳CA客户服务热线：400-112-3838；在线客服：www.szca.com（官网首页右上方）",
+       en = "SZCA hotline 400-112-3838; online help at www.szca.com (top right of the home page)" }
+-- "经办人登录深圳CA网上营业厅（https://wt.szca.com/index），点击“注册”" (l.1020); "业务办理——证书新办——
+-- 内蒙古政采" (l.1038)
+step { ca = "szca", business = "new", channel = "online", code = "online_address",
+       zh = "经办人注册并登录深圳CA网上营业厅 https://wt.szca.com/index，业务办理——证书新办——内蒙古政采",
+       en = "The agent registers and logs in at SZCA's online hall, https://wt.szca.com/index → 业务办理 → 证书新办 → 内蒙古政采" }
+-- "说明：经办人手机号需实名登记" (l.1050); "说明2：申请人和经办人手机号需实名登记" (l.1061)
+step { ca = "szca", business = "new", channel = "online", applicant = "org", code = "real_name_mobile",
+       zh = "经办人手机号需实名登记", en = "The agent's mobile number must be registered under the agent's real name" }
+step { ca = "szca", business = "new", channel = "online", applicant = "org_person", code = "real_name_mobile",
+       zh = "申请人和经办人手机号需实名登记",
+       en = "The applicant's and the agent's mobile numbers must be registered under their real names" }
+-- "说明1、上传机构证书、机构个人证书、自然人证书资料时，上传资料略有不同" (l.1080): the guide lists the
+-- first two only.
+step { ca = "szca", business = "new", channel = "online", applicant = "person", code = "materials_not_published",
+       zh = "自然人证书的上传资料与机构证书“略有不同”，本平台办理指南未列出，以深圳CA网上营业厅页面为准",
+       en = "The uploads for a natural person's certificate differ and the guide does not list them: follow SZCA's online hall" }
+-- "说明2：上传文件格式支持JPG、PDF文件大小不能超过2M" (l.1082)
+step { ca = "szca", business = "new", channel = "online", code = "upload_limits",
+       zh = "上传文件格式支持JPG、PDF，文件大小不能超过2M", en = "Uploads: JPG or PDF, at most 2 MB each" }
+-- "使用手机微信扫一扫功能，扫描电脑屏幕上的二维码……上传经办人身份证原件的正、反面照片，并进行经办人活体
+-- 认证" (l.1117-1121)
+step { ca = "szca", business = "new", channel = "online", code = "agent_liveness",
+       zh = "经办人在线认证：微信扫码，上传经办人身份证原件正、反面照片，并进行经办人活体认证",
+       en = "Agent verification: scan the QR code with WeChat, upload photos of both sides of the agent's ID card, pass a liveness check" }
+-- "说明1：如付款方式选择支付宝/微信，则需要进行单位金融认证，证书PIN码将以转账交易附言方式发送至对公账户，
+-- 请向贵司财务人员获取" (l.1136)
+step { ca = "szca", business = "new", channel = "online", code = "pin_delivery_online_payment",
+       zh = "如付款方式选择支付宝/微信，则需要进行单位金融认证，证书PIN码将以转账交易附言方式发送至对公账户，请向贵司财务人员获取",
+       en = "Paying by Alipay or WeChat needs the unit's financial verification: the PIN comes in the memo of a transfer to the corporate account; ask your finance staff" }
+-- "说明2：如付款方式选择公对公转账，机构证书PIN码将通过短信方式发至经办人手机号码，个人证书PIN码将通过短信
+-- 方式发至申请人手机号码" (l.1137); "由经办人把汇款凭据上传到深圳CA网上营业厅" (l.1153)
+step { ca = "szca", business = "new", channel = "online", applicant = "org", code = "pin_delivery_transfer",
+       zh = "如付款方式选择公对公转账（由经办人上传汇款凭据），机构证书PIN码将通过短信方式发至经办人手机号码",
+       en = "Paying by corporate transfer (the agent uploads the voucher): the PIN comes by SMS to the agent's mobile" }
+step { ca = "szca", business = "new", channel = "online", applicant = { "org_person", "person" }, code = "pin_delivery_transfer",
+       zh = "如付款方式选择公对公转账（由经办人上传汇款凭据），个人证书PIN码将通过短信方式发至申请人手机号码",
+       en = "Paying by corporate transfer (the agent uploads the voucher): the PIN comes by SMS to the applicant's mobile" }
+-- "审核结果将以短信方式通知经办人。如申请信息未能通过深圳CA审核……点击“编辑”按钮……修改申请信息或资料后
+-- 重新提交" (l.1178-1180)
+step { ca = "szca", business = "new", channel = "online", code = "review_result",
+       zh = "审核结果以短信通知经办人；未通过的，在网上营业厅个人中心—我的业务单—证书申请中编辑修改后重新提交",
+       en = "The result comes by SMS to the agent; a rejected application is edited in the online hall and resubmitted" }
+-- "如申请资料审核通过且金融认证通过……深圳CA将尽快制作数字证书并快递寄出（邮费到付）" (l.1184)
+step { ca = "szca", business = "new", channel = "online", code = "delivery",
+       zh = "申请资料审核通过且金融认证通过后，深圳CA制作数字证书并快递寄至经办人填写的地址（邮费到付）",
+       en = "Once approved and financially verified, SZCA makes the certificate and ships it to the agent's address, postage paid by the recipient" }
+
+-- CFCA (江苏翔晟) --------------------------------------------------------------------------------
+-- "服务热线：0472-6862335" (l.37); "咨询电话：现场0472-6862335 ，翔晟信息总部025-66085508" (l.1319)
+step { ca = "cfca", business = ALL, code = "contact",
+       zh = "CFCA（江苏翔晟）服务热线：0472-6862335；翔晟信息总部：025-66085508",
+       en = "CFCA (share-sun) hotline 0472-6862335; share-sun head office 025-66085508" }
+-- "（一）线下办理 办理地点：" (l.1313-1327)
+step { ca = "cfca", business = ALL, channel = "onsite", code = "offices",
+       zh = "CFCA线下办理地点：内蒙古包头市九原区政务服务中心3楼翔晟CFCA窗口（0472-6862335）；内蒙古巴彦淖尔市临河区政务服务中心3楼3106办公室（0478-8521210）；内蒙古鄂尔多斯市东胜区亿昌商务楼10楼（0477-8328806）",
+       en = "CFCA counters: Baotou, Jiuyuan district government service centre, 3rd floor, share-sun CFCA window (0472-6862335); Bayannur, Linhe district government service centre, room 3106 (0478-8521210); Ordos, Dongsheng district, Yichang business building, 10th floor (0477-8328806)" }
+-- "办理时间：周一至周五上午9：00-12：00 下午13：30-17：00" (l.1329)
+step { ca = "cfca", business = ALL, channel = "onsite", code = "hours",
+       zh = "办理时间：周一至周五上午9:00-12:00，下午13:30-17:00", en = "Open Monday to Friday, 9:00-12:00 and 13:30-17:00" }
+-- "具体在线办理网址如下：http://www.share-sun.com/xsapply/admin/login.aspx?unitname=nmgzcy 。（备注：如无法打开
+-- 网站，请复制链接，在IE浏览器中打开。）" (l.1337)
+step { ca = "cfca", business = ALL, channel = "online", code = "online_address",
+       zh = "在线办理网址：http://www.share-sun.com/xsapply/admin/login.aspx?unitname=nmgzcy（如无法打开，请复制链接在IE浏览器中打开）",
+       en = "Apply online at http://www.share-sun.com/xsapply/admin/login.aspx?unitname=nmgzcy (open it in Internet Explorer if it does not load)" }
+-- "1、办理数字证书及电子签章所需的证件必须合法有效。如单位证件不在有效期内或未年检、个人身份证件无法进行
+-- 扫描验证，将导致数字证书及电子签章无法办理" (l.1341)
+step { ca = "cfca", business = ALL, code = "valid_documents",
+       zh = "所需的证件必须合法有效；单位证件不在有效期内或未年检、个人身份证件无法进行扫描验证的，无法办理",
+       en = "Documents must be valid: a unit document out of date or not annually inspected, or an ID card that cannot be scanned, means no certificate" }
+-- "2、投标单位（供应商）用户办理电子签章提供的公章原件，必须是单位工商注册地公安部门登记备案的单位法定公章"
+-- (l.1343)
+step { ca = "cfca", business = { "new", "reissue_lost", "reissue_damaged", "change" }, applicant = "org",
+       code = "registered_official_seal",
+       zh = "办理电子签章提供的公章原件，必须是单位工商注册地公安部门登记备案的单位法定公章",
+       en = "The seal presented for the e-seal must be the unit's official seal registered with the public security bureau where the unit is registered" }
+-- 服务协议 二（五）: "一个数字证书对应一个电子签章。原则上单位的公章和法人的手写签名或印章要分开办理。如果用户
+-- 自愿将法人的手写签名或印章放到单位锁里，不单独办理法人的数字证书，因此造成的法律纠纷或一切损失由用户承担"
+-- (l.1758)
+step { ca = "cfca", business = { "new", "reissue_lost", "reissue_damaged", "change" }, applicant = "org",
+       code = "one_seal_per_certificate",
+       zh = "一个数字证书对应一个电子签章：单位公章和法人的手写签名或印章原则上分开办理；自愿将法人签名或印章放到单位锁里的，由此造成的法律纠纷或一切损失由用户承担",
+       en = "One certificate carries one e-seal: the unit seal and the legal representative's signature or seal go in separate certificates; putting both in the unit key is at the user's own liability" }
+-- "3、用户递交数字证书及电子签章申请表及相关材料并缴费。4、数字证书和电子签章公司审核用户资料，用户身份审核
+-- 通过则办理数字证书及电子签章，并将密钥（介质）交付给用户。" (l.1259-1261); change and reissue
+-- "按照以上流程" (l.1263)
+step { ca = "cfca", business = { "new", "reissue_lost", "reissue_damaged", "change" }, code = "submit_and_pay",
+       zh = "递交数字证书及电子签章申请表及相关材料并缴费",
+       en = "Hand in the application form and materials, and pay" }
+step { ca = "cfca", business = { "new", "reissue_lost", "reissue_damaged", "change" }, code = "identity_review",
+       zh = "翔晟审核用户资料，用户身份审核通过则办理数字证书及电子签章，并将密钥（介质）交付给用户",
+       en = "share-sun reviews the materials; once the identity is approved it issues the certificate and e-seal and hands over the key" }
+-- "5、 办理数字证书及电子签章之后，进入公共资源交易平台进行激活" (l.1265)
+step { ca = "cfca", business = "new", code = "activate_on_platform",
+       zh = "办理数字证书及电子签章之后，进入公共资源交易平台进行激活",
+       en = "After issue, activate the certificate and e-seal on the trading platform" }
+
+-- BJCA (北京CA) -----------------------------------------------------------------------------------
+-- I10: only what S4 publishes for BJCA here. "咨询服务地址：呼和浩特市赛罕区绿地领海B座801室 服务热线：
+-- 4007001900" (l.42-43)
+step { ca = "bjca", business = ALL, code = "contact",
+       zh = "北京CA服务热线：4007001900；咨询服务地址：呼和浩特市赛罕区绿地领海B座801室",
+       en = "BJCA hotline 4007001900; enquiries at 呼和浩特市赛罕区绿地领海B座801室" }
+-- "线上受理网址：http://help.bjca.cn/nmgcg/online.html" (l.41); "北京CA可提供全流程线上无纸化办理服务，用户
+-- 无需邮寄纸质材料" (l.44)
+step { ca = "bjca", business = ALL, channel = "online", code = "online_address",
+       zh = "线上受理网址：http://help.bjca.cn/nmgcg/online.html；全流程线上无纸化办理，无需邮寄纸质材料",
+       en = "Apply at http://help.bjca.cn/nmgcg/online.html; the whole process is online and paperless: nothing is mailed" }
+-- New (l.2144-2188): "【注意】通讯地址建议填写可接收快件的收件信息，以便我们邮寄证书Key等实体材料";
+-- "按要求添加电子版照片"; "第二步：选择如下方式，支付订单"; "如审核通过则还会收到证书密码短信";
+-- "证书制作完成后，为用户寄送证书产品"
+step { ca = "bjca", business = "new", channel = "online", code = "submit_order",
+       zh = "进入证书业务系统办理证书，填写申请信息（通讯地址请填写可接收快件的收件信息，以便邮寄证书Key），按要求添加电子版照片后确认申请，并支付订单",
+       en = "Fill in the order on BJCA's system (give an address that can receive a courier, for the key), add the photos of the materials, confirm and pay" }
+step { ca = "bjca", business = "new", channel = "online", code = "pin_delivery",
+       zh = "审核情况以短信通知预留手机；审核通过的，还会收到证书密码短信",
+       en = "The review result comes by SMS to the mobile on record; once approved, the PIN comes by SMS too" }
+step { ca = "bjca", business = { "new", "reissue_lost", "reissue_damaged" }, channel = "online", code = "delivery",
+       zh = "证书制作完成后，北京CA为用户寄送证书产品，请注意查收",
+       en = "Once made, BJCA ships the certificate product to you" }
+-- Renew (l.2190-2224): "在首页中选择“证书更新”，输入证书信息进行登录验证"; "下载成功后即可立即使用"
+step { ca = "bjca", business = "renew", channel = "online", code = "online_renewal",
+       zh = "在首页选择“证书更新”，输入证书信息登录验证，填写信息并确认订单；确认更新信息后下载，下载成功后即可使用",
+       en = "Choose 证书更新, log in with the certificate, fill in and confirm the order, then download: the renewed certificate works at once" }
+-- "【注意】证书更新业务只有过期超一年的时候再进行强身份验证，上传电子资料……核查通过后，会以短信及邮箱的方式
+-- 告知，再登入首页点击【证书更新】" (l.2210-2214)
+step { ca = "bjca", business = "renew", channel = "online", code = "strong_verification",
+       when = function(q) return q.cert_not_after ~= nil and q.today > date.add_years(q.cert_not_after, 1) end,
+       zh = "证书过期超一年：需进行强身份验证，上传电子资料，管理人员核查通过后以短信及邮箱告知，再登入首页点击【证书更新】",
+       en = "Expired more than a year: strong identity verification with uploaded documents; once checked you are told by SMS and email, then renew" }
+-- Unlock (l.2230-2256): "此时一定要插着介质操作"; "核实经办人姓名、手机号是否无误，输入验证码"; "解锁授权码
+-- 会以短信形式发送到刚才验证的手机号中，填写并输入新密码"
+step { ca = "bjca", business = "unlock", channel = "online", code = "online_unlock",
+       zh = "插着介质在首页选择“证书解锁”，核实经办人姓名、手机号并输入验证码；解锁授权码以短信发送到该手机，填写后设置新密码",
+       en = "With the key inserted choose 证书解锁, confirm the agent's name and mobile with a code; an unlock code comes by SMS, then set a new PIN" }
+-- Reissue (l.2262-2316): "选择证书类型，输入需补办的证书信息并填入收到的验证码"; "页面显示证书之前办理的
+-- 部分信息，需将信息补充完整并提交相应资料"; "【注意】若法人手机实名认证验证不过去，可选企业对公账户打款
+-- 认证"; "核实经办人姓名、手机号，发送验证码"; "如审核通过则还会收到证书密码（申请数字证书时预留的对公银行
+-- 账号的打款附言即为证书密码）"; "证书补办完成后，旧证书自动吊销"
+step { ca = "bjca", business = { "reissue_lost", "reissue_damaged" }, channel = "online", code = "online_reissue",
+       zh = "在首页选择【证书补办】，输入需补办的证书信息和验证码，补充信息并提交相应资料、添加电子版照片；核实经办人姓名、手机号并输入验证码，支付订单",
+       en = "Choose 证书补办, enter the certificate and the code you receive, complete the details, add the photos, confirm the agent's mobile with a code, and pay" }
+step { ca = "bjca", business = { "reissue_lost", "reissue_damaged" }, channel = "online", code = "legal_rep_verification",
+       zh = "若法人手机实名认证验证不过去，可选企业对公账户打款认证",
+       en = "If the legal representative's mobile real-name check fails, choose verification by a payment to the corporate account" }
+step { ca = "bjca", business = { "reissue_lost", "reissue_damaged" }, channel = "online", code = "pin_delivery",
+       zh = "审核情况以短信及邮件通知；审核通过的，申请数字证书时预留的对公银行账号的打款附言即为证书密码",
+       en = "The result comes by SMS and email; once approved, the PIN is the memo of the payment to the corporate account given when the certificate was applied for" }
+step { ca = "bjca", business = { "reissue_lost", "reissue_damaged" }, channel = "online", code = "old_certificate_revoked",
+       zh = "补办证书有效期与原证书一致，证书补办完成后，旧证书自动吊销",
+       en = "The reissued certificate keeps the old validity; the old certificate is revoked automatically" }
+-- Change (l.2322-2348): "在首页中选择“证书信息变更”，输入证书信息进行登录验证"; "等待系统签发，下载"
+step { ca = "bjca", business = "change", channel = "online", code = "online_change",
+       zh = "在首页选择“证书信息变更”，输入证书信息登录验证，填写信息并确认订单，等待系统签发后下载即可使用",
+       en = "Choose 证书信息变更, log in with the certificate, fill in and confirm the order, wait for issue and download" }
+
+---------------------------------------------------------------------------------------------------
 -- Validity of the resulting certificate
 ---------------------------------------------------------------------------------------------------
 -- BJCA's guide: "补办证书有效期与原证书一致"; SNCA's contract: renewal extends the term
