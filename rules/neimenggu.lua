@@ -608,9 +608,17 @@ step { ca = "bjca", business = "change", channel = "online", code = "online_chan
 ---------------------------------------------------------------------------------------------------
 -- Validity of the resulting certificate
 ---------------------------------------------------------------------------------------------------
--- BJCA's guide: "补办证书有效期与原证书一致"; SNCA's contract: renewal extends the term
--- ("甲方更新证书的，本合同有效期限顺延至证书更新期限届满日"). For the rest, the project's validity
--- convention: new from today, renewal from the old expiry while live (from today once expired).
+-- A new certificate runs from its issue: SNCA "默认有效期为一年，自用户领用的数字证书上标识的起始日期起算"
+-- (l.825); CFCA's table sells 1, 2 or 4 years. The others publish no period (years = "not published").
 validity { business = "new", from = "today" }
-validity { business = "renew", from = "old_expiry_or_today" }
-validity { business = { "reissue_lost", "reissue_damaged" }, from = "keep" }
+-- BJCA's guide: "补办证书有效期与原证书一致" (l.2264) — published.
+validity { ca = "bjca", business = { "reissue_lost", "reissue_damaged" }, from = "keep" }
+-- No other CA says how a reissued or renewed certificate is dated (I11). "证书期限届满，甲方更新证书的，本合同
+-- 有效期限顺延至证书更新期限届满日" is NMGCA's agreement 第十七条 (l.202, l.3477), and "证书有效期限届满，
+-- 用户更新证书的，本协议有效期限顺延至证书更新期限届满日" BJCA's agreement 第8条3 (l.2550): both are about
+-- the contract's term following the renewed certificate, not about the renewed certificate's dates. So
+-- these are the service point's conventions, said as such.
+validity { business = { "reissue_lost", "reissue_damaged" }, from = "keep",
+           convention = "来源未规定补办证书的起止日期：本服务点按原证书的起止日期办理" }
+validity { business = "renew", from = "old_expiry_or_today",
+           convention = "来源未规定续期证书的起止日期：本服务点按原证书到期日顺延（已过期的自今日起）" }
