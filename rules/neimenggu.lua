@@ -355,6 +355,12 @@ limit { ca = "nmgca", business = "new", channel = "online", applicant = "org", c
 
 local ALL = { "new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "freeze", "revoke" }
 
+-- Every CA -------------------------------------------------------------------------------------
+-- "办理项目名称 请选择:【内蒙古自治区政府采购】" (l.46-47)
+step { business = "new", code = "project_name",
+       zh = "在CA的办理页面选择办理项目：【内蒙古自治区政府采购】",
+       en = "On the CA's application page choose the project 内蒙古自治区政府采购" }
+
 -- NMGCA ----------------------------------------------------------------------------------------
 -- "服务热线：0471-962366" (l.19); "在线咨询流程：关注微信公众号“内蒙古数字科技服务中心”-关于我们-智能客服"
 -- (l.3350)
@@ -604,6 +610,19 @@ step { ca = "bjca", business = { "reissue_lost", "reissue_damaged" }, channel = 
 step { ca = "bjca", business = "change", channel = "online", code = "online_change",
        zh = "在首页选择“证书信息变更”，输入证书信息登录验证，填写信息并确认订单，等待系统签发后下载即可使用",
        en = "Choose 证书信息变更, log in with the certificate, fill in and confirm the order, wait for issue and download" }
+
+-- Every CA, after the CA's own steps -------------------------------------------------------------
+-- "请办理对象务必及时到“内蒙古自治区政府采购网”--->“政采业务指南”--->“驱动下载”--->“政府采购云平台CA证书
+-- 办理相关”--->“CA驱动”下载最新驱动，以保障CA正常使用。下载地址：http://www.ccgp-neimenggu.gov.cn/2020/10/101246.html"
+-- (l.80-82)
+step { business = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }, code = "driver_download",
+       zh = "请及时到内蒙古自治区政府采购网“政采业务指南”—“驱动下载”—“政府采购云平台CA证书办理相关”—“CA驱动”下载最新驱动（http://www.ccgp-neimenggu.gov.cn/2020/10/101246.html）",
+       en = "Download the latest CA driver from the Inner Mongolia procurement network (http://www.ccgp-neimenggu.gov.cn/2020/10/101246.html)" }
+-- "CA技术支持 统一服务热线：400-887-6133（提供电子签名及签章、文件加解密的操作咨询） 在线客服：www.ruizhengtong.com"
+-- (l.49-51); "政采云平台：博思数采科技发展有限公司内蒙古分公司 服务热线：400-0471-010" (l.9-10)
+step { business = ALL, code = "platform_support",
+       zh = "CA使用技术支持统一服务热线：400-887-6133（电子签名及签章、文件加解密的操作咨询），在线客服 www.ruizhengtong.com；政采云平台服务热线：400-0471-010",
+       en = "Help with signing, seals and encryption: 400-887-6133 or www.ruizhengtong.com; the procurement platform's own line: 400-0471-010" }
 
 ---------------------------------------------------------------------------------------------------
 -- Validity of the resulting certificate

@@ -196,7 +196,8 @@ case {
 case {
   name = "C12 SNCA on site: its hotline, WeChat account and two offices are steps of this script",
   request = { ca = "snca", business = "new", channel = "onsite" },
-  has_steps = { "contact", "offices", "payment", "invoice" }, lacks_steps = { "online_address", "delivery" },
+  has_steps = { "project_name", "contact", "offices", "payment", "invoice", "driver_download", "platform_support" },
+  lacks_steps = { "online_address", "delivery" },
 }
 
 case {
