@@ -144,9 +144,9 @@ case {
 }
 
 case {
-  name = "and so a number of years cannot be asked of them",
+  name = "a number of years asked of them is answered: the validity stays not published",
   request = { ca = "szca", business = "new", channel = "online", years = 2 },
-  error = "years_not_published",
+  years = "not published", validity = { from = "2026-06-01", to = "not published", basis = "today" },
 }
 
 case {
@@ -379,7 +379,7 @@ case {
   name = "I10 BJCA reissue within validity: S4's steps and 5 working days, no mailing the key to Beijing",
   request = { ca = "bjca", business = "reissue_damaged", channel = "online", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
   eligible = true, review_days = { 0, 5 },
-  validity = { from = "2025-06-20", to = "2026-06-20", basis = "kept" },
+  validity = { from = "2025-06-20", to = "2026-06-20", basis = "kept", convention = false },
   has_steps = { "contact", "online_address", "online_reissue", "legal_rep_verification", "pin_delivery", "delivery",
                 "old_certificate_revoked" },
   lacks_steps = { "key_inspection", "verification_fallback_mail", "mail_materials", "one_open_order", "unit_verification" },
