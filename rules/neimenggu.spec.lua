@@ -144,7 +144,7 @@ case {
 }
 
 case {
-  name = "a number of years asked of them is answered: the validity stays not published",
+  name = "a number of years asked of them is answered: the validity stays not published (LANGUAGE.md; the 01:00 snapshot still computes an end)",
   request = { ca = "szca", business = "new", channel = "online", years = 2 },
   years = "not published", validity = { from = "2026-06-01", to = "not published", basis = "today" },
 }
@@ -180,7 +180,7 @@ case {
 
 -- C11: "线上受理网址：http://apply.yztca.com:7777/sncaapply"; "网上办理用户以自提或到付方式邮寄给用户"
 case {
-  name = "C11 SNCA online new: offered, 300 yuan, its online address and pickup or courier at most 23 yuan",
+  name = "C11 SNCA online new: offered, 300 yuan, its online address and pickup or courier at most 23 yuan (needs the ABI 2 SNCA plugin)",
   request = { ca = "snca", business = "new", channel = "online" },
   eligible = true, fee = { certificate = 30000 }, total = 30000,
   has_steps = { "contact", "online_address", "payment", "delivery" },
@@ -376,18 +376,24 @@ case {
 
 -- I10 with O10's other side: within validity, S4's online reissue steps, nothing of central's
 case {
-  name = "I10 BJCA reissue within validity: S4's steps and 5 working days, no mailing the key to Beijing",
+  name = "I10 BJCA reissue within validity: S4's steps and 5 working days",
   request = { ca = "bjca", business = "reissue_damaged", channel = "online", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
   eligible = true, review_days = { 0, 5 },
   validity = { from = "2025-06-20", to = "2026-06-20", basis = "kept", convention = false },
   has_steps = { "contact", "online_address", "online_reissue", "legal_rep_verification", "pin_delivery", "delivery",
                 "old_certificate_revoked" },
+}
+
+-- The next three need the stripped BJCA plugin (ABI 2): central's steps are the plugin's today.
+case {
+  name = "I10 BJCA reissue (stripped plugin): no mailing the key to Beijing, no central verification or open-order note",
+  request = { ca = "bjca", business = "reissue_damaged", channel = "online", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
   lacks_steps = { "key_inspection", "verification_fallback_mail", "mail_materials", "one_open_order", "unit_verification" },
 }
 
 -- O11: "上传机构证书、机构个人证书、自然人证书资料时，上传资料略有不同"
 case {
-  name = "O11 SZCA natural person, new online: offered; the guide lists no uploads for it",
+  name = "O11 SZCA natural person, new online: offered; the guide lists no uploads for it (needs the SZCA plugin to serve persons)",
   request = { ca = "szca", business = "new", channel = "online", applicant = "person" },
   eligible = true, fee = { certificate = "unpriced" },
   has_steps = { "materials_not_published", "pin_delivery_transfer" },
@@ -396,12 +402,17 @@ case {
 
 -- I10: BJCA in Inner Mongolia is online only, with S4's procedure
 case {
-  name = "I10 BJCA new online: SMS PIN, 5 working days, shipped; no central verification routes or mail fallback",
+  name = "I10 BJCA new online: SMS PIN, 5 working days, shipped",
   request = { ca = "bjca", business = "new", channel = "online" },
   review = true, review_days = { 0, 5 },
   has_steps = { "contact", "online_address", "submit_order", "pin_delivery", "delivery" },
-  lacks_steps = { "unit_verification", "agent_verification", "verification_fallback_mail", "one_open_order" },
   limits = {},
+}
+
+case {
+  name = "I10 BJCA new online (stripped plugin): no central verification routes, mail fallback or open-order note",
+  request = { ca = "bjca", business = "new", channel = "online" },
+  lacks_steps = { "unit_verification", "agent_verification", "verification_fallback_mail", "one_open_order" },
 }
 
 case {
@@ -411,10 +422,16 @@ case {
 }
 
 case {
-  name = "I10 BJCA renewal online: update and download; no test-after-renewal note from central",
+  name = "I10 BJCA renewal online: update and download, no strong verification while not a year expired",
   request = { ca = "bjca", business = "renew", channel = "online", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
-  has_steps = { "online_renewal" }, lacks_steps = { "strong_verification", "test_after_renewal", "bring_original_key" },
+  has_steps = { "online_renewal" }, lacks_steps = { "strong_verification" },
   validity = { basis = "old_expiry", convention = true },
+}
+
+case {
+  name = "I10 BJCA renewal online (stripped plugin): no test-after-renewal note or original key from central",
+  request = { ca = "bjca", business = "renew", channel = "online", cert_not_before = "2025-06-20", cert_not_after = "2026-06-20" },
+  lacks_steps = { "test_after_renewal", "bring_original_key" },
 }
 
 case {
