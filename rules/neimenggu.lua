@@ -179,13 +179,14 @@ material { ca = "nmgca", business = { "new", "renew", "reissue_lost", "reissue_d
 -- Reading of 注2 (O9): the legal representative in person brings his ID copy instead of the
 -- authorisation (which exists to authorise someone else); the form, the seal samples and the
 -- licence copy still make the certificate and e-seal.
--- The form's 用户需知 (l.506-512) says how: "一式三联，填写完成后签字并盖章"; "所有申请机构须交验营业执照
+-- The form's 法人联系电话 "（手机号，办理CA解锁需要，非法人电话，实现解锁企业责任自负）" (l.450) and 用户需知
+-- (l.506-512) say how: "一式三联，填写完成后签字并盖章"; "所有申请机构须交验营业执照
 -- （或单位法人证书、社会团体登记证）复印件、法人授权书原件、法人、经办人有效身份证正反面复印件"; the
 -- authorisation template has the legal representative's and the agent's ID copies pasted on it (l.855-879).
 local SNCA_LIKE_NEW = { "new", "renew", "reissue_lost", "reissue_damaged", "change" }
 material { ca = "snca", business = SNCA_LIKE_NEW, channel = "onsite", applicant = "org", code = "application_form",
            name = "数字证书及电子签章申请表（机构数字证书申请表）", copies = 3, stamped = true, signed = true,
-           note = "一式三联，碳素或黑色水笔如实填写（或打印），签字并盖章；法人联系电话填法人手机号（办理CA解锁需要）" }
+           note = "一式三联，碳素或黑色水笔如实填写（或打印），签字并盖章；法人联系电话填手机号（办理CA解锁需要，非法人电话的，实现解锁企业责任自负）" }
 material { ca = "snca", business = SNCA_LIKE_NEW, channel = "onsite", applicant = "org",
            unless = { legal_rep_in_person = true }, code = "legal_rep_authorisation",
            name = "法人授权委托书", stamped = true, original = true,
