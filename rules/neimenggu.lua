@@ -341,11 +341,12 @@ review { ca = "cfca", business = { "new", "reissue_lost", "reissue_damaged", "ch
 -- 电子印章页面可以看到申请的信息 …… 注：单位证书只允许申请1条。" (l.3166-3176); the same platform carries
 -- that certificate's "信息变更、补办、更新、延期、续费、注销" (l.2990). Reading (I13): one unit-certificate
 -- application per unit on the platform, and it stays the unit's record while its certificate is held;
--- what comes next is a change, reissue or renewal of it. So the count is "held": an application not yet
--- completed or cancelled, or an NMGCA unit certificate not revoked. A cancelled application or a
--- revoked certificate no longer counts (注销 ends that certificate).
+-- what comes next is a change, reissue or renewal of it. So the count is "issued": an application not
+-- yet completed or cancelled, or an NMGCA unit certificate not revoked, expired or not (the platform's
+-- answer to an expired certificate is 更新/延期/续费, not a second application). A cancelled application
+-- or a revoked certificate no longer counts (注销 ends that certificate).
 limit { ca = "nmgca", business = "new", channel = "online", applicant = "org", code = "one_unit_certificate",
-        counts = "held", at_most = 1,
+        counts = "issued", at_most = 1,
         zh = "内蒙古CA在线受理平台：单位证书只允许申请1条。本单位已有一条未办结的内蒙古CA单位证书申请，或仍持有其签发且未吊销的单位证书：请对该证书办理更新、变更或补办",
         en = "NMGCA's online platform takes one unit-certificate application per unit: this unit has an NMGCA unit application in progress or holds an NMGCA unit certificate that is not revoked; renew, change or reissue that one instead" }
 
