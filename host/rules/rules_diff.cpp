@@ -144,9 +144,9 @@ void answer_stage(Answer& out, const char* stage, const std::function<void()>& r
 }
 
 std::string limit_text(const OrderLimit& l) {
-  const std::string what = l.counts == LimitCounts::Held     ? "open orders and certificates held"
-                           : l.counts == LimitCounts::Issued ? "open orders and certificates issued, expired ones included"
-                                                             : "open orders";
+  const std::string what = l.counts == LimitCounts::Held     ? "open order(s) and certificate(s) held"
+                           : l.counts == LimitCounts::Issued ? "open order(s) and certificate(s) issued, expired ones included"
+                                                             : "open order(s)";
   return "at most " + std::to_string(l.at_most) + " " + what + " per applicant" +
          (l.across == LimitAcross::Region ? " across the region's CAs" : " and CA");
 }
@@ -262,12 +262,67 @@ void region_changes(const RegionRules::Compiled& ca_, const RegionRules::Compile
 // Rows that differ the same way, collected over the dimensions that are shown merged.
 struct Group {
   std::set<std::string> applicants, channels, years, keys, dates;
+  std::set<std::pair<std::string, std::string>> cells;  // (applicant, channel) pairs seen
   std::vector<std::set<std::string>> circumstances;  // per variable: the values it was seen with
 };
 
 template <typename E> std::string shown(const std::set<std::string>& seen, const std::vector<E>& all) {
   if (seen.size() == all.size()) return "any";
   return joined({seen.begin(), seen.end()});
+}
+
+// Applicants and channels are shown as two lists, which reads as every pair of them. When the
+// change did not happen for every pair (NMGCA renewal no longer offered to units on site, still
+// offered to them online), the group is split into one row per applicant kind.
+std::vector<Group> by_applicant_where_needed(const Group& g) {
+  if (g.cells.size() == g.applicants.size() * g.channels.size()) return {g};
+  std::vector<Group> parts;
+  for (const auto& applicant : g.applicants) {
+    Group part = g;
+    part.applicants = {applicant};
+    part.channels.clear();
+    part.cells.clear();
+    for (const auto& [a, c] : g.cells)
+      if (a == applicant) part.channels.insert(c), part.cells.emplace(a, c);
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
+// The dimensions a diff walked, to tell "any" from a list.
+struct Dimensions {
+  std::vector<ApplicantKind> applicants;
+  std::vector<Channel> channels;
+  std::vector<KeyType> keys;
+  std::function<std::vector<int>(const std::string&)> years_of;
+};
+
+using GroupKey = std::tuple<std::string, std::string, std::string, std::string, std::string, std::string, std::string>;
+
+CustomerChange row_of(const GroupKey& key, const Group& g, const std::vector<Variable>& vars, const Dimensions& dims,
+                      std::size_t day_count) {
+  const auto& [aspect, item, ov, nv, ca, business, unused] = key;
+  (void)unused;
+  CustomerChange row;
+  row.aspect = aspect;
+  row.item = item;
+  row.change = ov == kNothing ? "added" : nv == kNothing ? "removed" : "changed";
+  row.ca = ca;
+  row.business = business;
+  row.applicant = shown(g.applicants, dims.applicants);
+  row.channel = shown(g.channels, dims.channels);
+  row.years = shown(g.years, dims.years_of(ca));
+  row.key = shown(g.keys, dims.keys);
+  for (std::size_t i = 0; i < vars.size(); ++i) {
+    if (g.circumstances[i].size() == vars[i].values.size()) continue;
+    std::vector<std::string> vals;
+    for (const auto& v : g.circumstances[i]) vals.push_back(v.empty() ? "none" : v);
+    row.when += (row.when.empty() ? "" : ", ") + std::string(attribute_info(vars[i].attribute).name) + " " + joined(vals);
+  }
+  if (g.dates.size() < day_count) row.from = *g.dates.begin();
+  row.old_value = ov;
+  row.new_value = nv;
+  return row;
 }
 
 }  // namespace
@@ -304,8 +359,8 @@ std::vector<CustomerChange> diff_for_customers(const RegionRules& old_rules, con
   const std::vector<Date> days(day_set.begin(), day_set.end());
 
   const std::vector<Variable> vars = circumstances_tested(a, b);
-  using Key = std::tuple<std::string, std::string, std::string, std::string, std::string, std::string, std::string>;
-  std::map<Key, Group> groups;  // aspect, item, old, new, ca, business, (reserved)
+  const Dimensions dims{applicants, channels, keys, years_of};
+  std::map<GroupKey, Group> groups;  // aspect, item, old, new, ca, business, (reserved)
 
   std::vector<std::size_t> choice(vars.size(), 0);
   for (const auto& ca : cas)
@@ -333,6 +388,7 @@ std::vector<CustomerChange> diff_for_customers(const RegionRules& old_rules, con
                                          std::string(code_of(bu)), ""}];
                       g.applicants.insert(std::string(code_of(ap)));
                       g.channels.insert(std::string(code_of(ch)));
+                      g.cells.emplace(code_of(ap), code_of(ch));
                       g.years.insert(y ? std::to_string(y) : "not published");
                       g.keys.insert(std::string(code_of(k)));
                       g.dates.insert(day.iso());
@@ -347,30 +403,8 @@ std::vector<CustomerChange> diff_for_customers(const RegionRules& old_rules, con
                 }
               }
 
-  for (const auto& [key, g] : groups) {
-    const auto& [aspect, item, ov, nv, ca, business, unused] = key;
-    (void)unused;
-    CustomerChange row;
-    row.aspect = aspect;
-    row.item = item;
-    row.change = ov == kNothing ? "added" : nv == kNothing ? "removed" : "changed";
-    row.ca = ca;
-    row.business = business;
-    row.applicant = shown(g.applicants, applicants);
-    row.channel = shown(g.channels, channels);
-    row.years = shown(g.years, years_of(ca));
-    row.key = shown(g.keys, keys);
-    for (std::size_t i = 0; i < vars.size(); ++i) {
-      if (g.circumstances[i].size() == vars[i].values.size()) continue;
-      std::vector<std::string> vals;
-      for (const auto& v : g.circumstances[i]) vals.push_back(v.empty() ? "none" : v);
-      row.when += (row.when.empty() ? "" : ", ") + std::string(attribute_info(vars[i].attribute).name) + " " + joined(vals);
-    }
-    if (g.dates.size() < days.size()) row.from = *g.dates.begin();
-    row.old_value = ov;
-    row.new_value = nv;
-    changes.push_back(std::move(row));
-  }
+  for (const auto& [key, g] : groups)
+    for (const Group& part : by_applicant_where_needed(g)) changes.push_back(row_of(key, part, vars, dims, days.size()));
   // The same change for several CAs or businesses reads as one row.
   std::vector<CustomerChange> merged;
   for (auto& c : changes) {

@@ -141,7 +141,8 @@ TEST_CASE("qinghai: renewal only within 30 days before expiry") {
     CHECK(reason_codes(early) == std::vector<std::string>{"renewal_window"});
     CHECK(early.reasons[0].source.starts_with("qinghai.lua:"));
     CHECK(early.reasons[0].en.starts_with("renewal opens 30 days before expiry"));
-    CHECK(assessed(*rules, with_expiry(base, "2024-05-01")).eligible);  // expired: no window
+    // "须在证书失效前30天以内…提出证书延期（续期）请求" (seed 001 五): not after expiry either (audit C6).
+    CHECK(reason_codes(assessed(*rules, with_expiry(base, "2024-05-01"))) == std::vector<std::string>{"renewal_after_expiry"});
   }
 }
 
@@ -165,13 +166,15 @@ TEST_CASE("qinghai: refusals with their reasons") {
   expert.circumstances.registered = false;  // 主体入库 concerns units, not experts
   CHECK(reason_codes(assessed(*rules, expert)) == std::vector<std::string>{"expert_not_in_database"});
 
+  // One master key per unit is a limit across orders (counted by the desk), listed on the quote.
   QuoteRequest master = req("qinghai", "hbca", Business::New);
-  master.circumstances.has_master_key = true;
-  q = assessed(*rules, master);
-  CHECK(reason_codes(q) == std::vector<std::string>{"one_master_key"});
-  CHECK(q.reasons[0].zh.find("1把主锁") != std::string::npos);
+  const auto limits = rules->limits_for(master);
+  REQUIRE(limits.size() == 1);
+  CHECK(limits[0].code == "one_master_key");
+  CHECK(limits[0].across == LimitAcross::Region);
+  CHECK(limits[0].zh.find("1把主锁") != std::string::npos);
   master.key = KeyType::Secondary;  // any number of secondary keys
-  CHECK(assessed(*rules, master).eligible);
+  CHECK(rules->limits_for(master).empty());
 
   for (const Business b : {Business::Renew, Business::Change}) {
     QuoteRequest bid = with_expiry(req("qinghai", "bjca", b), "2024-06-20");
@@ -186,10 +189,11 @@ TEST_CASE("qinghai: refusals with their reasons") {
 
   QuoteRequest jscca = with_expiry(req("qinghai", "bjca", Business::Renew), "2024-06-20");
   jscca.circumstances.former_ca = "jscca";
-  q = assessed(*rules, jscca);
-  CHECK(reason_codes(q) == std::vector<std::string>{"former_jscca_as_new"});
-  CHECK(q.reasons[0].zh.find("初次办理所需资料") != std::string::npos);
-  CHECK(q.reasons[0].en.find("new-application materials") != std::string::npos);
+  // "原江苏CA数字证书，按初次办理所需资料提供“相关资料”": the materials of a new application, not a
+  // refusal (audit C7).
+  CHECK(assessed(*rules, jscca).eligible);
+  const Quote items = materials_of(*rules, jscca);
+  CHECK(material(items, "seal_collection_form").stamped);
 }
 
 TEST_CASE("qinghai: validity from today, from the old expiry or kept") {
@@ -286,19 +290,18 @@ TEST_CASE("guangdong: channels and refusals") {
   unlock.channel = Channel::Onsite;
   CHECK(assessed(*rules, unlock).eligible);
 
+  // "此办理方式须已有同名网证通有效数字证书进行签名，如果未有数字证书或者数字证书已过期，请按照上述第一种方式办理"
   QuoteRequest add = req("guangdong", "netca", Business::Add, Channel::Online);
-  CHECK(assessed(*rules, add).eligible);
-  add = with_expiry(add, "2024-05-01");
-  CHECK(reason_codes(assessed(*rules, add)) == std::vector<std::string>{"add_needs_valid_certificate"});
+  CHECK(reason_codes(assessed(*rules, add)) == std::vector<std::string>{"add_without_certificate"});
+  CHECK(assessed(*rules, with_expiry(add, "2024-06-20")).eligible);
+  CHECK(reason_codes(assessed(*rules, with_expiry(add, "2024-05-01"))) == std::vector<std::string>{"add_needs_valid_certificate"});
 
-  CHECK(reason_codes(assessed(*rules, req("guangdong", "netca", Business::New, Channel::Online))) ==
-        std::vector<std::string>{"channel_not_offered"});
-  CHECK(reason_codes(assessed(*rules, req("guangdong", "netca", Business::Add, Channel::Onsite))) ==
-        std::vector<std::string>{"channel_not_offered"});
-  CHECK(reason_codes(assessed(*rules, req("guangdong", "netca", Business::Change, Channel::Online))) ==
-        std::vector<std::string>{"channel_not_offered"});
-  CHECK(reason_codes(assessed(*rules, with_expiry(req("guangdong", "netca", Business::Renew, Channel::Online), "2024-06-20"))) ==
-        std::vector<std::string>{"channel_not_offered"});
+  // Channels the guide gives no business on are not offered (route refuses them).
+  CHECK_FALSE(rules->offered("netca", Business::New, Channel::Online, ApplicantKind::Org));
+  CHECK_FALSE(rules->offered("netca", Business::Add, Channel::Onsite, ApplicantKind::Org));
+  CHECK_FALSE(rules->offered("netca", Business::Change, Channel::Online, ApplicantKind::Org));
+  CHECK_FALSE(rules->offered("netca", Business::Renew, Channel::Online, ApplicantKind::Org));
+  CHECK(rules->offered("netca", Business::Revoke, Channel::Mail, ApplicantKind::Org));  // the form's 注销 (audit C8)
 }
 
 TEST_CASE("guangdong: materials with copies, seals, signatures, originals and the remittance slip") {
@@ -402,7 +405,9 @@ TEST_CASE("neimenggu: SNCA 300 for the first year, 260 a year after, free online
   CHECK(fee_of(*rules, renew, 1).fee.total_fen == 26000);
   CHECK(fee_of(*rules, req("neimenggu", "snca", Business::Unlock, Channel::Online)).fee.total_fen == 0);
   check_unpriced(fee_of(*rules, req("neimenggu", "snca", Business::Unlock, Channel::Onsite)), "unlock", "neimenggu.lua");
-  CHECK(fee_of(*rules, req("neimenggu", "snca", Business::Change)).fee.total_fen == 0);
+  // "提供免费的在线解锁、证书变更等业务": free online only (audit I8).
+  CHECK(fee_of(*rules, req("neimenggu", "snca", Business::Change, Channel::Online)).fee.total_fen == 0);
+  check_unpriced(fee_of(*rules, req("neimenggu", "snca", Business::Change, Channel::Onsite)), "change", "neimenggu.lua");
   check_unpriced(fee_of(*rules, req("neimenggu", "snca", Business::ReissueLost)), "reissue", "neimenggu.lua");
 }
 
@@ -410,12 +415,15 @@ TEST_CASE("neimenggu: CAs that publish no fee are unpriced") {
   const auto rules = region("neimenggu");
   for (const char* ca : {"nmgca", "szca", "bjca"}) {
     INFO(ca);
-    check_unpriced(fee_of(*rules, req("neimenggu", ca, Business::New)), "certificate", "neimenggu.lua");
-    check_unpriced(fee_of(*rules, with_expiry(req("neimenggu", ca, Business::Renew), "2024-06-20")), "renewal",
-                   "neimenggu.lua");
-    check_unpriced(fee_of(*rules, req("neimenggu", ca, Business::ReissueLost)), "reissue", "neimenggu.lua");
-    check_unpriced(fee_of(*rules, req("neimenggu", ca, Business::Unlock, Channel::Online)), "unlock", "neimenggu.lua");
+    check_unpriced(fee_of(*rules, req("neimenggu", ca, Business::New, Channel::Online)), "certificate", "neimenggu.lua");
   }
+  for (const char* ca : {"nmgca", "bjca"}) {  // SZCA offers new only
+    INFO(ca);
+    check_unpriced(fee_of(*rules, with_expiry(req("neimenggu", ca, Business::Renew, Channel::Online), "2024-06-20")),
+                   "renewal", "neimenggu.lua");
+    check_unpriced(fee_of(*rules, req("neimenggu", ca, Business::ReissueLost, Channel::Online)), "reissue", "neimenggu.lua");
+  }
+  check_unpriced(fee_of(*rules, req("neimenggu", "bjca", Business::Unlock, Channel::Online)), "unlock", "neimenggu.lua");
 }
 
 TEST_CASE("neimenggu: registration refusal and the SNCA and BJCA 30-day renewal window") {
@@ -438,11 +446,13 @@ TEST_CASE("neimenggu: registration refusal and the SNCA and BJCA 30-day renewal 
     CHECK(assessed(*rules, with_expiry(req("neimenggu", ca, Business::Renew), "2024-07-02")).eligible);
 }
 
-TEST_CASE("neimenggu: materials true for every CA, and SZCA's 机构个人证书") {
+TEST_CASE("neimenggu: each CA's own materials, and SZCA's 机构个人证书") {
   const auto rules = region("neimenggu");
+  // SNCA on site (audit O7): "申请表（一式三联）…法人授权委托书…印模采集表…营业执照复印件（加盖公章）".
   Quote q = materials_of(*rules, req("neimenggu", "snca", Business::New));
-  CHECK(codes(q) == std::vector<std::string>{"business_licence_copy"});
-  CHECK(q.materials[0].stamped);
+  CHECK(codes(q) == std::vector<std::string>{"application_form", "legal_rep_authorisation", "seal_collection_form",
+                                             "business_licence_copy"});
+  CHECK(material(q, "business_licence_copy").stamped);
   q = materials_of(*rules, req("neimenggu", "szca", Business::New, Channel::Online, ApplicantKind::OrgPerson));
   CHECK(codes(q) == std::vector<std::string>{"application_form", "business_licence_copy", "applicant_id_copy",
                                              "seal_collection_form"});

@@ -1,6 +1,8 @@
 // rules diff: two versions of a script compared by what they answer customers — a changed
 // price, a dated price, an added material with its condition, a refusal, a window, validity and
 // what region{} offers — merged into one row per change.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -153,4 +155,43 @@ TEST_CASE("a CA's own validity periods are compared per CA") {
   CHECK(changes[0].ca == "cfca");
   CHECK(changes[0].old_value == "1, 2, 4");
   CHECK(changes[0].new_value == "1, 2");
+}
+
+TEST_CASE("the region's agreement: an offer, a step, a review time and a limit, each a row") {
+  std::string header = kRegionHeader;
+  header.erase(header.find("offer {"));  // the offers below replace the header's
+  const std::string offers = R"(offer { business = { "new", "renew" }, channel = { "onsite", "online" } }
+)";
+  const auto old_rules = RegionRules::load_text("central.lua", header + offers + kBase);
+  const std::string narrower = R"(offer { business = "new", channel = { "onsite", "online" } }
+offer { business = "renew", channel = "online" }
+offer { business = "renew", channel = "onsite", applicant = "person" }
+step { business = "new", code = "office", zh = "到一号窗口", en = "Window 1" }
+review { business = "new", working_days = { 3, 5 } }
+limit { business = "new", code = "one_open_order", counts = "open_orders", at_most = 1, zh = "一单", en = "One order" }
+)";
+  const auto new_rules = RegionRules::load_text("central.lua", header + narrower + kBase);
+  INFO(joined(old_rules.findings) << joined(new_rules.findings));
+  REQUIRE(old_rules.rules);
+  REQUIRE(new_rules.rules);
+  const auto changes = diff_for_customers(*old_rules.rules, *new_rules.rules, day("2026-06-01"));
+  INFO(render_changes(changes));
+  auto row = [&](const std::string& aspect, const std::string& item) -> const CustomerChange& {
+    const auto it = std::find_if(changes.begin(), changes.end(),
+                                 [&](const CustomerChange& c) { return c.aspect == aspect && c.item == item; });
+    REQUIRE(it != changes.end());
+    return *it;
+  };
+  // Renewal is no longer offered to units at the counter; persons there, and everyone online, keep
+  // it: one row naming exactly that, not "org, person" × "any channel".
+  const CustomerChange& offer = row("offer", "renew");
+  CHECK(offer.applicant == "org");
+  CHECK(offer.channel == "onsite");
+  CHECK(offer.old_value == "offered");
+  CHECK(offer.new_value == "not offered");
+  CHECK(row("step", "office").new_value == "到一号窗口");
+  CHECK(row("review", "new").old_value == "none");
+  CHECK(row("review", "new").new_value == "3-5 working days");
+  CHECK(row("limit", "one_open_order").new_value == "at most 1 open order(s) per applicant and CA");
+  CHECK(row("limit", "one_open_order").change == "added");
 }
