@@ -130,14 +130,9 @@ std::string descriptor_complete(const Provider& p) {
   if (p.name_zh().empty()) problem("name_zh is empty");
   if (p.name_en().empty()) problem("name_en is empty");
   if (p.version().empty()) problem("version is empty");
-  // A customer must be able to reach the provider somehow; which ways a source publishes varies
-  // (SNCA's gives only a website), so any one of them will do.
-  bool reachable = false;
-  for (const char* way : {"hotline", "website", "help_site", "online", "office"}) {
-    const auto it = p.facts().find(way);
-    reachable = reachable || (it != p.facts().end() && !it->empty() && !(it->is_string() && it->get<std::string>().empty()));
-  }
-  if (!reachable) problem("facts_json has no way to reach the provider (hotline, website, help_site, online or office)");
+  // No contact is required any more: who serves a platform's customers (an office, a phone, a
+  // service agent) is that region's step{}, and facts_json holds only what a source publishes as
+  // the company's own, which may be nothing (HBCA's sources give its after-sales line only).
   std::size_t offered = 0;
   for (Channel c : all_codes<Channel>())
     for (Business b : all_codes<Business>()) offered += p.offers(b, c) ? 1 : 0;
