@@ -1,27 +1,28 @@
-// SZCA's descriptor, quoted from seed 004 (Inner Mongolia). No office, hours or fees are published.
+// SZCA's descriptor, quoted from seed 004 (Inner Mongolia) and kept only when it holds wherever SZCA
+// issues. No office, hours or fees are published.
 #include "szca.hpp"
 
 namespace szca {
 
 Szca::Szca(cahub::sdk::Host& host)
-    : IssuingProvider(host, "SZCA Local Issuing CA (cahub)", "深圳市电子商务安全证书管理有限公司") { host.debug("SZCA rules ready (source: neimenggu guide)"); }
+    : IssuingProvider(host, "SZCA Local Issuing CA (cahub)", "深圳市电子商务安全证书管理有限公司") {
+  host.debug("SZCA rules ready (source: neimenggu guide)");
+}
 
 namespace {
 
+// Facts true wherever SZCA issues (seed 004):
+// - hotline: "服务热线：400-112-3838", the company's nationwide line;
+// - online: "经办人登录深圳CA网上营业厅（https://wt.szca.com/index）", SZCA's own online hall;
+// - website: "请及时登录www.szca.com-网上营业厅";
+// - uploads: "上传文件格式支持JPG、PDF文件大小不能超过2M", the limits of its own online hall.
+// The project path (…证书新办——内蒙古政采), payment ways, review time, order states and delivery are
+// the Inner Mongolia platform's procedure (neimenggu.lua).
 constexpr const char* kFactsJson = R"json({
   "hotline": "400-112-3838",
   "online": "https://wt.szca.com/index",
-  "online_service": "www.szca.com",
-  "online_path": "网上营业厅——业务办理——证书新办——内蒙古政采",
-  "uploads": {"types": ["jpg", "pdf"], "max_bytes": 2097152},
-  "payment": ["alipay", "wechat", "bank_transfer"],
-  "review_working_days_max": 3,
-  "order_states": [
-    {"state": "rejected", "zh": "未通过", "next": "resubmit"},
-    {"state": "accepted", "zh": "成功受理"},
-    {"state": "financial_verification_passed", "zh": "金融认证成功"}
-  ],
-  "delivery": "express, postage paid by the recipient (邮费到付)"
+  "website": "www.szca.com",
+  "uploads": {"types": ["jpg", "pdf"], "max_bytes": 2097152}
 })json";
 
 }  // namespace
