@@ -39,8 +39,8 @@ CAHUB_PLUGIN(bjca::Bjca, cahub::sdk::Descriptor{
                              .id = "bjca",
                              .name_zh = "北京数字认证股份有限公司",
                              .name_en = "Beijing Certificate Authority (BJCA)",
-                             .version = "1.0.0",
+                             .version = "2.0.0",
                              .facts_json = bjca::kFactsJson,
-                             .offers = bjca::kOffers,
+                             .capabilities = bjca::kCapabilities,
                              .applicants = bjca::kApplicants,
                          })

@@ -34,9 +34,10 @@ void medium_warranty(const Request& r, Assessment& out) {
 }  // namespace
 
 void Bjca::assess(const Request& r, Assessment& out) const {
-  if (!kOffers.offers(r.business(), r.channel())) {
-    // The host already refuses what the descriptor does not offer; this is for a host that asks anyway.
-    out.refuse("not_offered", "北京CA不通过该渠道办理此项业务", "BJCA does not offer this business on this channel");
+  // The host refuses what the descriptor cannot carry out before it asks; this is for a host that
+  // asks anyway.
+  if (!kCapabilities.can_carry_out(r.business())) {
+    out.refuse("cannot_carry_out", "北京CA不能办理此项业务", "BJCA cannot carry out this business");
     return;
   }
   if (!kApplicants.serves(r.applicant())) {

@@ -32,8 +32,8 @@ CAHUB_PLUGIN(cfca::Cfca, cahub::sdk::Descriptor{
                              .id = "cfca",
                              .name_zh = "中金金融认证中心有限公司",
                              .name_en = "China Financial Certification Authority (CFCA)",
-                             .version = "1.0.0",
+                             .version = "2.0.0",
                              .facts_json = cfca::kFactsJson,
-                             .offers = cfca::kOffers,
+                             .capabilities = cfca::kCapabilities,
                              .applicants = cfca::kApplicants,
                          })

@@ -9,9 +9,10 @@
 namespace cfca {
 
 void Cfca::assess(const cahub::sdk::Request& r, cahub::sdk::Assessment& out) const {
-  if (!kOffers.offers(r.business(), r.channel())) {
-    out.refuse("not_offered", "CFCA（翔晟）不通过该渠道办理此项业务",
-               "CFCA (via share-sun) does not offer this business on this channel");
+  // The host refuses what the descriptor cannot carry out before it asks; this is for a host that
+  // asks anyway.
+  if (!kCapabilities.can_carry_out(r.business())) {
+    out.refuse("cannot_carry_out", "CFCA不能办理此项业务", "CFCA cannot carry out this business");
     return;
   }
   if (!kApplicants.serves(r.applicant()))

@@ -26,8 +26,8 @@ CAHUB_PLUGIN(hbca::Hbca, cahub::sdk::Descriptor{
                              .id = "hbca",
                              .name_zh = "湖北省数字证书认证管理中心有限公司",
                              .name_en = "Hubei Digital Certificate Authority Management Center Co., Ltd. (HBCA)",
-                             .version = "1.0.0",
+                             .version = "2.0.0",
                              .facts_json = hbca::kFactsJson,
-                             .offers = hbca::kOffers,
+                             .capabilities = hbca::kCapabilities,
                              .applicants = hbca::kApplicants,
                          })

@@ -32,8 +32,8 @@ CAHUB_PLUGIN(netca::Netca, cahub::sdk::Descriptor{
                                .id = "netca",
                                .name_zh = "广东省电子商务认证有限公司",
                                .name_en = "Guangdong Electronic Commerce Certification Co., Ltd. (NETCA)",
-                               .version = "1.0.0",
+                               .version = "2.0.0",
                                .facts_json = netca::kFactsJson,
-                               .offers = netca::kOffers,
+                               .capabilities = netca::kCapabilities,
                                .applicants = netca::kApplicants,
                            })

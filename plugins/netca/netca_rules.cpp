@@ -14,8 +14,10 @@ void Netca::assess(const cahub::sdk::Request& r, cahub::sdk::Assessment& out) co
                "NETCA (this guide) serves unit certificates only");
     return;
   }
-  if (!kOffers.offers(r.business(), r.channel()))
-    out.refuse("not_offered", "网证通不通过该渠道办理此项业务", "NETCA does not offer this business on this channel");
+  // The host refuses what the descriptor cannot carry out before it asks; this is for a host that
+  // asks anyway.
+  if (!kCapabilities.can_carry_out(r.business()))
+    out.refuse("cannot_carry_out", "网证通不能办理此项业务", "NETCA cannot carry out this business");
 }
 
 // "增加机构数字证书个数须在线申请，并插入原数字证书进行签名" (seed 002): the unit signs the add

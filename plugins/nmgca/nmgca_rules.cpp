@@ -9,8 +9,10 @@
 namespace nmgca {
 
 void Nmgca::assess(const cahub::sdk::Request& r, cahub::sdk::Assessment& out) const {
-  if (!kOffers.offers(r.business(), r.channel())) {
-    out.refuse("not_offered", "内蒙古CA不通过该渠道办理此项业务", "NMGCA does not offer this business on this channel");
+  // The host refuses what the descriptor cannot carry out before it asks; this is for a host that
+  // asks anyway.
+  if (!kCapabilities.can_carry_out(r.business())) {
+    out.refuse("cannot_carry_out", "内蒙古CA不能办理此项业务", "NMGCA cannot carry out this business");
     return;
   }
   if (!kApplicants.serves(r.applicant()))

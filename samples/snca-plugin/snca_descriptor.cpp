@@ -35,8 +35,8 @@ CAHUB_PLUGIN(snca::Snca, cahub::sdk::Descriptor{
                              .id = "snca",
                              .name_zh = "陕西省数字证书认证中心股份有限公司",
                              .name_en = "Shaanxi Digital Certificate Authority (SNCA)",
-                             .version = "1.0.0",
+                             .version = "2.0.0",
                              .facts_json = snca::kFactsJson,
-                             .offers = snca::kOffers,
+                             .capabilities = snca::kCapabilities,
                              .applicants = snca::kApplicants,
                          })

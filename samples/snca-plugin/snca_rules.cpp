@@ -8,8 +8,10 @@
 namespace snca {
 
 void Snca::assess(const cahub::sdk::Request& r, cahub::sdk::Assessment& out) const {
-  if (!kOffers.offers(r.business(), r.channel())) {
-    out.refuse("not_offered", "陕西CA不通过该渠道办理此项业务", "SNCA does not offer this business on this channel");
+  // The host refuses what the descriptor cannot carry out before it asks; this is for a host that
+  // asks anyway.
+  if (!kCapabilities.can_carry_out(r.business())) {
+    out.refuse("cannot_carry_out", "陕西CA不能办理此项业务", "SNCA cannot carry out this business");
     return;
   }
   if (!kApplicants.serves(r.applicant())) {

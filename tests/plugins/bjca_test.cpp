@@ -59,50 +59,25 @@ TEST_CASE("bjca: descriptor", "[bjca]") {
 }
 
 TEST_CASE("bjca: no step names a region's procedure, and nothing depends on the region", "[bjca]") {
-  const std::set<std::string> provider_wide = {"pin_lock", "warranty_unknown"};
-  for (const char* region : {"central", "qinghai", "neimenggu", "jinan"})
-    for (Business business : all_codes<Business>())
-      for (Channel channel : all_codes<Channel>()) {
-        QuoteRequest r = request(business, channel, region);
-        r.cert_not_after = test_today().plus_days(30);
-        const ProviderAssessment a = assess(r);
-        INFO(region << " " << code_of(business) << " " << code_of(channel));
-        CHECK_FALSE(a.requires_review());
-        CHECK(a.review_max_days == 0);
-        for (const Note& step : a.steps) CHECK(provider_wide.count(step.code) == 1);
-        QuoteRequest central = r;
-        central.region = "central";
-        const ProviderAssessment same = assess(central);
-        CHECK(same.steps.size() == a.steps.size());
-        CHECK(same.refusals.size() == a.refusals.size());
-      }
+  const PluginUnderTest plugin{"bjca", "central"};
+  CHECK(plugin.step_codes_everywhere() == std::set<std::string>{"pin_lock", "warranty_unknown"});
 }
 
-TEST_CASE("bjca: businesses per channel as the sources describe them", "[bjca]") {
-  PluginRegistry registry;
-  registry.load_folder(bjca_dir(), var_dir());
-  const auto j = registry.describe();
-  const auto it =
-      std::find_if(j.at("plugins").begin(), j.at("plugins").end(), [](const auto& p) { return p.at("id") == "bjca"; });
-  REQUIRE(it != j.at("plugins").end());
-  const auto& b = it->at("businesses");
-  CHECK(b.at("onsite") ==
-        nlohmann::json{"new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "revoke"});
-  CHECK(b.at("mail") == nlohmann::json{"new", "revoke"});
-  CHECK(b.at("online") == nlohmann::json{"new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock"});
-  CHECK(b.at("self_service").empty());
-  CHECK(it->at("applicants") == nlohmann::json{"org", "person"});
-  for (Business never : {Business::Add, Business::Freeze, Business::Unfreeze})
-    for (std::size_t c = 0; c < code_count<Channel>(); ++c) CHECK_FALSE(bjca()->offers(never, static_cast<Channel>(c)));
+TEST_CASE("bjca: capabilities: the local issuing CA's, and unlock", "[bjca]") {
+  const PluginUnderTest plugin{"bjca", "central"};
+  const auto d = plugin.described();
+  CHECK(d.at("capabilities") == nlohmann::json{"new", "add", "renew", "reissue_lost", "reissue_damaged", "change",
+                                               "unlock", "freeze", "unfreeze", "revoke"});
+  CHECK(d.at("applicants") == nlohmann::json{"org", "person"});
+  CHECK(d.at("upload_limits").is_null());
+  CHECK_FALSE(d.contains("businesses"));
 }
 
-TEST_CASE("bjca: what BJCA does not offer is refused even if asked", "[bjca]") {
-  for (const auto& [business, channel] :
-       {std::pair{Business::Freeze, Channel::Onsite}, std::pair{Business::Add, Channel::Online},
-        std::pair{Business::Renew, Channel::Mail}, std::pair{Business::New, Channel::SelfService}}) {
-    const ProviderAssessment a = assess(request(business, channel));
-    REQUIRE(a.refusals.size() == 1);
-    CHECK(a.refusals[0].code == "not_offered");
+TEST_CASE("bjca: channels are the region's: the same answer on every one", "[bjca]") {
+  for (Channel channel : all_codes<Channel>()) {
+    INFO(code_of(channel));
+    CHECK(assess(request(Business::Revoke, channel)).refusals.empty());
+    CHECK(assess(request(Business::Unlock, channel)).steps.size() == 1);
   }
   QuoteRequest r = request(Business::New, Channel::Onsite);
   r.applicant = ApplicantKind::OrgPerson;
@@ -138,6 +113,28 @@ TEST_CASE("bjca: without the medium's first issue date the warranty is not estab
   CHECK(note->source == "plugin:bjca");
   // A defect that is not a quality problem is never free: no note needed.
   CHECK(damaged(Channel::Onsite, std::nullopt, Defect::Other).steps.empty());
+}
+
+TEST_CASE("bjca: the certificate's start is not the medium's first issue (audit C10)", "[bjca][warranty]") {
+  // "证书介质质保期为一年，自证书初次发放日起计算"; a renewal reuses the key ("使用原有证书介质USBkey"): a
+  // certificate renewed 200 days ago on a two-year-old key is not in warranty, and without the key's
+  // first issue nothing says it is.
+  QuoteRequest r = request(Business::ReissueDamaged, Channel::Onsite);
+  r.defect = Defect::Quality;
+  r.cert_not_before = test_today().plus_days(-200);
+  r.cert_not_after = test_today().plus_days(165);
+  const ProviderAssessment dates_only = assess(r);
+  CHECK(dates_only.refusals.empty());
+  CHECK_FALSE(dates_only.warranty_covers_medium());
+  CHECK(has_step(dates_only, "warranty_unknown"));
+
+  r.first_issued = test_today().plus_days(-300);  // first issued within the year
+  const ProviderAssessment covered = assess(r);
+  CHECK(covered.warranty_covers_medium());
+  CHECK(covered.steps.empty());
+
+  r.first_issued = test_today().plus_days(-800);  // a renewed certificate on an old key
+  CHECK_FALSE(assess(r).warranty_covers_medium());
 }
 
 TEST_CASE("bjca: the platform's rules are not BJCA's: no bidding lock, no revocation note", "[bjca]") {

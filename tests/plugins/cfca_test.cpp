@@ -31,20 +31,14 @@ TEST_CASE("cfca: descriptor and facts", "[cfca]") {
   CHECK_FALSE(p->serves(ApplicantKind::OrgPerson));
 }
 
-TEST_CASE("cfca: new, annual check, reissue and change, online or at the offices", "[cfca]") {
+TEST_CASE("cfca: capabilities: what the local issuing CA carries out, no unlock", "[cfca]") {
   const auto d = plugin.described();
-  const auto& b = d.at("businesses");
-  const nlohmann::json offered = {"new", "renew", "reissue_lost", "reissue_damaged", "change"};
-  CHECK(b.at("onsite") == offered);
-  CHECK(b.at("online") == offered);
-  CHECK(b.at("mail").empty());
-  CHECK(b.at("self_service").empty());
+  CHECK(d.at("capabilities") == nlohmann::json{"new", "add", "renew", "reissue_lost", "reissue_damaged", "change", "freeze", "unfreeze", "revoke"});
   CHECK(d.at("applicants") == nlohmann::json{"org", "person"});
-  for (const auto& [business, channel] :
-       {std::pair{Business::Unlock, Channel::Onsite}, std::pair{Business::New, Channel::Mail},
-        std::pair{Business::Revoke, Channel::Online}, std::pair{Business::Add, Channel::Online}})
-    CHECK(plugin.only_refusal(plugin.assess(plugin.request(business, channel))) == "not_offered");
+  CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::Unlock, Channel::Onsite))) == "cannot_carry_out");
   CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::New, Channel::Onsite, ApplicantKind::OrgPerson))) == "applicant_not_served");
+  // Channels are the region's: the plugin answers the same on every one.
+  for (Channel c : all_codes<Channel>()) CHECK(plugin.assess(plugin.request(Business::Revoke, c)).refusals.empty());
 }
 
 TEST_CASE("cfca: no step of the Inner Mongolia notice is the plugin's", "[cfca]") {

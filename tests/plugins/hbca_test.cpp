@@ -29,14 +29,13 @@ TEST_CASE("hbca: descriptor and facts", "[hbca]") {
   CHECK_FALSE(p->serves(ApplicantKind::OrgPerson));
 }
 
-TEST_CASE("hbca: businesses per channel as the source describes them", "[hbca]") {
+TEST_CASE("hbca: capabilities: the local issuing CA's, and unlock", "[hbca]") {
   const auto d = plugin.described();
-  const auto& b = d.at("businesses");
-  CHECK(b.at("onsite") == nlohmann::json{"new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock"});
-  CHECK(b.at("online") == nlohmann::json{"new", "renew", "reissue_lost", "reissue_damaged", "change"});
-  CHECK(b.at("mail").empty());
-  CHECK(b.at("self_service").empty());
+  CHECK(d.at("capabilities") == nlohmann::json{"new", "add", "renew", "reissue_lost", "reissue_damaged", "change", "unlock", "freeze", "unfreeze", "revoke"});
   CHECK(d.at("applicants") == nlohmann::json{"org", "person"});
+  // On-site only unlock is Qinghai's agreement (qinghai.lua offer{}), not the plugin's.
+  CHECK(plugin.assess(plugin.request(Business::Unlock, Channel::Online)).refusals.empty());
+  CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::New, Channel::Onsite, ApplicantKind::OrgPerson))) == "applicant_not_served");
 }
 
 TEST_CASE("hbca: no step of the Qinghai guide is the plugin's", "[hbca]") {

@@ -58,20 +58,12 @@ TEST_CASE("netca: descriptor and facts", "[netca]") {
   CHECK_FALSE(p->serves(ApplicantKind::OrgPerson));
 }
 
-TEST_CASE("netca: businesses per channel as the source describes them", "[netca]") {
-  PluginRegistry registry;
-  registry.load_folder(bjca_dir(), var_dir());
-  const auto j = registry.describe();
-  const auto it =
-      std::find_if(j.at("plugins").begin(), j.at("plugins").end(), [](const auto& p) { return p.at("id") == "netca"; });
-  REQUIRE(it != j.at("plugins").end());
-  const auto& b = it->at("businesses");
-  const nlohmann::json paper = {"new", "renew", "reissue_lost", "reissue_damaged", "change", "unlock"};
-  CHECK(b.at("onsite") == paper);
-  CHECK(b.at("mail") == paper);
-  CHECK(b.at("online") == nlohmann::json{"add"});
-  CHECK(b.at("self_service") == nlohmann::json{"renew", "unlock"});
-  CHECK(it->at("applicants") == nlohmann::json{"org"});
+TEST_CASE("netca: capabilities: the local issuing CA's, and unlock", "[netca]") {
+  const auto p = netca();
+  for (Business b : all_codes<Business>()) CHECK(p->can_carry_out(b));
+  CHECK_FALSE(p->upload_limits());
+  // Revocation, which the 1.x plugin refused on every channel (audit C8), is now guangdong.lua's to offer.
+  CHECK(assess(req(Business::Revoke, Channel::Onsite)).refusals.empty());
 }
 
 TEST_CASE("netca: no step of the Guangdong guide is the plugin's", "[netca]") {

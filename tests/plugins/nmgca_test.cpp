@@ -32,19 +32,29 @@ TEST_CASE("nmgca: descriptor and facts", "[nmgca]") {
   CHECK_FALSE(p->serves(ApplicantKind::OrgPerson));
 }
 
-TEST_CASE("nmgca: businesses per channel as the source describes them", "[nmgca]") {
+TEST_CASE("nmgca: capabilities: the local issuing CA's, no unlock", "[nmgca]") {
   const auto d = plugin.described();
-  const auto& b = d.at("businesses");
-  CHECK(b.at("online") == nlohmann::json{"new", "renew", "reissue_lost", "reissue_damaged", "change", "revoke"});
-  CHECK(b.at("onsite") == nlohmann::json{"new", "renew", "reissue_lost", "reissue_damaged", "change"});
-  CHECK(b.at("mail").empty());
-  CHECK(b.at("self_service").empty());
+  CHECK(d.at("capabilities") == nlohmann::json{"new", "add", "renew", "reissue_lost", "reissue_damaged", "change", "freeze", "unfreeze", "revoke"});
   CHECK(d.at("applicants") == nlohmann::json{"org", "person"});
-  for (const auto& [business, channel] :
-       {std::pair{Business::Unlock, Channel::Online}, std::pair{Business::Revoke, Channel::Onsite},
-        std::pair{Business::New, Channel::Mail}, std::pair{Business::Freeze, Channel::Online}})
-    CHECK(plugin.only_refusal(plugin.assess(plugin.request(business, channel))) == "not_offered");
+  CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::Unlock, Channel::Online))) == "cannot_carry_out");
   CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::New, Channel::Online, ApplicantKind::OrgPerson))) == "applicant_not_served");
+}
+
+TEST_CASE("nmgca: upload limits of its own platform arrive typed", "[nmgca][uploads]") {
+  const auto p = plugin.provider();
+  // "附件大小在1M之内，图片格式：jpeg、jpg、png、bmp"
+  const auto limits = p->upload_limits();
+  REQUIRE(limits);
+  CHECK(limits->types == std::vector<std::string>{"jpeg", "jpg", "png", "bmp"});
+  CHECK(limits->max_bytes == 1024 * 1024);
+  CHECK(limits->accepts_type("JPG"));
+  CHECK_FALSE(limits->accepts_type("pdf"));
+  CHECK(p->has_extension(CAHUB_EXT_UPLOAD_LIMITS));
+  CHECK_FALSE(p->has_extension("cahub.upload_limits/2"));
+  CHECK_FALSE(p->has_extension("cahub.no_such_extension/1"));
+  CHECK_FALSE(p->facts().contains("uploads"));  // typed, not a fact
+  CHECK(plugin.described().at("upload_limits") ==
+        nlohmann::ordered_json::parse(R"({"types": ["jpeg","jpg","png","bmp"], "max_bytes": 1048576})"));
 }
 
 TEST_CASE("nmgca: no step of the online application guide is the plugin's", "[nmgca]") {

@@ -30,19 +30,25 @@ TEST_CASE("szca: descriptor and facts", "[szca]") {
   CHECK(p->serves(ApplicantKind::OrgPerson));
 }
 
-TEST_CASE("szca: only new, online", "[szca]") {
+TEST_CASE("szca: capabilities are the local issuing CA's, applicants are units, their persons and natural persons", "[szca]") {
   const auto d = plugin.described();
-  const auto& b = d.at("businesses");
-  CHECK(b.at("online") == nlohmann::json{"new"});
-  CHECK(b.at("onsite").empty());
-  CHECK(b.at("mail").empty());
-  CHECK(b.at("self_service").empty());
-  CHECK(d.at("applicants") == nlohmann::json{"org", "org_person"});
-  for (const auto& [business, channel] :
-       {std::pair{Business::New, Channel::Onsite}, std::pair{Business::Renew, Channel::Online},
-        std::pair{Business::Unlock, Channel::Online}})
-    CHECK(plugin.only_refusal(plugin.assess(plugin.request(business, channel))) == "not_offered");
-  CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::New, Channel::Online, ApplicantKind::Person))) == "applicant_not_served");
+  CHECK(d.at("capabilities") == nlohmann::json{"new", "add", "renew", "reissue_lost", "reissue_damaged", "change", "freeze", "unfreeze", "revoke"});
+  // "上传机构证书、机构个人证书、自然人证书资料时" (audit O11).
+  CHECK(d.at("applicants") == nlohmann::json{"org", "person", "org_person"});
+  CHECK(plugin.only_refusal(plugin.assess(plugin.request(Business::Unlock, Channel::Online))) == "cannot_carry_out");
+  CHECK(plugin.assess(plugin.request(Business::New, Channel::Online, ApplicantKind::Person)).refusals.empty());
+}
+
+TEST_CASE("szca: upload limits of its own online hall arrive typed", "[szca][uploads]") {
+  const auto p = plugin.provider();
+  // "上传文件格式支持JPG、PDF文件大小不能超过2M"
+  const auto limits = p->upload_limits();
+  REQUIRE(limits);
+  CHECK(limits->types == std::vector<std::string>{"jpg", "pdf"});
+  CHECK(limits->max_bytes == 2 * 1024 * 1024);
+  CHECK(p->has_extension(CAHUB_EXT_UPLOAD_LIMITS));
+  CHECK_FALSE(p->has_extension("cahub.no_such_extension/1"));
+  CHECK_FALSE(p->facts().contains("uploads"));
 }
 
 TEST_CASE("szca: no step of the Inner Mongolia project is the plugin's", "[szca]") {

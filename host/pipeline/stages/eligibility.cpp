@@ -16,7 +16,6 @@ StageOutcome eligibility(QuoteContext& ctx) {
     for (auto& n : a.refusals) q.refuse(std::move(n));
     for (auto& n : a.steps) q.steps.push_back(std::move(n));
     ctx.provider_facts = a.facts;
-    q.review_working_days_max = a.review_max_days;
     if (a.facts & CAHUB_FACT_REQUIRES_REVIEW) q.requires_review = true;
   } catch (const plugins::PluginError& e) {
     throw StageFailure("eligibility", e.what());

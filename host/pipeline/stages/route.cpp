@@ -69,9 +69,11 @@ StageOutcome route(QuoteContext& ctx, const rules::RuleBook& rule_book, const pl
   if (!ctx.region->offers_channel(r.channel))
     q.refuse({"channel_not_offered", "本平台不提供" + std::string(c.zh) + "办理",
               ctx.region->name_en() + " does not offer handling " + std::string(c.en), region_source});
-  if (!ctx.provider->offers(r.business, r.channel))
-    q.refuse({"provider_does_not_offer", "该CA不提供" + std::string(c.zh) + std::string(b.zh) + "业务",
-              r.ca + " does not offer " + std::string(b.en) + " " + std::string(c.en), provider_source});
+  // Whether the CA does it here, and on which channel, is the region's offer{}; the plugin only
+  // says whether the provider can carry the business out at all (ABI 2 capabilities).
+  if (!ctx.provider->can_carry_out(r.business))
+    q.refuse({"provider_cannot_carry_out", "该CA不能办理" + std::string(b.zh) + "业务",
+              r.ca + " cannot carry out " + std::string(b.en), provider_source});
   if (!ctx.provider->serves(r.applicant))
     q.refuse({"provider_does_not_serve", "该CA不受理" + std::string(a.zh) + "证书申请",
               r.ca + " does not issue certificates to applicants of kind " + std::string(a.en), provider_source});
