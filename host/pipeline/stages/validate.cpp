@@ -14,7 +14,8 @@ StageOutcome validate(QuoteContext& ctx) {
   if (r.cert_not_before && r.cert_not_after && *r.cert_not_after < *r.cert_not_before)
     throw BadRequest("bad_certificate_dates", "cert_not_after " + r.cert_not_after->iso() +
                                                   " is before cert_not_before " + r.cert_not_before->iso());
-  if (!r.first_issued) r.first_issued = r.cert_not_before;
+  // No default from cert_not_before: a renewal reuses the medium, so the certificate's start is not
+  // the medium's first issue (audit C10); unknown stays unknown.
   if (r.first_issued && *r.first_issued > r.today)
     throw BadRequest("bad_first_issued", "first_issued " + r.first_issued->iso() + " is after today " + r.today.iso());
 
