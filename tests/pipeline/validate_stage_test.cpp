@@ -99,10 +99,15 @@ TEST_CASE("validate: certificate facts the business needs") {
               {"first_issued", "2026-07-01"}}) == "bad_first_issued");
 }
 
-TEST_CASE("validate: first issue of the medium defaults to the certificate's start") {
+TEST_CASE("validate: an unknown first issue of the medium stays unknown (audit C10)") {
+  // A renewal reuses the medium, so the certificate's start is not the medium's first issue.
   QuoteContext ctx;
   ctx.request = read({{"business", "reissue_damaged"}, {"cert_not_before", "2026-01-01"}, {"cert_not_after", "2027-01-01"}});
   validate(ctx);
+  CHECK_FALSE(ctx.request.first_issued);
+  ctx.request = read({{"business", "reissue_damaged"}, {"cert_not_before", "2026-01-01"}, {"cert_not_after", "2027-01-01"},
+                      {"first_issued", "2025-03-01"}});
+  validate(ctx);
   REQUIRE(ctx.request.first_issued);
-  CHECK(ctx.request.first_issued->iso() == "2026-01-01");
+  CHECK(ctx.request.first_issued->iso() == "2025-03-01");
 }
