@@ -17,7 +17,7 @@ void add_quote_request_options(CLI::App& cmd, QuoteRequestOptions& o, bool requi
   cmd.add_option("--channel", o.channel, "onsite|mail|online|self_service (default onsite)");
   cmd.add_option("--cert-not-before", o.cert_not_before, "Start of the certificate concerned, YYYY-MM-DD");
   cmd.add_option("--cert-not-after", o.cert_not_after, "Expiry of the certificate concerned, YYYY-MM-DD");
-  cmd.add_option("--first-issued", o.first_issued, "First issue of its medium (warranty), default --cert-not-before");
+  cmd.add_option("--first-issued", o.first_issued, "First issue of its medium (warranty); unknown when left out");
   cmd.add_option("--defect", o.defect, "quality|other: what is wrong with a damaged key");
   cmd.add_option("--today", o.today, "The date to quote for, YYYY-MM-DD (default: today in China)");
   cmd.add_flag("--not-registered", o.not_registered, "The unit has not completed 主体入库");

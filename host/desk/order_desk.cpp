@@ -231,26 +231,20 @@ void OrderDesk::check_upload(const std::string& ca, const std::string& file_name
     throw pipeline::BadRequest("bad_file", "an uploaded file needs its size in bytes (file_bytes > 0)");
   const auto provider = services_.plugins.find(ca);
   if (!provider) return;  // no limits known; issuing will say the provider is missing
-  const auto& uploads = provider->facts().value("uploads", nlohmann::ordered_json::object());
+  const auto limits = provider->upload_limits();
+  if (!limits) return;  // the provider publishes none
   const auto dot = file_name.find_last_of('.');
-  std::string type = dot == std::string::npos ? std::string() : file_name.substr(dot + 1);
-  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (const auto types = uploads.find("types"); types != uploads.end() && types->is_array()) {
-    bool accepted = false;
+  const std::string type = dot == std::string::npos ? std::string() : file_name.substr(dot + 1);
+  if (!limits->accepts_type(type)) {
     std::string listed;
-    for (const auto& t : *types) {
-      accepted = accepted || (t.is_string() && t.get<std::string>() == type);
-      listed += (listed.empty() ? "" : ", ") + (t.is_string() ? t.get<std::string>() : t.dump());
-    }
-    if (!accepted)
-      throw orders::WorkflowRefusal("file_type_not_accepted",
-                                    ca + " accepts " + listed + " uploads; \"" + file_name + "\" is not one of them");
+    for (const auto& t : limits->types) listed += (listed.empty() ? "" : ", ") + t;
+    throw orders::WorkflowRefusal("file_type_not_accepted",
+                                  ca + " accepts " + listed + " uploads; \"" + file_name + "\" is not one of them");
   }
-  if (const auto max = uploads.find("max_bytes"); max != uploads.end() && max->is_number_integer() &&
-                                                 *file_bytes > max->get<std::int64_t>())
+  if (limits->max_bytes && *file_bytes > *limits->max_bytes)
     throw orders::WorkflowRefusal("file_too_large", "\"" + file_name + "\" is " + std::to_string(*file_bytes) +
                                                         " bytes; " + ca + " accepts at most " +
-                                                        std::to_string(max->get<std::int64_t>()) + " bytes");
+                                                        std::to_string(*limits->max_bytes) + " bytes");
 }
 
 orders::OrderRecord OrderDesk::receive_material(const std::string& order_id, const std::string& code,

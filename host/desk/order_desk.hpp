@@ -102,8 +102,9 @@ class OrderDesk {
 
  private:
   orders::OperateCall provider_for(const std::string& ca) const;
-  // An uploaded file's type (by its extension) and size against the provider's published limits
-  // (facts "uploads": types, max_bytes): NMGCA takes jpeg/jpg/png/bmp up to 1 MB, SZCA jpg/pdf up to 2 MB.
+  // An uploaded file's type (by its extension) and size against the limits of the provider's own
+  // online system (the plugin's typed extension cahub.upload_limits/1): NMGCA takes jpeg/jpg/png/bmp
+  // up to 1 MB, SZCA jpg/pdf up to 2 MB.
   void check_upload(const std::string& ca, const std::string& file_name, std::optional<std::int64_t> file_bytes) const;
 
   const DeskServices& services_;

@@ -21,7 +21,7 @@ struct ConformanceCheck {
 };
 
 struct ConformanceReport {
-  std::string plugin;  // "bjca 1.0.0 (ABI 1.1)", or the file name when it did not load
+  std::string plugin;  // "bjca 2.0.0 (ABI 2.0)", or the file name when it did not load
   std::vector<ConformanceCheck> checks;
   bool passed() const;
   std::size_t failures() const;

@@ -28,11 +28,13 @@ using PluginSettings = std::map<std::string, std::vector<std::pair<std::string, 
 
 struct RefusedPlugin {
   std::filesystem::path file;
-  std::string reason;  // starts with the file name: "bjca.so: built for plugin ABI 2.0, this host speaks 1.0"
+  std::string reason;  // starts with the file name: "old.so: built for plugin ABI 1.1, this host speaks 2.0: …"
 };
 
 // Why a host speaking ABI host_major.host_minor refuses a plugin built for theirs, or "" when it
-// fits: another major, or a newer minor (whose appended fields the host would not know).
+// fits (cahub_abi_compatible): another major, or a newer minor (whose appended fields the host
+// would not know). The reason says what to do: rebuild an older plugin against the installed SDK
+// (a 1.x one is refused, not shimmed: see docs/architecture.md), or install a newer host.
 std::string abi_mismatch(unsigned theirs_major, unsigned theirs_minor, unsigned host_major, unsigned host_minor);
 
 class PluginRegistry {
@@ -64,17 +66,22 @@ class PluginRegistry {
   // Every file that was not loaded, with why.
   const std::vector<RefusedPlugin>& refused() const { return refused_; }
 
-  // `cahub plugins list --json`: {"plugins": [{file, id, name_zh, name_en, version, abi,
-  // businesses: {channel: [business...]}, applicants: [...], facts: {...}}], "refused": [{file, reason}]}
+  // `cahub plugins list --json` and GET /v1/plugins: {"plugins": [{file, id, name_zh, name_en,
+  // version, abi, capabilities: [business...], applicants: [...], upload_limits: {types: [...],
+  // max_bytes} or null, facts: {...}}], "refused": [{file, reason}]}
   nlohmann::ordered_json describe() const;
-  // `cahub plugins list`: one block per plugin (id, version, ABI, names, businesses per
-  // channel, applicants, file), then the refused files with their reasons.
+  // `cahub plugins list`: one block per plugin (id, version, ABI, names, capabilities, applicants,
+  // upload limits when published, file), then the refused files with their reasons.
   std::string render_table() const;
 
  private:
   // Loads one file; returns the reason it was refused, or an empty string when loaded.
   std::string load_file(const std::filesystem::path& file, const std::filesystem::path& var_dir,
                         const PluginSettings& settings);
+  // Fills the host's table for the plugin: logger, state folder, its settings, the service probe.
+  static void prepare_host_api(Provider& p, const std::filesystem::path& state_dir, const PluginSettings& settings);
+  // create(), then the extensions, copied and checked; the reason it was refused, or "".
+  static std::string start(Provider& p, const std::string& name);
 
   std::vector<std::shared_ptr<const Provider>> loaded_;
   std::map<std::string, std::shared_ptr<const Provider>, std::less<>> by_id_;

@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/dll/shared_library.hpp>
+#include <cctype>
 #include <new>
 #include <nlohmann/json.hpp>
 
@@ -82,12 +84,6 @@ void on_step(void* ctx, const char* code, const char* zh, const char* en) noexce
 
 void on_facts(void* ctx, std::uint32_t facts) noexcept { static_cast<AssessCollector*>(ctx)->out->facts |= facts; }
 
-void on_review_days(void* ctx, std::int32_t min_days, std::int32_t max_days) noexcept {
-  auto* out = static_cast<AssessCollector*>(ctx)->out;
-  out->review_min_days = min_days < 0 ? 0 : min_days;
-  out->review_max_days = max_days < 0 ? 0 : max_days;
-}
-
 }  // namespace
 
 std::string_view status_name(cahub_status status) {
@@ -115,22 +111,30 @@ Provider::~Provider() {
   }
 }
 
-bool Provider::offers(Business business, Channel channel) const {
-  return ((businesses_on(channel) >> static_cast<unsigned>(business)) & 1u) != 0;
+bool UploadLimits::accepts_type(std::string_view type) const {
+  if (types.empty()) return true;
+  std::string lower(type);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(types.begin(), types.end(), lower) != types.end();
 }
 
 bool Provider::can_carry_out(Business business) const {
-  for (std::size_t c = 0; c < CAHUB_CHANNEL_COUNT; ++c)
-    if (offers(business, static_cast<Channel>(c))) return true;
-  return false;
+  return ((descriptor_.capabilities >> static_cast<unsigned>(business)) & 1u) != 0;
 }
 
 bool Provider::serves(ApplicantKind applicant) const {
   return ((descriptor_.applicants >> static_cast<unsigned>(applicant)) & 1u) != 0;
 }
 
-std::uint32_t Provider::businesses_on(Channel channel) const {
-  return descriptor_.businesses_by_channel[static_cast<std::size_t>(channel)];
+std::optional<UploadLimits> Provider::upload_limits() const { return upload_limits_; }
+
+bool Provider::has_extension(const std::string& id) const {
+  if (!descriptor_.get_extension) return false;
+  try {
+    return descriptor_.get_extension(instance_, id.c_str()) != nullptr;
+  } catch (...) {  // only a plugin built without the SDK can throw here
+    throw PluginError("plugin " + id_ + ": get_extension threw an exception across the C ABI", CAHUB_ERROR_INTERNAL);
+  }
 }
 
 ProviderAssessment Provider::assess(const QuoteRequest& request, int years) const {
@@ -144,17 +148,17 @@ ProviderAssessment Provider::assess(const QuoteRequest& request, int years) cons
   r.today = request.today.days();
   r.cert_not_before = day_or_none(request.cert_not_before);
   r.cert_not_after = day_or_none(request.cert_not_after);
-  r.first_issued = request.first_issued ? request.first_issued->days() : r.cert_not_before;
+  // Never guessed from the certificate's start: a renewal reuses the medium (audit C10).
+  r.first_issued = day_or_none(request.first_issued);
   r.defect = request.defect ? static_cast<std::int32_t>(*request.defect) : CAHUB_DEFECT_NONE;
   r.circumstances = circumstance_bits(request.circumstances);
-  r.region_id = request.region.c_str();
   return assess_raw(r);
 }
 
 ProviderAssessment Provider::assess_raw(const cahub_assess_request& r) const {
   ProviderAssessment result;
   AssessCollector collector{&result, &source_};
-  const cahub_assessment_sink sink{&collector, &on_refuse, &on_step, &on_facts, &on_review_days};
+  const cahub_assessment_sink sink{&collector, &on_refuse, &on_step, &on_facts};
   TextCollector error;  // allocates only if the plugin writes an error
   const cahub_text_sink error_sink = error.sink();
 

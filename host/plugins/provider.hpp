@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -44,17 +45,29 @@ class PluginError : public std::runtime_error {
   cahub_status status_;
 };
 
-// What a provider's rules said about one request. Every note's source is "plugin:<id>".
+// What a provider's rules said about one request. Every note's source is "plugin:<id>". Review
+// times are not here: they are a region's (review{} in its script).
 struct ProviderAssessment {
   std::vector<Note> refusals;
-  std::vector<Note> steps;
+  std::vector<Note> steps;  // the provider's own notes, true in every region
   std::uint32_t facts = 0;  // CAHUB_FACT_* bits
-  int review_min_days = 0;  // published review time in working days; 0 = not published
-  int review_max_days = 0;
 
   bool refused() const { return !refusals.empty(); }
   bool requires_review() const { return (facts & CAHUB_FACT_REQUIRES_REVIEW) != 0; }
   bool warranty_covers_medium() const { return (facts & CAHUB_FACT_WARRANTY_COVERS_MEDIUM) != 0; }
+};
+
+// The limits of a provider's own online system on uploaded files (extension cahub.upload_limits/1),
+// copied and checked when the plugin is loaded.
+struct UploadLimits {
+  std::vector<std::string> types;        // lower-case extensions without the dot; empty: any type
+  std::optional<std::int64_t> max_bytes;  // the largest accepted file; nullopt: no size published
+
+  // Whether a file of this type (its extension, any case) is accepted.
+  bool accepts_type(std::string_view type) const;
+  bool operator==(const UploadLimits& other) const {
+    return types == other.types && max_bytes == other.max_bytes;
+  }
 };
 
 // The readable name of a status code ("not found"), for messages.
@@ -81,12 +94,16 @@ class Provider {
   // The folder the plugin keeps its state in (<var_dir>/ca/<id>).
   const std::filesystem::path& state_dir() const { return state_dir_; }
 
-  bool offers(Business business, Channel channel) const;
-  // Whether the provider can carry out `business` at all (on some channel).
+  // Whether the provider can carry out `business` at all (its descriptor's capabilities). Whether a
+  // region offers it, and on which channel, is the region script's offer{}.
   bool can_carry_out(Business business) const;
   bool serves(ApplicantKind applicant) const;
-  // The ABI bit mask of businesses offered on one channel (bit b = Business b).
-  std::uint32_t businesses_on(Channel channel) const;
+  // The upload limits of the provider's own online system, or nullopt when it publishes none.
+  std::optional<UploadLimits> upload_limits() const;
+
+  // [thread-safe] Whether the plugin answers get_extension(id) with a table: for the conformance
+  // kit, which checks that unknown ids are answered with NULL.
+  bool has_extension(const std::string& id) const;
 
   // [thread-safe] The provider's rules for one request, with `years` the validity in force.
   // Throws PluginError when the plugin could not assess (an exception inside it, a bad request).
@@ -123,6 +140,7 @@ class Provider {
   std::string source_;  // "plugin:<id>", the source of every Note
   std::uint16_t abi_major_ = 0, abi_minor_ = 0;
   std::unique_ptr<nlohmann::ordered_json> facts_;
+  std::optional<UploadLimits> upload_limits_;
 };
 
 }  // namespace cahub::plugins

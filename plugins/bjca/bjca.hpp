@@ -1,5 +1,5 @@
 #pragma once
-// The BJCA provider: what it offers (shared by the descriptor and the rules, so the two cannot
+// The BJCA provider: what it can carry out (shared by the descriptor and the rules, so the two cannot
 // disagree) and the class that holds its rules.
 
 #include <cahub/issuing.hpp>
@@ -9,22 +9,12 @@ namespace bjca {
 
 using cahub::sdk::Applicant;
 using cahub::sdk::Business;
-using cahub::sdk::Channel;
 
-// Businesses per channel as the sources describe BJCA. Central (seed 003): new onsite, online,
-// or by mail when online verification fails; renew onsite/online; lost and damaged reissue
-// onsite/online; change onsite/online; unlock onsite/online; revoke onsite or by mail.
-// Qinghai (001) and Neimenggu (004) add nothing beyond that. No source offers add, freeze or
-// unfreeze for BJCA.
-inline constexpr cahub::sdk::Offers kOffers = {
-    {Channel::Onsite,
-     {Business::New, Business::Renew, Business::ReissueLost, Business::ReissueDamaged, Business::Change,
-      Business::Unlock, Business::Revoke}},
-    {Channel::Online,
-     {Business::New, Business::Renew, Business::ReissueLost, Business::ReissueDamaged, Business::Change,
-      Business::Unlock}},
-    {Channel::Mail, {Business::New, Business::Revoke}},
-};
+// What BJCA can carry out: the SDK's local issuing CA issues (new, add, renew, both reissues,
+// change), freezes, unfreezes and revokes; BJCA also unlocks its keys: "5.证书解锁 … BJCA客服人员审核资料
+// 后进行授权" and "受理点解锁" (seed 003). Which of these a platform offers, on which channel, is its
+// region script's offer{} (central.lua, qinghai.lua, neimenggu.lua).
+inline constexpr cahub::sdk::Capabilities kCapabilities = cahub::sdk::issuing::kIssuingCapabilities.with(Business::Unlock);
 
 // Units, and persons: Qinghai's bid-evaluation experts hold BJCA person certificates (seed 001).
 inline constexpr cahub::sdk::Applicants kApplicants = {Applicant::Org, Applicant::Person};

@@ -1,6 +1,6 @@
 #pragma once
 // The CFCA provider (中金金融认证中心有限公司), served in Inner Mongolia by 江苏翔晟信息技术股份有限公司
-// (share-sun): what it offers and the class holding its rules. Source: seed 004 (Inner Mongolia), the
+// (share-sun): what it can carry out and the class holding its rules. Source: seed 004 (Inner Mongolia), the
 // share-sun notice of 2021-03-01 and its service agreement.
 
 #include <cahub/issuing.hpp>
@@ -10,16 +10,11 @@ namespace cfca {
 
 using cahub::sdk::Applicant;
 using cahub::sdk::Business;
-using cahub::sdk::Channel;
 
-// Offline: the notice's flow for new, "变更单位名称、变更法定代表人……办理变更", "丢失密钥或密钥损坏……申请补办",
-// and a renewal fee ("续费"); online: "在线新办、年检、补办及变更". Nothing else is mentioned.
-inline constexpr cahub::sdk::Offers kOffers = {
-    {Channel::Onsite,
-     {Business::New, Business::Renew, Business::ReissueLost, Business::ReissueDamaged, Business::Change}},
-    {Channel::Online,
-     {Business::New, Business::Renew, Business::ReissueLost, Business::ReissueDamaged, Business::Change}},
-};
+// What CFCA can carry out: the SDK's local issuing CA issues (new, add, renew, both reissues,
+// change), freezes, unfreezes and revokes. No source says CFCA unlocks a key. Which of these a
+// platform offers, and how, is its region script's offer{} (neimenggu.lua).
+inline constexpr cahub::sdk::Capabilities kCapabilities = cahub::sdk::issuing::kIssuingCapabilities;
 
 // "单位数字证书及电子签章申请……个人数字证书及电子签章申请"; the form: "□企业用户 □个人用户".
 inline constexpr cahub::sdk::Applicants kApplicants = {Applicant::Org, Applicant::Person};

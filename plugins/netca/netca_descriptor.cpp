@@ -1,44 +1,28 @@
 // NETCA's descriptor: who it is, how to reach it, what it offers. Every fact is quoted from seed 002
-// (Guangdong); anything the source does not publish (fees, review time) is left out.
+// and kept only when it holds wherever NETCA issues.
 #include "netca.hpp"
 
 namespace netca {
 
 Netca::Netca(cahub::sdk::Host& host)
-    : IssuingProvider(host, "NETCA Local Issuing CA (cahub)", "广东省电子商务认证有限公司") { host.debug("NETCA rules ready (source: guangdong guide)"); }
+    : IssuingProvider(host, "NETCA Local Issuing CA (cahub)", "广东省电子商务认证有限公司") {
+  host.debug("NETCA rules ready (source: guangdong guide)");
+}
 
 namespace {
 
+// Facts true wherever NETCA issues (seed 002):
+// - hotline, qq: "数字证书办理咨询、技术支持及售后服务热线：400-830-1330" and "…售后服务QQ：4008301330", the
+//   company's nationwide lines;
+// - website: "广东省电子商务认证有限公司网站（www.cnca.net）发布的《网证通电子认证业务规则》（CPS）";
+// - self_service_client: "【网证通安全客户端】", NETCA's own client software.
+// The counter, its hours, the mail-in address and recipient, the payee with the memo "办理广东政府采购CA",
+// the online forms and the form's three seal samples are the Guangdong platform's (guangdong.lua).
 constexpr const char* kFactsJson = R"json({
   "hotline": "400-830-1330",
   "qq": "4008301330",
   "website": "www.cnca.net",
-  "office": {
-    "name": "广东省电子商务认证有限公司（网证通NETCA）",
-    "address": "广州市越秀区建设五马路一号德安大厦一楼大厅（办理前台）"
-  },
-  "hours": "星期一至星期五（节假日除外），上午9:00－12:00，下午14:00－17:00",
-  "hours_en": "Monday to Friday except public holidays, 9:00-12:00 and 14:00-17:00",
-  "mail_to": {
-    "company": "广东省电子商务认证有限公司（网证通）",
-    "recipient": "蔡先生",
-    "phone": "4008301330",
-    "address": "广州市越秀区建设五马路一号德安大厦一楼大厅",
-    "note": "双程快递费由贵单位支付，不接受挂号信"
-  },
-  "online": {
-    "new": "https://bpms.cnca.net/usercertservice/index.jsp?serviceId=560a9955b61a2150",
-    "add": "https://bpms.cnca.net/usercertservice/index.jsp?serviceId=ade714e439fe58d2"
-  },
-  "self_service_client": "网证通安全客户端",
-  "payee": {
-    "name": "广东省电子商务认证有限公司",
-    "bank": "中信银行广州花园支行",
-    "account": "7443 9001 8260 0096 874",
-    "memo": "办理广东政府采购CA",
-    "payer": "汇款单位必须是办理CA的单位"
-  },
-  "seal_samples": 3
+  "self_service_client": "网证通安全客户端"
 })json";
 
 }  // namespace
@@ -48,8 +32,8 @@ CAHUB_PLUGIN(netca::Netca, cahub::sdk::Descriptor{
                                .id = "netca",
                                .name_zh = "广东省电子商务认证有限公司",
                                .name_en = "Guangdong Electronic Commerce Certification Co., Ltd. (NETCA)",
-                               .version = "1.0.0",
+                               .version = "2.0.0",
                                .facts_json = netca::kFactsJson,
-                               .offers = netca::kOffers,
+                               .capabilities = netca::kCapabilities,
                                .applicants = netca::kApplicants,
                            })

@@ -259,14 +259,14 @@ TEST_CASE("every business of every region runs its whole lifecycle through the A
   const json near_expiry = {{"cert_not_before", plus_days(desk.today(), -345)},
                             {"cert_not_after", plus_days(desk.today(), 20)}};
   std::set<std::string> ran;
-  // Businesses the region's rules offer but none of the CAs it accepts publishes a channel for:
-  // every CA's quote refuses them with provider_does_not_offer. Listed exactly below, so a plugin
-  // that starts offering one makes this test run it.
+  // Businesses the region's rules offer but none of the CAs it accepts can carry out: every CA's
+  // quote refuses them with provider_cannot_carry_out. Listed exactly below, so a plugin that
+  // starts carrying one out makes this test run it.
   std::set<std::string> unreachable;
   auto reachable = [&](const std::string& business, const std::optional<json>& request) {
     if (request) return true;
     for (const auto& ca : desk.region().at("accepts"))
-      CHECK(desk.refusal_codes(business, ca, near_expiry) == std::set<std::string>{"provider_does_not_offer"});
+      CHECK(desk.refusal_codes(business, ca, near_expiry) == std::set<std::string>{"provider_cannot_carry_out"});
     unreachable.insert(business);
     return false;
   };
@@ -348,11 +348,9 @@ TEST_CASE("every business of every region runs its whole lifecycle through the A
   std::set<std::string> covered = ran;
   covered.insert(unreachable.begin(), unreachable.end());
   CHECK(covered == offered);
-  // Jinan's platform staff freeze and unfreeze e-seals (seed 000), but of the CAs it accepts only
-  // SNCA publishes a freeze (挂起) and none an unfreeze. Guangdong takes NETCA only, whose guide
-  // describes no way to revoke although its form has a 注销 box (seed 002).
-  const std::map<std::string, std::set<std::string>> gaps = {{"jinan", {"unfreeze"}}, {"guangdong", {"revoke"}}};
-  CHECK(unreachable == (gaps.count(region_id) ? gaps.at(region_id) : std::set<std::string>{}));
+  // Every plugin carries out freeze, unfreeze and revoke through its issuing CA (plugin ABI 2
+  // capabilities), so Jinan's unfreeze and Guangdong's revoke (audits C1, C8) are no gaps any more.
+  CHECK(unreachable.empty());
   const json audit = desk.get("/v1/audit/verify");
   CHECK(audit.at("intact") == true);
 }

@@ -43,8 +43,10 @@ TEST_CASE("central: 260 new, 180 a year renewed, 80 a medium, free unlock, each 
   check_fee(explained("central", "bjca", {"--business", "reissue_damaged", "--cert-not-before", "2025-09-01",
                                           "--cert-not-after", "2026-09-01", "--defect", "other"}),
             8000, rule_at("central.lua", "fee { business = \"reissue_damaged\", code = \"medium\","));
+  // Free only when the medium's first issue is known and within the year (audit C10).
   check_fee(explained("central", "bjca", {"--business", "reissue_damaged", "--cert-not-before", "2025-09-01",
-                                          "--cert-not-after", "2026-09-01", "--defect", "quality"}),
+                                          "--cert-not-after", "2026-09-01", "--first-issued", "2025-09-01",
+                                          "--defect", "quality"}),
             0, rule_at("central.lua", "code = \"medium_warranty\""));
   check_fee(explained("central", "bjca", {"--business", "unlock", "--channel", "onsite"}), 0,
             rule_at("central.lua", "fee { business = \"unlock\", channel = \"onsite\""));

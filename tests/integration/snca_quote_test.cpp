@@ -7,14 +7,21 @@
 using cahub::testing::quote_json;
 using cahub::testing::run_cahub;
 
-TEST_CASE("neimenggu quotes SNCA's published first-year fee with the plugin's own steps") {
+TEST_CASE("neimenggu quotes SNCA's published first-year fee, and the plugin adds only the issuer's renewal note") {
   const auto q = quote_json("2026-11-23", {"--region", "neimenggu", "--ca", "snca", "--business", "new",
                                            "--channel", "onsite"});
   CHECK(q.at("eligible") == true);
   CHECK(q.at("fee").at("total_fen") == 30000);
-  bool payment_step = false;
-  for (const auto& step : q.at("steps")) payment_step = payment_step || step.at("code") == "payment_methods";
-  CHECK(payment_step);
+  // Payment ways, delivery and unlock routes are the localisation's (neimenggu.lua), not the plugin's.
+  for (const auto& step : q.at("steps")) CHECK(step.at("code") != "payment_methods");
+
+  const auto renewal = quote_json("2026-11-23", {"--region", "neimenggu", "--ca", "snca", "--business", "renew",
+                                                 "--channel", "onsite", "--cert-not-before", "2025-12-10",
+                                                 "--cert-not-after", "2026-12-09"});
+  bool issuer_note = false;
+  for (const auto& step : renewal.at("steps"))
+    issuer_note = issuer_note || step.at("code") == "renew_before_expiry";
+  CHECK(issuer_note);
 }
 
 TEST_CASE("plugins list shows all seven providers, the sample among them") {

@@ -120,7 +120,7 @@ TEST_CASE("route: what the region or provider does not offer is a reason, and la
   CHECK(ok.outcome(Stage::Fee) == StageOutcome::Passed);
 }
 
-TEST_CASE("eligibility: provider rules then region rules, each with its source") {
+TEST_CASE("eligibility: provider notes then region rules, each with its source") {
   World w;
   QuoteRequest r = request(Business::New);
   r.circumstances.registered = false;
@@ -130,14 +130,12 @@ TEST_CASE("eligibility: provider rules then region rules, each with its source")
   CHECK(ctx.quote.reasons[0].code == "not_registered");
   CHECK(ctx.quote.reasons[0].source == "testland.lua:7");
 
-  // A provider refusal: BJCA's online renewal window (90 days left is too early).
-  QuoteRequest early = request(Business::Renew, Channel::Online);
-  early.cert_not_before = *Date::parse("2025-08-30");
-  early.cert_not_after = *Date::parse("2026-08-30");
-  QuoteContext e = w.routed(early);
-  CHECK(eligibility(e) == StageOutcome::Refused);
-  CHECK(e.quote.reasons.at(0).code == "online_renewal_window");
-  CHECK(e.quote.reasons.at(0).source == "plugin:bjca");
+  // A provider note: BJCA's own 10-PIN lock (its procedures are the region scripts' now).
+  QuoteContext unlock = w.routed(request(Business::Unlock, Channel::Online));
+  CHECK(eligibility(unlock) == StageOutcome::Passed);
+  REQUIRE_FALSE(unlock.quote.steps.empty());
+  CHECK(unlock.quote.steps.at(0).code == "pin_lock");
+  CHECK(unlock.quote.steps.at(0).source == "plugin:bjca");
 }
 
 TEST_CASE("fee: the provider's facts reach the region's fee rules") {
@@ -145,6 +143,7 @@ TEST_CASE("fee: the provider's facts reach the region's fee rules") {
   QuoteRequest damaged = request(Business::ReissueDamaged);
   damaged.cert_not_before = *Date::parse("2026-01-01");
   damaged.cert_not_after = *Date::parse("2027-01-01");
+  damaged.first_issued = *Date::parse("2026-01-01");  // the medium's; never guessed from the certificate (C10)
   damaged.defect = Defect::Quality;
   QuoteContext covered = w.routed(damaged);
   eligibility(covered);

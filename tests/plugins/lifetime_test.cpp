@@ -58,8 +58,9 @@ TEST_CASE("the library unloads with the registry when no handle is left", "[life
 TEST_CASE("refused plugins are unloaded at once", "[lifetime]") {
   PluginRegistry registry;
   registry.load_folder(fixture_dir(), var_dir());
-  for (const char* refused : {"abi_major_2.so", "abi_newer_minor.so", "ctor_throws.so", "good_twin.so", "no_entry.so",
-                              "null_entry.so", "bad_facts.so", "bad_id.so", "no_assess.so"}) {
+  for (const char* refused : {"abi_1_1.so", "abi_major_3.so", "abi_newer_minor.so", "bad_extension.so", "ctor_throws.so",
+                              "good_twin.so", "no_entry.so", "null_entry.so", "bad_facts.so", "bad_id.so",
+                              "no_assess.so"}) {
     INFO(refused);
     CHECK_FALSE(is_loaded(fixture(refused)));
   }

@@ -2,8 +2,9 @@
 // Shared by the plugin tests: where the built plugins are, and small request/answer helpers.
 
 #include <algorithm>
-#include <memory>
 #include <filesystem>
+#include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -75,6 +76,36 @@ class PluginUnderTest {
     CHECK_FALSE(a.refusals[0].zh.empty());
     CHECK_FALSE(a.refusals[0].en.empty());
     return a.refusals[0].code;
+  }
+
+  // Every request the plugin can be asked (every business, channel and applicant kind, with and
+  // without certificate dates), from every region: the step codes it ever answers with. Checks on
+  // the way that the answer is the same whatever the region and never a review of its own, since
+  // the platform's procedure and review times are the region scripts'.
+  std::set<std::string> step_codes_everywhere() const {
+    std::set<std::string> codes;
+    for (Business b : all_codes<Business>())
+      for (Channel c : all_codes<Channel>())
+        for (ApplicantKind a : all_codes<ApplicantKind>())
+          for (bool dated : {false, true}) {
+            QuoteRequest r = request(b, c, a);
+            if (dated) {
+              r.cert_not_before = r.today.plus_days(-340);
+              r.cert_not_after = r.today.plus_days(25);
+            }
+            const ProviderAssessment here = assess(r);
+            INFO(code_of(b) << " " << code_of(c) << " " << code_of(a) << (dated ? " dated" : ""));
+            CHECK_FALSE(here.requires_review());
+            for (const char* region : {"central", "qinghai", "guangdong", "neimenggu", "jinan"}) {
+              r.region = region;
+              const ProviderAssessment there = assess(r);
+              CHECK(there.steps.size() == here.steps.size());
+              CHECK(there.refusals.size() == here.refusals.size());
+              CHECK(there.facts == here.facts);
+            }
+            for (const Note& n : here.steps) codes.insert(n.code);
+          }
+    return codes;
   }
 
   // This plugin's entry in `cahub plugins list --json`.

@@ -32,12 +32,12 @@ bool starts_with(const std::string& s, std::string_view prefix) { return s.compa
 
 TEST_CASE("good plugins load while bad ones sit in the same folder", "[registry]") {
   PluginRegistry registry;
-  REQUIRE(registry.load_folder(fixture_dir(), var_dir()) == 2);
-  CHECK(registry.ids() == std::vector<std::string>{"flaky", "good"});
+  REQUIRE(registry.load_folder(fixture_dir(), var_dir()) == 3);
+  CHECK(registry.ids() == std::vector<std::string>{"c_plain", "flaky", "good"});
   REQUIRE(registry.find("good"));
   CHECK(registry.find("good")->file() == fixture("good.so"));
   CHECK(registry.find("nope") == nullptr);
-  CHECK(registry.refused().size() == 10);  // every *.so but good and flaky; notes.txt is not looked at
+  CHECK(registry.refused().size() == 12);  // every *.so but good and flaky; notes.txt is not looked at
 }
 
 TEST_CASE("each refusal names the file and why", "[registry]") {
@@ -45,9 +45,12 @@ TEST_CASE("each refusal names the file and why", "[registry]") {
   registry.load_folder(fixture_dir(), var_dir());
   const auto reasons = reasons_by_file(registry);
 
-  CHECK(reasons.at("abi_major_2.so") == "abi_major_2.so: built for plugin ABI 2.0, this host speaks " + kHostAbi);
+  CHECK(reasons.at("abi_major_3.so") ==
+        "abi_major_3.so: built for plugin ABI 3.0, this host speaks " + kHostAbi + ": it needs a newer cahub host");
   CHECK(reasons.at("abi_newer_minor.so") ==
-        "abi_newer_minor.so: built for plugin ABI 1.99, this host speaks " + kHostAbi);
+        "abi_newer_minor.so: built for plugin ABI 2.99, this host speaks " + kHostAbi + ": it needs a newer cahub host");
+  CHECK(reasons.at("bad_extension.so") ==
+        "bad_extension.so: extension cahub.upload_limits/1 is malformed: type_count is 2 but types is NULL");
   CHECK(reasons.at("no_entry.so") == "no_entry.so: not a cahub plugin (no cahub_plugin_entry symbol)");
   CHECK(reasons.at("null_entry.so") ==
         "null_entry.so: cahub_plugin_entry returned no descriptor for host ABI " + kHostAbi);
@@ -66,12 +69,48 @@ TEST_CASE("each refusal names the file and why", "[registry]") {
   CHECK(reasons.count("notes.txt") == 0);
 }
 
+TEST_CASE("a plugin built against the 1.1 SDK is refused with what to do, never shimmed", "[registry][abi]") {
+  // abi_1_1.so is built against a frozen copy of the 1.1 descriptor (fixtures/abi_1_1.h): offers per
+  // channel, no capabilities. Only its three frozen fields are read.
+  PluginRegistry registry;
+  CHECK(registry.load_one(fixture("abi_1_1.so"), var_dir()) ==
+        "abi_1_1.so: built for plugin ABI 1.1, this host speaks " + kHostAbi +
+            ": rebuild it against the installed SDK (ABI 2 moved offers to the region scripts' offer{})");
+  CHECK(registry.loaded().empty());
+  REQUIRE(registry.refused().size() == 1);
+  CHECK(registry.refused()[0].file == fixture("abi_1_1.so"));
+}
+
+TEST_CASE("abi_mismatch follows cahub_abi_compatible and says what to do", "[registry][abi]") {
+  // The header's check: the same major, and a plugin minor no newer than the host's.
+  struct Row {
+    unsigned host_major, host_minor, plugin_major, plugin_minor;
+    bool compatible;
+  };
+  const Row table[] = {{2, 0, 2, 0, true},  {2, 3, 2, 0, true},  {2, 3, 2, 3, true},  {2, 0, 2, 1, false},
+                       {2, 0, 1, 1, false}, {2, 0, 1, 0, false}, {2, 9, 1, 9, false}, {2, 0, 3, 0, false},
+                       {3, 0, 2, 0, false}, {1, 1, 1, 0, true},  {0, 0, 0, 0, true},  {65535, 65535, 65535, 0, true}};
+  for (const Row& r : table) {
+    INFO(r.host_major << "." << r.host_minor << " loading " << r.plugin_major << "." << r.plugin_minor);
+    CHECK((cahub_abi_compatible(static_cast<std::uint16_t>(r.host_major), static_cast<std::uint16_t>(r.host_minor),
+                                static_cast<std::uint16_t>(r.plugin_major),
+                                static_cast<std::uint16_t>(r.plugin_minor)) == 1) == r.compatible);
+    CHECK(abi_mismatch(r.plugin_major, r.plugin_minor, r.host_major, r.host_minor).empty() == r.compatible);
+  }
+  CHECK(abi_mismatch(1, 0, 2, 0) ==
+        "built for plugin ABI 1.0, this host speaks 2.0: rebuild it against the installed SDK (ABI 2 moved offers to "
+        "the region scripts' offer{})");
+  CHECK(abi_mismatch(2, 0, 3, 1) == "built for plugin ABI 2.0, this host speaks 3.1: rebuild it against the installed SDK");
+  CHECK(abi_mismatch(2, 1, 2, 0) == "built for plugin ABI 2.1, this host speaks 2.0: it needs a newer cahub host");
+  CHECK(abi_mismatch(70000, 0, 2, 0) == "built for plugin ABI 70000.0, this host speaks 2.0: it needs a newer cahub host");
+}
+
 TEST_CASE("a second folder with the same plugins refuses them as duplicates", "[registry]") {
   PluginRegistry registry;
   registry.load_folder(fixture_dir(), var_dir());
   CHECK(registry.load_folder(fixture_dir(), var_dir()) == 0);
   CHECK(reasons_by_file(registry).at("good.so") == "good.so: plugin id \"good\" is already provided by good.so");
-  CHECK(registry.ids().size() == 2);
+  CHECK(registry.ids().size() == 3);
 }
 
 TEST_CASE("a missing plugin folder is an error, not an empty registry", "[registry]") {
@@ -80,7 +119,7 @@ TEST_CASE("a missing plugin folder is an error, not an empty registry", "[regist
                     Catch::Contains("is not a directory"));
 }
 
-TEST_CASE("the descriptor is copied: names, offers, applicants, facts", "[registry]") {
+TEST_CASE("the descriptor is copied: names, capabilities, applicants, facts", "[registry]") {
   PluginRegistry registry;
   registry.load_folder(fixture_dir(), var_dir());
   const auto good = registry.find("good");
@@ -90,16 +129,48 @@ TEST_CASE("the descriptor is copied: names, offers, applicants, facts", "[regist
   CHECK(good->version() == "1.2.3");
   CHECK(good->abi_major() == CAHUB_ABI_MAJOR);
   CHECK(good->abi_minor() == CAHUB_ABI_MINOR);
-  CHECK(good->offers(Business::New, Channel::Onsite));
-  CHECK(good->offers(Business::Renew, Channel::Onsite));
-  CHECK(good->offers(Business::Revoke, Channel::Onsite));  // a second line for the same channel adds up
-  CHECK(good->offers(Business::Renew, Channel::Online));
-  CHECK_FALSE(good->offers(Business::New, Channel::Online));
-  CHECK_FALSE(good->offers(Business::New, Channel::Mail));
+  CHECK(good->can_carry_out(Business::New));
+  CHECK(good->can_carry_out(Business::Renew));
+  CHECK(good->can_carry_out(Business::Revoke));
+  CHECK_FALSE(good->can_carry_out(Business::Unlock));
+  CHECK_FALSE(good->can_carry_out(Business::Add));
+  CHECK_FALSE(good->upload_limits());  // it publishes none
+  CHECK_FALSE(good->has_extension(CAHUB_EXT_UPLOAD_LIMITS));
+  CHECK_FALSE(good->has_extension("cahub.no_such_extension/1"));
   CHECK(good->serves(ApplicantKind::Org));
   CHECK(good->serves(ApplicantKind::Person));
   CHECK_FALSE(good->serves(ApplicantKind::OrgPerson));
   CHECK(good->facts().at("hotline") == "400-000-0000");
+}
+
+TEST_CASE("a plain C plugin: its upload limits arrive typed, unknown extensions are NULL", "[registry][extensions]") {
+  PluginRegistry registry;
+  registry.load_folder(fixture_dir(), var_dir());
+  const auto c = registry.find("c_plain");
+  REQUIRE(c);
+  CHECK(c->abi_major() == 2);
+  CHECK(c->can_carry_out(Business::Unlock));
+  CHECK_FALSE(c->can_carry_out(Business::Renew));
+  REQUIRE(c->upload_limits());
+  CHECK(c->upload_limits()->types.empty());  // any type
+  CHECK(c->upload_limits()->max_bytes == 512);
+  CHECK(c->upload_limits()->accepts_type("TIFF"));
+  CHECK(c->has_extension(CAHUB_EXT_UPLOAD_LIMITS));
+  CHECK_FALSE(c->has_extension("cahub.upload_limits/2"));
+  CHECK_FALSE(c->has_extension("cahub.no_such_extension/1"));
+  const auto described = registry.describe().at("plugins").at(0);
+  CHECK(described.at("upload_limits") == nlohmann::ordered_json::parse(R"({"types": [], "max_bytes": 512})"));
+  CHECK_THAT(registry.render_table(), Catch::Contains("    uploads       any type, at most 512 bytes\n"));
+  const ProviderAssessment a = c->assess(request(Business::Unlock, Channel::Onsite), 1);
+  REQUIRE(a.steps.size() == 1);
+  CHECK(a.steps[0].code == "pin_lock");
+}
+
+TEST_CASE("a malformed extension table refuses the plugin at load", "[registry][extensions]") {
+  PluginRegistry registry;
+  CHECK(registry.load_one(fixture("bad_extension.so"), var_dir()) ==
+        "bad_extension.so: extension cahub.upload_limits/1 is malformed: type_count is 2 but types is NULL");
+  CHECK(registry.find("bad_extension") == nullptr);
 }
 
 TEST_CASE("each plugin gets a private state folder <var>/ca/<id>", "[registry]") {
@@ -136,23 +207,23 @@ TEST_CASE("plugins list --json describes loaded and refused plugins", "[registry
   PluginRegistry registry;
   registry.load_folder(fixture_dir(), var_dir());
   const auto j = registry.describe();
-  REQUIRE(j.at("plugins").size() == 2);
-  const auto& good = j.at("plugins").at(1);
+  REQUIRE(j.at("plugins").size() == 3);
+  const auto& good = j.at("plugins").at(2);
   CHECK(good.at("id") == "good");
   CHECK(good.at("file") == fixture("good.so").string());
   CHECK(good.at("name_zh") == "好插件");
   CHECK(good.at("name_en") == "Good fixture");
   CHECK(good.at("version") == "1.2.3");
   CHECK(good.at("abi") == kHostAbi);
-  CHECK(good.at("businesses").at("onsite") == nlohmann::json{"new", "renew", "revoke"});
-  CHECK(good.at("businesses").at("online") == nlohmann::json{"renew"});
-  CHECK(good.at("businesses").at("mail").empty());
-  CHECK(good.at("businesses").at("self_service").empty());
+  CHECK(good.at("capabilities") == nlohmann::json{"new", "renew", "revoke"});
+  CHECK_FALSE(good.contains("businesses"));  // ABI 1's offers per channel are the region scripts' now
   CHECK(good.at("applicants") == nlohmann::json{"org", "person"});
+  CHECK(good.at("upload_limits").is_null());
   CHECK(good.at("facts").at("hours") == nlohmann::json{"9:00", "17:00"});
-  REQUIRE(j.at("refused").size() == 10);
-  CHECK(j.at("refused").at(0).at("file") == fixture("abi_major_2.so").string());
-  CHECK(j.at("refused").at(0).at("reason") == "abi_major_2.so: built for plugin ABI 2.0, this host speaks " + kHostAbi);
+  REQUIRE(j.at("refused").size() == 12);
+  CHECK(j.at("refused").at(1).at("file") == fixture("abi_major_3.so").string());
+  CHECK(j.at("refused").at(1).at("reason") ==
+        "abi_major_3.so: built for plugin ABI 3.0, this host speaks " + kHostAbi + ": it needs a newer cahub host");
 }
 
 TEST_CASE("plugins list prints a readable table", "[registry]") {
@@ -160,11 +231,10 @@ TEST_CASE("plugins list prints a readable table", "[registry]") {
   registry.load_folder(fixture_dir(), var_dir());
   const std::string table = registry.render_table();
   CHECK_THAT(table, Catch::Contains("good  1.2.3  (ABI " + kHostAbi + ")  好插件  Good fixture"));
-  CHECK_THAT(table, Catch::Contains("    onsite        new renew revoke\n"));
-  CHECK_THAT(table, Catch::Contains("    mail          -\n"));
+  CHECK_THAT(table, Catch::Contains("    capabilities  new renew revoke\n"));
   CHECK_THAT(table, Catch::Contains("    applicants    org person\n"));
   CHECK_THAT(table, Catch::Contains("refused:\n"));
-  CHECK_THAT(table, Catch::Contains("    abi_major_2.so: built for plugin ABI 2.0"));
+  CHECK_THAT(table, Catch::Contains("    abi_major_3.so: built for plugin ABI 3.0"));
   CHECK(PluginRegistry().render_table() == "no plugins loaded\n");
 }
 
@@ -185,22 +255,19 @@ TEST_CASE("assess converts the request to the ABI and collects the answer", "[re
   r.circumstances.delegated = true;
   r.circumstances.agent_changed = true;
 
-  SECTION("first_issued defaults to cert_not_before") {
+  SECTION("first_issued is not guessed from cert_not_before (audit C10)") {
     const ProviderAssessment a = good->assess(r, 2);
     REQUIRE(a.steps.size() == 1);
     const std::string bits = std::to_string(CAHUB_CIRC_REGISTERED | CAHUB_CIRC_DELEGATED | CAHUB_CIRC_AGENT_CHANGED);
     CHECK(a.steps[0].code == "echo");
     CHECK(a.steps[0].zh ==
           "business=4 applicant=1 channel=1 key=1 years=2 today=" + std::to_string(test_today().days()) +
-              " not_before=19000 not_after=19365 first_issued=19000 defect=0 circumstances=" + bits +
-              " region=qinghai");
+              " not_before=19000 not_after=19365 first_issued=none defect=0 circumstances=" + bits);
     CHECK(a.steps[0].en == (var_dir() / "ca" / "good").string());  // the state_dir the plugin was given
     CHECK(a.steps[0].source == "plugin:good");
     CHECK(a.refusals.empty());
     CHECK(a.requires_review());
     CHECK_FALSE(a.warranty_covers_medium());
-    CHECK(a.review_min_days == 2);
-    CHECK(a.review_max_days == 4);
   }
   SECTION("absent dates and defect cross as CAHUB_NO_DATE and CAHUB_DEFECT_NONE") {
     r.cert_not_before.reset();
@@ -211,9 +278,9 @@ TEST_CASE("assess converts the request to the ABI and collects the answer", "[re
     r.circumstances.expert_in_database = false;
     const ProviderAssessment a = good->assess(r, 1);
     CHECK_THAT(a.steps.at(0).zh,
-               Catch::Contains("not_before=none not_after=none first_issued=none defect=-1 circumstances=0 "));
+               Catch::EndsWith("not_before=none not_after=none first_issued=none defect=-1 circumstances=0"));
   }
-  SECTION("an explicit first_issued wins") {
+  SECTION("an explicit first_issued crosses as it is") {
     r.first_issued = Date::from_days(18000);
     CHECK_THAT(good->assess(r, 1).steps.at(0).zh, Catch::Contains(" first_issued=18000 "));
   }

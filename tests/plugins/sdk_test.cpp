@@ -1,5 +1,6 @@
 // The C++ wrapper: exceptions become error results (through a real plugin and directly through
 // the trampolines), and the SDK's small types agree with the host's.
+#include <cahub/issuing.hpp>
 #include <cahub/plugin.hpp>
 #include <catch2/catch.hpp>
 #include <stdexcept>
@@ -81,7 +82,6 @@ struct Recorder {
   std::string out;
   std::string notes;
   std::uint32_t facts = 0;
-  int review_min = -1, review_max = -1;
 };
 
 void record_error(void* ctx, const char* s, std::size_t n) { static_cast<Recorder*>(ctx)->error.append(s, n); }
@@ -93,10 +93,6 @@ void record_step(void* ctx, const char* code, const char* zh, const char* en) {
   static_cast<Recorder*>(ctx)->notes += std::string("step ") + code + "|" + zh + "|" + en + ";";
 }
 void record_facts(void* ctx, std::uint32_t f) { static_cast<Recorder*>(ctx)->facts |= f; }
-void record_review(void* ctx, std::int32_t lo, std::int32_t hi) {
-  static_cast<Recorder*>(ctx)->review_min = lo;
-  static_cast<Recorder*>(ctx)->review_max = hi;
-}
 
 int live_instances = 0;
 
@@ -114,10 +110,16 @@ class Probe final : public sdk::Provider {
     out.require_step("s", "步", "step");
     out.mark_requires_review();
     out.warranty_covers_medium();
-    out.review_working_days(3, 5);
     CHECK(out.refused());
     CHECK(out.facts() == (CAHUB_FACT_REQUIRES_REVIEW | CAHUB_FACT_WARRANTY_COVERS_MEDIUM));
   }
+  const void* extension(std::string_view id) const override {
+    if (id == "cahub.test.throws/1") throw std::runtime_error("extensions must not throw");
+    return kUploadLimits.extension(id);
+  }
+
+  static constexpr const char* kTypes[] = {"jpg", "pdf"};
+  static constexpr sdk::UploadLimits kUploadLimits{kTypes, 2 * 1024 * 1024};
 
  private:
   sdk::Host& host_;
@@ -125,13 +127,14 @@ class Probe final : public sdk::Provider {
 
 using ProbeTrampolines = sdk::detail::Trampolines<Probe>;
 
-cahub_host_api host_api(const char* state_dir) {
+cahub_host_api host_api(const char* state_dir, std::uint16_t major = CAHUB_ABI_MAJOR,
+                        std::uint16_t minor = CAHUB_ABI_MINOR) {
   cahub_host_api api{};
   api.struct_size = sizeof api;
-  api.abi_major = CAHUB_ABI_MAJOR;
-  api.abi_minor = CAHUB_ABI_MINOR;
+  api.abi_major = major;
+  api.abi_minor = minor;
   api.state_dir = state_dir;
-  return api;  // log left NULL: the SDK must cope with a host that offers no logging
+  return api;  // log and get_api left NULL: the SDK must cope with a host that offers neither
 }
 
 }  // namespace
@@ -143,6 +146,8 @@ TEST_CASE("trampolines: create, assess, operate, destroy", "[sdk]") {
   CHECK(d.abi_major == CAHUB_ABI_MAJOR);
   CHECK(d.abi_minor == CAHUB_ABI_MINOR);
   CHECK(std::string(d.facts_json) == "{}");
+  CHECK(d.capabilities == 0);  // none declared (the registry would refuse it)
+  REQUIRE(d.get_extension != nullptr);
 
   Recorder rec;
   const cahub_text_sink error{&rec, &record_error};
@@ -161,6 +166,40 @@ TEST_CASE("trampolines: create, assess, operate, destroy", "[sdk]") {
     CHECK(rec.error == "unknown exception");
     CHECK(instance == nullptr);
   }
+  SECTION("create refuses a host whose ABI does not fit, with the header's own check") {
+    for (const auto& [major, minor] : {std::pair<std::uint16_t, std::uint16_t>{1, 1}, {3, 0},
+                                       {CAHUB_ABI_MAJOR, CAHUB_ABI_MINOR}, {CAHUB_ABI_MAJOR, CAHUB_ABI_MINOR + 5}}) {
+      const cahub_host_api api = host_api("/state", major, minor);
+      const bool fits = cahub_abi_compatible(major, minor, CAHUB_ABI_MAJOR, CAHUB_ABI_MINOR) == 1;
+      rec.error.clear();
+      INFO(major << "." << minor);
+      CHECK((d.create(&api, &instance, &error) == CAHUB_OK) == fits);
+      if (fits) {
+        d.destroy(instance);
+      } else {
+        CHECK(instance == nullptr);
+        CHECK_THAT(rec.error, Catch::StartsWith("create: the host speaks plugin ABI " + std::to_string(major) + "." +
+                                                std::to_string(minor) + ", this plugin needs 2.0"));
+      }
+    }
+    CHECK(live_instances == 0);
+  }
+  SECTION("get_extension: the provider's table for its ids, NULL for anything else, never a throw") {
+    const cahub_host_api api = host_api("/state");
+    REQUIRE(d.create(&api, &instance, &error) == CAHUB_OK);
+    const auto* limits = static_cast<const cahub_upload_limits*>(d.get_extension(instance, CAHUB_EXT_UPLOAD_LIMITS));
+    REQUIRE(limits != nullptr);
+    CHECK(limits->struct_size == sizeof(cahub_upload_limits));
+    REQUIRE(limits->type_count == 2);
+    CHECK(std::string(limits->types[0]) == "jpg");
+    CHECK(std::string(limits->types[1]) == "pdf");
+    CHECK(limits->max_bytes == 2 * 1024 * 1024);
+    CHECK(d.get_extension(instance, "cahub.upload_limits/2") == nullptr);
+    CHECK(d.get_extension(instance, "cahub.test.throws/1") == nullptr);
+    CHECK(d.get_extension(instance, nullptr) == nullptr);
+    CHECK(d.get_extension(nullptr, CAHUB_EXT_UPLOAD_LIMITS) == nullptr);
+    d.destroy(instance);
+  }
   SECTION("a working instance") {
     const cahub_host_api api = host_api("/state");
     REQUIRE(d.create(&api, &instance, &error) == CAHUB_OK);
@@ -172,12 +211,10 @@ TEST_CASE("trampolines: create, assess, operate, destroy", "[sdk]") {
     req.years = 1;
     req.cert_not_before = req.cert_not_after = req.first_issued = CAHUB_NO_DATE;
     req.defect = CAHUB_DEFECT_NONE;
-    const cahub_assessment_sink sink{&rec, &record_refuse, &record_step, &record_facts, &record_review};
+    const cahub_assessment_sink sink{&rec, &record_refuse, &record_step, &record_facts};
     CHECK(d.assess(instance, &req, &sink, &error) == CAHUB_OK);
     CHECK(rec.notes == "refuse c|中|e/state;step s|步|step;");
     CHECK(rec.facts == (CAHUB_FACT_REQUIRES_REVIEW | CAHUB_FACT_WARRANTY_COVERS_MEDIUM));
-    CHECK(rec.review_min == 3);
-    CHECK(rec.review_max == 5);
 
     req.years = 99;
     CHECK(d.assess(instance, &req, &sink, &error) == CAHUB_ERROR_INTERNAL);
@@ -205,22 +242,44 @@ TEST_CASE("a ProviderError cannot claim success", "[sdk]") {
   CHECK(sdk::ProviderError(CAHUB_ERROR_NOT_FOUND, "x").status() == CAHUB_ERROR_NOT_FOUND);
 }
 
-TEST_CASE("offers and applicants become the ABI's bit masks", "[sdk]") {
+TEST_CASE("capabilities and applicants become the ABI's bit masks", "[sdk]") {
   using sdk::Business;
-  using sdk::Channel;
-  constexpr sdk::Offers offers = {{Channel::Onsite, {Business::New, Business::Revoke}},
-                                  {Channel::Online, {Business::Renew}},
-                                  {Channel::Onsite, {Business::Unlock}}};
-  static_assert(offers.businesses_on(Channel::Onsite) ==
+  constexpr sdk::Capabilities capabilities = {Business::New, Business::Revoke, Business::Unlock, Business::New};
+  static_assert(capabilities.bits() ==
                 ((1u << CAHUB_BUSINESS_NEW) | (1u << CAHUB_BUSINESS_REVOKE) | (1u << CAHUB_BUSINESS_UNLOCK)));
-  static_assert(offers.businesses_on(Channel::Online) == (1u << CAHUB_BUSINESS_RENEW));
-  static_assert(offers.businesses_on(Channel::Mail) == 0);
-  static_assert(offers.offers(Business::Unlock, Channel::Onsite));
-  static_assert(!offers.offers(Business::Unlock, Channel::Online));
+  static_assert(capabilities.can_carry_out(Business::Unlock) && !capabilities.can_carry_out(Business::Renew));
+  static_assert(capabilities.with(Business::Renew).can_carry_out(Business::Renew));
+  static_assert(!sdk::Capabilities{static_cast<Business>(31)}.can_carry_out(static_cast<Business>(31)));
+  // The issuing library's: every certificate operation, no unlock.
+  static_assert(sdk::issuing::kIssuingCapabilities.bits() == ((1u << CAHUB_BUSINESS_COUNT) - 1) -
+                                                                 (1u << CAHUB_BUSINESS_UNLOCK));
   constexpr sdk::Applicants applicants = {sdk::Applicant::Person};
   static_assert(applicants.bits() == (1u << CAHUB_APPLICANT_PERSON));
   static_assert(applicants.serves(sdk::Applicant::Person) && !applicants.serves(sdk::Applicant::Org));
-  SUCCEED();
+  const cahub_plugin_descriptor d = ProbeTrampolines::describe(sdk::Descriptor{
+      .id = "probe", .name_zh = "探针", .name_en = "Probe", .version = "0", .capabilities = capabilities,
+      .applicants = applicants});
+  CHECK(d.capabilities == capabilities.bits());
+  CHECK(d.applicants == applicants.bits());
+}
+
+TEST_CASE("Host: settings, and the host-service probe answers nullptr when the host has none", "[sdk]") {
+  cahub_setting settings[] = {{"key_algorithm", "ec-p256"}};
+  cahub_host_api api = host_api("/state");
+  api.settings = settings;
+  api.settings_count = 1;
+  sdk::Host without(api);
+  CHECK(without.setting("key_algorithm") == "ec-p256");
+  CHECK_FALSE(without.setting("nope"));
+  CHECK(without.api("cahub.host.anything/1") == nullptr);
+  CHECK(without.api(nullptr) == nullptr);
+  static const int table = 7;
+  api.get_api = [](void*, const char* id) -> const void* {
+    return std::string_view(id) == "cahub.test.table/1" ? &table : nullptr;
+  };
+  sdk::Host with(api);
+  CHECK(with.api("cahub.test.table/1") == &table);
+  CHECK(with.api("cahub.test.table/2") == nullptr);
 }
 
 TEST_CASE("the SDK's Date agrees with the host's", "[sdk][date]") {
@@ -257,7 +316,6 @@ TEST_CASE("Request reads the ABI struct", "[sdk]") {
   raw.first_issued = CAHUB_NO_DATE;
   raw.defect = CAHUB_DEFECT_OTHER;
   raw.circumstances = CAHUB_CIRC_OPEN_BID | CAHUB_CIRC_DELEGATED;
-  raw.region_id = nullptr;
   const sdk::Request r(raw);
   CHECK(r.business() == sdk::Business::Renew);
   CHECK(r.channel() == sdk::Channel::Online);
@@ -266,15 +324,15 @@ TEST_CASE("Request reads the ABI struct", "[sdk]") {
   CHECK(r.years() == 2);
   CHECK(r.today() == sdk::Date(20000));
   CHECK(r.cert_not_after() == sdk::Date(19950));
-  CHECK(r.first_issued() == sdk::Date(19500));  // falls back to cert_not_before
+  CHECK_FALSE(r.first_issued());  // never guessed from cert_not_before (audit C10)
   CHECK(r.days_to_expiry() == -50);
   CHECK(r.defect() == sdk::Defect::Other);
   CHECK(r.has(sdk::Circumstance::OpenBid));
   CHECK(r.has(sdk::Circumstance::Delegated));
   CHECK_FALSE(r.has(sdk::Circumstance::Registered));
-  CHECK(r.region_id().empty());
+  raw.first_issued = 19000;
+  CHECK(r.first_issued() == sdk::Date(19000));
   raw.cert_not_before = CAHUB_NO_DATE;
   raw.cert_not_after = CAHUB_NO_DATE;
-  CHECK_FALSE(r.first_issued());
   CHECK_FALSE(r.days_to_expiry());
 }

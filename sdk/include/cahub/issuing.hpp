@@ -163,6 +163,14 @@ std::unique_ptr<Connector> open_local_ca(const LocalCaSettings& settings);
 // ProviderError(INVALID_REQUEST, reason) to refuse. `find` looks up an existing certificate.
 using IssuePolicy = std::function<void(const IssueOrder& order, Connector& connector)>;
 
+// What an IssuingProvider carries out through its connector, as descriptor capabilities: every
+// business that issues a certificate (new, add, renew, both reissues, change), freeze, unfreeze and
+// revoke. Unlocking a medium's PIN is not a certificate operation: a provider that does it says so
+// with kIssuingCapabilities.with(Business::Unlock).
+inline constexpr Capabilities kIssuingCapabilities = {
+    Business::New,    Business::Add,    Business::Renew,    Business::ReissueLost, Business::ReissueDamaged,
+    Business::Change, Business::Freeze, Business::Unfreeze, Business::Revoke};
+
 // A provider whose operations go through a connector: derive from this instead of Provider and
 // the protocol below is done. The default connector is the local issuing CA, set up from the
 // host's settings for this plugin; a vendor passes another (its live CA) to the second constructor.

@@ -12,8 +12,12 @@
  *   CAHUB_PLUGIN(Acme, cahub::sdk::Descriptor{
  *       .id = "acme", .name_zh = "...", .name_en = "...", .version = "1.0.0",
  *       .facts_json = R"({"hotline": "400-000-0000"})",
- *       .offers = {{cahub::sdk::Channel::Onsite, {cahub::sdk::Business::New, cahub::sdk::Business::Renew}}},
+ *       .capabilities = {cahub::sdk::Business::New, cahub::sdk::Business::Renew},
  *       .applicants = {cahub::sdk::Applicant::Org}})
+ *
+ * Which of those businesses a platform offers, on which channel, with which steps and review
+ * times, is that region's script (offer{}, step{}, review{}); the plugin says what the provider can
+ * do at all and what it states as its own policy everywhere.
  *
  * (Designated initialisers need C++20; in C++17 pass a lambda that fills a Descriptor and
  * returns it: CAHUB_PLUGIN(Acme, [] { cahub::sdk::Descriptor d; d.id = "acme"; ...; return d; }()).)
@@ -197,13 +201,10 @@ class Host {
         host_ctx_(api.host_ctx),
         state_dir_(api.state_dir ? api.state_dir : ""),
         abi_major_(api.abi_major),
-        abi_minor_(api.abi_minor) {
-    // A 1.0 host's table ends before the settings: read them only when the table covers them.
-    if (api.struct_size >= offsetof(cahub_host_api, settings_count) + sizeof(api.settings_count) && api.settings) {
-      settings_ = api.settings;
-      settings_count_ = api.settings_count;
-    }
-  }
+        abi_minor_(api.abi_minor),
+        settings_(api.settings),
+        settings_count_(api.settings ? api.settings_count : 0),
+        get_api_(api.get_api) {}
 
   // Writes one line to the host log, tagged by the host with the plugin id. Never throws: a line
   // that cannot be built (out of memory) is dropped, because logging must not fail a request.
@@ -232,9 +233,15 @@ class Host {
     return std::nullopt;
   }
 
-  // The ABI the host speaks (at least the one this plugin was built against).
+  // The ABI the host speaks (compatible with the one this plugin was built against: create()
+  // refuses a host for which cahub_abi_compatible() says no).
   std::uint16_t abi_major() const noexcept { return abi_major_; }
   std::uint16_t abi_minor() const noexcept { return abi_minor_; }
+
+  // The host's service table for a versioned id (cahub_host_api.get_api), or nullptr when this
+  // host does not offer it. Test the answer: a host offers only the services it knows.
+  // OWNERSHIP: the host's, valid for the instance's life.
+  const void* api(const char* id) const noexcept { return get_api_ && id ? get_api_(host_ctx_, id) : nullptr; }
 
  private:
   decltype(cahub_host_api::log) log_;
@@ -242,8 +249,9 @@ class Host {
   const char* state_dir_;
   std::uint16_t abi_major_;
   std::uint16_t abi_minor_;
-  const cahub_setting* settings_ = nullptr;
-  std::size_t settings_count_ = 0;
+  const cahub_setting* settings_;
+  std::size_t settings_count_;
+  decltype(cahub_host_api::get_api) get_api_;
 };
 
 // ---- One assessment: what the host asks and where the answers go ----
@@ -252,7 +260,8 @@ class Host {
 // OWNERSHIP: borrows the host's struct; valid only during the assess() call that received it
 // (copy values out, never keep the Request). THREADING: used by the calling thread only.
 // The host is never older than the plugin's ABI minor (it refuses such plugins), so every field
-// this SDK knows is present in the struct it receives.
+// this SDK knows is present in the struct it receives. There is no region in it: a provider's rules
+// are the same on every platform.
 class Request {
  public:
   explicit Request(const cahub_assess_request& raw) noexcept : raw_(&raw) {}
@@ -268,10 +277,10 @@ class Request {
   // The certificate the order is about; nullopt when the host does not know it (new, add).
   std::optional<Date> cert_not_before() const noexcept { return date(raw_->cert_not_before); }
   std::optional<Date> cert_not_after() const noexcept { return date(raw_->cert_not_after); }
-  // First issue of the medium (warranty). Falls back to cert_not_before, as the host's does.
-  std::optional<Date> first_issued() const noexcept {
-    return raw_->first_issued != CAHUB_NO_DATE ? date(raw_->first_issued) : cert_not_before();
-  }
+  // First issue of the medium (warranty), or nullopt when the host does not know it. Never the
+  // certificate's start: a renewal reuses the medium, so a renewed certificate's start says nothing
+  // about when its medium was first issued (audit C10).
+  std::optional<Date> first_issued() const noexcept { return date(raw_->first_issued); }
   // Days from today to the certificate's last valid day: 0 on that day, negative once expired.
   std::optional<std::int32_t> days_to_expiry() const noexcept {
     if (const auto end = cert_not_after()) return *end - today();
@@ -280,9 +289,6 @@ class Request {
   Defect defect() const noexcept { return static_cast<Defect>(raw_->defect); }
   bool has(Circumstance c) const noexcept { return (raw_->circumstances & static_cast<std::uint32_t>(c)) != 0; }
   std::uint32_t circumstances() const noexcept { return raw_->circumstances; }
-  // The region (platform) asking, e.g. "central"; empty when the host gave none.
-  std::string_view region_id() const noexcept { return raw_->region_id ? raw_->region_id : ""; }
-
   const cahub_assess_request& raw() const noexcept { return *raw_; }
 
  private:
@@ -319,7 +325,8 @@ class Assessment {
     refused_ = true;
     if (sink_->refuse) sink_->refuse(sink_->host_ctx, code.c_str(), zh.c_str(), en.c_str());
   }
-  // A step the applicant must take with this provider (verification, PIN delivery, ...).
+  // A note of the provider's own policy, true in every region ("10 wrong PINs lock the key").
+  // Never a region's procedure: offices, payees, review times and routes are the scripts' step{}s.
   void require_step(Text code, Text zh, Text en) noexcept {
     if (sink_->require_step) sink_->require_step(sink_->host_ctx, code.c_str(), zh.c_str(), en.c_str());
   }
@@ -328,14 +335,11 @@ class Assessment {
     facts_ |= bits;
     if (sink_->set_facts) sink_->set_facts(sink_->host_ctx, bits);
   }
-  // The CA reviews materials before issuing (CAHUB_FACT_REQUIRES_REVIEW).
+  // The provider itself always reviews such a request, whatever the platform
+  // (CAHUB_FACT_REQUIRES_REVIEW). A platform's review and its time are the script's review{}.
   void mark_requires_review() noexcept { set_facts(CAHUB_FACT_REQUIRES_REVIEW); }
   // A damaged medium is replaced free under warranty (CAHUB_FACT_WARRANTY_COVERS_MEDIUM).
   void warranty_covers_medium() noexcept { set_facts(CAHUB_FACT_WARRANTY_COVERS_MEDIUM); }
-  // The provider's published review time in working days; 0 for a bound that is not published.
-  void review_working_days(std::int32_t min_days, std::int32_t max_days) noexcept {
-    if (sink_->set_review_working_days) sink_->set_review_working_days(sink_->host_ctx, min_days, max_days);
-  }
 
   // What this assessment has said so far (handy for rules that depend on earlier ones).
   bool refused() const noexcept { return refused_; }
@@ -357,8 +361,8 @@ class Provider {
  public:
   virtual ~Provider() = default;
 
-  // [thread-safe] The provider's own rules for one request: write refusals, steps, facts and
-  // review time to `out`. Called concurrently from the host's workers on this one instance, so
+  // [thread-safe] The provider's own rules for one request: write refusals, provider-wide notes
+  // and facts to `out`. Called concurrently from the host's workers on this one instance, so
   // keep it free of unsynchronised mutable state; it is on the hot path (hundreds of thousands
   // of calls a second): no I/O, no JSON. Throwing fails this request only (the host reports
   // "plugin <id>: <what()>"), other requests go on.
@@ -372,6 +376,15 @@ class Provider {
     throw ProviderError(CAHUB_ERROR_UNSUPPORTED, "this provider supports no operations");
   }
 
+  // [thread-safe] The table for extension `id` (a CAHUB_EXT_* string), or nullptr when this
+  // provider does not have it: the default has none. Must not throw (a throw is answered as
+  // nullptr). OWNERSHIP: yours; the table must live as long as this instance (static storage is
+  // ideal). To publish upload limits, return UploadLimits::extension(id) of a constant (below).
+  virtual const void* extension(std::string_view id) const {
+    (void)id;
+    return nullptr;
+  }
+
  protected:
   Provider() = default;
   Provider(const Provider&) = default;
@@ -380,40 +393,33 @@ class Provider {
 
 // ---- The descriptor, readably ----
 
-// One line of "what is offered how": a channel and the businesses offered on it.
-struct Offer {
-  Channel channel;
-  std::initializer_list<Business> businesses;
-};
-
-// Businesses per channel, built from a list of Offer lines:
-//   .offers = {{Channel::Onsite, {Business::New, Business::Renew}}, {Channel::Online, {Business::Renew}}}
-// A channel may appear on several lines; out-of-range values are ignored.
-class Offers {
+// The businesses the provider can carry out at all: .capabilities = {Business::New, Business::Renew}
+// Out-of-range values are ignored. Which of them a region offers, and how, is its offer{}.
+class Capabilities {
  public:
-  constexpr Offers() noexcept = default;
-  constexpr Offers(std::initializer_list<Offer> lines) noexcept {  // implicit: `.offers = {...}`
-    for (const Offer& line : lines) {
-      const auto c = static_cast<std::int32_t>(line.channel);
-      if (c < 0 || c >= CAHUB_CHANNEL_COUNT) continue;
-      for (Business b : line.businesses) {
-        const auto bit = static_cast<std::int32_t>(b);
-        if (bit >= 0 && bit < CAHUB_BUSINESS_COUNT) by_channel_[c] |= 1u << bit;
-      }
+  constexpr Capabilities() noexcept = default;
+  constexpr Capabilities(std::initializer_list<Business> businesses) noexcept {  // implicit: `.capabilities = {...}`
+    for (Business b : businesses) {
+      const auto bit = static_cast<std::int32_t>(b);
+      if (bit >= 0 && bit < CAHUB_BUSINESS_COUNT) bits_ |= 1u << bit;
     }
   }
-  // The ABI's bit mask for one channel (bit b set when business b is offered).
-  constexpr std::uint32_t businesses_on(Channel channel) const noexcept {
-    const auto c = static_cast<std::int32_t>(channel);
-    return c >= 0 && c < CAHUB_CHANNEL_COUNT ? by_channel_[c] : 0u;
+  // These capabilities and `b`: kIssuingCapabilities.with(Business::Unlock).
+  constexpr Capabilities with(Business b) const noexcept {
+    Capabilities more = *this;
+    const auto bit = static_cast<std::int32_t>(b);
+    if (bit >= 0 && bit < CAHUB_BUSINESS_COUNT) more.bits_ |= 1u << bit;
+    return more;
   }
-  constexpr bool offers(Business business, Channel channel) const noexcept {
-    const auto b = static_cast<std::int32_t>(business);
-    return b >= 0 && b < CAHUB_BUSINESS_COUNT && ((businesses_on(channel) >> b) & 1u) != 0;
+  // The ABI's bit mask (bit b set when business b can be carried out).
+  constexpr std::uint32_t bits() const noexcept { return bits_; }
+  constexpr bool can_carry_out(Business b) const noexcept {
+    const auto bit = static_cast<std::int32_t>(b);
+    return bit >= 0 && bit < CAHUB_BUSINESS_COUNT && ((bits_ >> bit) & 1u) != 0;
   }
 
  private:
-  std::uint32_t by_channel_[CAHUB_CHANNEL_COUNT] = {};
+  std::uint32_t bits_ = 0;
 };
 
 // The applicant kinds served: .applicants = {Applicant::Org, Applicant::Person}
@@ -444,10 +450,39 @@ struct Descriptor {
   const char* name_zh = nullptr;  // e.g. "北京数字认证股份有限公司"
   const char* name_en = nullptr;  // e.g. "Beijing Certificate Authority (BJCA)"
   const char* version = nullptr;  // the plugin's own version, e.g. "1.0.0"
-  const char* facts_json = "{}";  // a JSON object: hotline, offices, hours, website; the host
-                                  // refuses the plugin when it is not valid JSON
-  Offers offers{};
+  const char* facts_json = "{}";  // a JSON object of facts true in every region (hotline, website,
+                                  // stated policy); the host refuses the plugin when it is not JSON
+  Capabilities capabilities{};    // what the provider can carry out at all; must not be empty
   Applicants applicants{};
+};
+
+// ---- Extensions, readably ----
+
+// The limits of the provider's own online system on uploads (CAHUB_EXT_UPLOAD_LIMITS), as a
+// constant a provider answers extension() with:
+//   inline constexpr const char* kUploadTypes[] = {"jpg", "pdf"};
+//   inline constexpr cahub::sdk::UploadLimits kUploadLimits{kUploadTypes, 2 * 1024 * 1024};
+//   const void* extension(std::string_view id) const override { return kUploadLimits.extension(id); }
+// types: lower-case file extensions without the dot; max_bytes: 0 when no size is published.
+// OWNERSHIP: keep the constant and its array in static storage: the host reads them for the
+// instance's life. THREADING: immutable, so [thread-safe].
+class UploadLimits {
+ public:
+  template <std::size_t N>
+  constexpr UploadLimits(const char* const (&types)[N], std::int64_t max_bytes) noexcept
+      : raw_{static_cast<std::uint32_t>(sizeof(cahub_upload_limits)), types, N, max_bytes} {}
+  // Any file type, at most max_bytes.
+  constexpr explicit UploadLimits(std::int64_t max_bytes) noexcept
+      : raw_{static_cast<std::uint32_t>(sizeof(cahub_upload_limits)), nullptr, 0, max_bytes} {}
+
+  // The table when `id` is CAHUB_EXT_UPLOAD_LIMITS, else nullptr.
+  const void* extension(std::string_view id) const noexcept {
+    return id == CAHUB_EXT_UPLOAD_LIMITS ? &raw_ : nullptr;
+  }
+  const cahub_upload_limits& raw() const noexcept { return raw_; }
+
+ private:
+  cahub_upload_limits raw_;
 };
 
 // ---- The machinery behind CAHUB_PLUGIN (not for direct use) ----
@@ -504,6 +539,12 @@ struct Trampolines {
     return guarded(error, [&]() -> cahub_status {
       if (!api || !instance) throw ProviderError(CAHUB_ERROR_INVALID_REQUEST, "create: null argument");
       *instance = nullptr;
+      if (!cahub_abi_compatible(api->abi_major, api->abi_minor, CAHUB_ABI_MAJOR, CAHUB_ABI_MINOR))
+        throw ProviderError(CAHUB_ERROR_INVALID_REQUEST,
+                            "create: the host speaks plugin ABI " + std::to_string(api->abi_major) + "." +
+                                std::to_string(api->abi_minor) + ", this plugin needs " +
+                                std::to_string(CAHUB_ABI_MAJOR) + "." + std::to_string(CAHUB_ABI_MINOR) +
+                                " or a newer " + std::to_string(CAHUB_ABI_MAJOR) + ".x");
       *instance = new Instance<P>(*api);
       return CAHUB_OK;
     });
@@ -539,6 +580,16 @@ struct Trampolines {
     });
   }
 
+  // Answers NULL for a NULL id and for anything the provider throws: get_extension cannot fail.
+  static const void* get_extension(void* instance, const char* id) noexcept {
+    if (!instance || !id) return nullptr;
+    try {
+      return static_cast<const Instance<P>*>(instance)->provider.extension(id);
+    } catch (...) {
+      return nullptr;
+    }
+  }
+
   static cahub_plugin_descriptor describe(const Descriptor& d) noexcept {
     cahub_plugin_descriptor c{};
     c.struct_size = sizeof(cahub_plugin_descriptor);
@@ -549,13 +600,13 @@ struct Trampolines {
     c.name_en = d.name_en;
     c.version = d.version;
     c.facts_json = d.facts_json;
-    for (std::int32_t ch = 0; ch < CAHUB_CHANNEL_COUNT; ++ch)
-      c.businesses_by_channel[ch] = d.offers.businesses_on(static_cast<Channel>(ch));
+    c.capabilities = d.capabilities.bits();
     c.applicants = d.applicants.bits();
     c.create = &create;
     c.destroy = &destroy;
     c.assess = &assess;
     c.operate = &operate;
+    c.get_extension = &get_extension;
     return c;
   }
 };
