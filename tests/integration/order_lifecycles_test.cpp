@@ -222,6 +222,18 @@ class RegionDesk {
     return body;
   }
 
+  // What a relying party sees: `openssl verify -crl_check` of the order's certificate against the
+  // provider's root and its current CRL. Exit 0 when the certificate is good; otherwise the output
+  // names the reason ("certificate revoked" for a hold as for a revocation).
+  RunResult relying_party_check(const std::string& ca, const std::string& order_id) {
+    auto pem = server_.client->Get("/v1/orders/" + order_id + "/certificate.pem", {{"Authorization", "Bearer " + clerk_}});
+    REQUIRE(pem);
+    REQUIRE(pem->status == 200);
+    const auto file = server_.var.write("relying-party-" + order_id + ".pem", pem->body);
+    return run("openssl", {"verify", "-CAfile", server_.var.file("ca/" + ca + "/ca.cert.pem"), "-crl_check", "-CRLfile",
+                           server_.var.file("ca/" + ca + "/crl.pem"), file.string()});
+  }
+
   // The provider's own view of a certificate.
   std::string provider_status(const std::string& ca, const std::string& serial) {
     const RunResult r = run(CAHUB_BINARY, {"plugins", "operate", ca, json{{"op", "status"}, {"serial", serial}}.dump(),
@@ -259,14 +271,14 @@ TEST_CASE("every business of every region runs its whole lifecycle through the A
   const json near_expiry = {{"cert_not_before", plus_days(desk.today(), -345)},
                             {"cert_not_after", plus_days(desk.today(), 20)}};
   std::set<std::string> ran;
-  // Businesses the region's rules offer but none of the CAs it accepts can carry out: every CA's
-  // quote refuses them with provider_cannot_carry_out. Listed exactly below, so a plugin that
-  // starts carrying one out makes this test run it.
+  // Businesses region{} lists but no offer{} of the region makes with any CA it accepts: every
+  // CA's quote refuses them with not_offered_by_ca_here. Listed exactly below, so an offer added
+  // later makes this test run it.
   std::set<std::string> unreachable;
   auto reachable = [&](const std::string& business, const std::optional<json>& request) {
     if (request) return true;
     for (const auto& ca : desk.region().at("accepts"))
-      CHECK(desk.refusal_codes(business, ca, near_expiry) == std::set<std::string>{"provider_cannot_carry_out"});
+      CHECK(desk.refusal_codes(business, ca, near_expiry) == std::set<std::string>{"not_offered_by_ca_here"});
     unreachable.insert(business);
     return false;
   };
@@ -340,6 +352,16 @@ TEST_CASE("every business of every region runs its whole lifecycle through the A
     const std::string expected = business == "freeze" ? "frozen" : business == "revoke" ? "revoked" : "active";
     CHECK(desk.get("/v1/orders/" + cert.order_id).at("certificate").at("status") == expected);
     CHECK(desk.provider_status(ca, cert.serial) == expected);
+    // The CRL agrees: a hold (certificateHold) and a revocation fail a relying party's check, and
+    // an unfreeze releases the hold, so the certificate verifies again.
+    const RunResult verified = desk.relying_party_check(ca, cert.order_id);
+    INFO(verified.out << verified.err);
+    if (expected == "active") {
+      CHECK(verified.exit_code == 0);
+    } else {
+      CHECK(verified.exit_code != 0);
+      CHECK_THAT(verified.out + verified.err, Catch::Matchers::Contains("certificate revoked"));
+    }
     ran.insert(business);
   }
 
@@ -348,8 +370,9 @@ TEST_CASE("every business of every region runs its whole lifecycle through the A
   std::set<std::string> covered = ran;
   covered.insert(unreachable.begin(), unreachable.end());
   CHECK(covered == offered);
-  // Every plugin carries out freeze, unfreeze and revoke through its issuing CA (plugin ABI 2
-  // capabilities), so Jinan's unfreeze and Guangdong's revoke (audits C1, C8) are no gaps any more.
+  // Every business a region lists is offered with some CA it accepts, and every plugin carries
+  // out freeze, unfreeze and revoke through its issuing CA (ABI 2 capabilities): Jinan's staff
+  // freeze and unfreeze e-seals for every CA (seed 000 五, 六), Guangdong takes 注销 on NETCA's form.
   CHECK(unreachable.empty());
   const json audit = desk.get("/v1/audit/verify");
   CHECK(audit.at("intact") == true);
