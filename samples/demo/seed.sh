@@ -93,6 +93,7 @@ step reviewer order act "$id" start_review --version "$version"
 
 # 赵示例, an evaluation expert in Inner Mongolia: a CFCA personal certificate, issued, not yet collected.
 step clerk order create --idempotency-key demo-neimenggu-expert --json-file "$here/orders/neimenggu-expert.json"
+clerk order material "$id" --all >/dev/null
 step reviewer order act "$id" start_review --version "$version"
 step reviewer order act "$id" approve --version "$version"
 step clerk order pay "$id" --version "$version" --method alipay --amount-fen "$total"

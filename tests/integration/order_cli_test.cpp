@@ -52,8 +52,12 @@ TEST_CASE("a central order from acceptance to completion on the command line, au
                                                               "--channel", "online", "--unit-name", "福州测试有限公司",
                                                               "--uscc", "91350100M000100Y43"}),
                 5, "idempotency_conflict");
-  check_refusal(desk.as("wang.fang", std::vector<std::string>{"order", "create", "--idempotency-key", "cli-2"} + kCentralNew),
-                5, "open_order_exists");
+  // Central's one open order per ID number covers BJCA's online platform (central.lua limit{}).
+  const std::vector<std::string> online = {"--region", "central", "--ca", "bjca", "--business", "new", "--channel", "online",
+                                           "--unit-name", "福州测试有限公司", "--uscc", "91350100M000100Y43"};
+  CHECK(desk.as("wang.fang", std::vector<std::string>{"order", "create", "--idempotency-key", "cli-2"} + online).exit_code == 0);
+  check_refusal(desk.as("wang.fang", std::vector<std::string>{"order", "create", "--idempotency-key", "cli-3"} + online),
+                5, "one_open_order");
 
   order = desk.json_as("zhao.li", {"order", "act", id, "start_review", "--version", version_of(order)});
   check_refusal(desk.as("zhao.li", {"order", "act", id, "reject", "--version", version_of(order)}), 6, "reason_required");
@@ -118,7 +122,7 @@ TEST_CASE("a central order from acceptance to completion on the command line, au
   CHECK_THAT(shown.out, Contains("certificate  " + serial));
   const RunResult queue = desk.cahub({"order", "list", "--region", "central"});
   CHECK_THAT(queue.out, Contains(id));
-  CHECK_THAT(queue.out, Contains("1 order: completed 1"));
+  CHECK_THAT(queue.out, Contains("2 orders: completed 1 submitted 1"));  // and the online one above
   const json listed = desk.json_as("zhao.li", {"order", "list", "--state", "completed"});
   CHECK(listed.at("orders").size() == 1);
   CHECK(listed.at("counts").at("completed") == 1);

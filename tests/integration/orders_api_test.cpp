@@ -56,10 +56,17 @@ TEST_CASE("a central order from acceptance to completion through the API, audite
   json other = kCentralNew;
   other["channel"] = "online";
   CHECK(desk.call("POST", "/v1/orders", clerk, other, "desk-1").first == 409);
-  // And a second open order for the same unit and CA is blocked, naming the first.
-  auto [blocked_status, blocked] = desk.call("POST", "/v1/orders", clerk, kCentralNew, "desk-2");
+  // Central's one open order per ID number is a limit of BJCA's online platform and its mail
+  // fallback (central.lua limit{}): the counter order does not count, a second online one is
+  // blocked, naming the first and the script line.
+  auto [online_status, online] = desk.call("POST", "/v1/orders", clerk, other, "desk-2");
+  REQUIRE(online_status == 201);
+  CHECK(online.at("quote").at("limits")[0].at("code") == "one_open_order");
+  auto [blocked_status, blocked] = desk.call("POST", "/v1/orders", clerk, other, "desk-3");
   CHECK(blocked_status == 409);
-  CHECK_THAT(blocked["error"]["message"].get<std::string>(), Contains(id));
+  CHECK(blocked["error"]["code"] == "one_open_order");
+  CHECK_THAT(blocked["error"]["message"].get<std::string>(), Contains(online.at("id").get<std::string>()));
+  CHECK_THAT(blocked["error"]["message"].get<std::string>(), Contains("central.lua:"));
 
   std::tie(std::ignore, order) = desk.act(id, "start_review", reviewer, order);
   std::tie(std::ignore, order) = desk.act(id, "reject", reviewer, order, "营业执照复印件未加盖公章");
@@ -362,8 +369,9 @@ TEST_CASE("rules across orders: one master key per unit from the registry, NMGCA
   const std::string clerk = desk.sign_in("wang.fang");
   const std::string reviewer = desk.sign_in("zhao.li");
 
-  // Qinghai: a unit holds one master key (seed 001). The registry knows this unit has one, so an
-  // order for another master key is refused without the clerk ticking has_master_key.
+  // Qinghai: a unit holds one master key (seed 001, qinghai.lua limit{}). The registry knows this
+  // unit has one, so an order for another master key is refused (409, the limit's code, naming the
+  // certificate) without the clerk ticking has_master_key.
   const RunResult imported = run(CAHUB_BINARY, {"certs", "import", "--ca", "bjca", "--region", "qinghai", "--serial",
                                                 "0A1B2C", "--not-before", "2026-01-05", "--not-after", "2027-01-04",
                                                 "--unit-name", "西宁测试有限公司", "--uscc", "91350100M000100Y43",
@@ -374,14 +382,18 @@ TEST_CASE("rules across orders: one master key per unit from the registry, NMGCA
   const json qinghai = {{"region", "qinghai"}, {"ca", "bjca"}, {"business", "new"}, {"channel", "onsite"},
                         {"applicant_details", {{"name", "西宁测试有限公司"}, {"uscc", "91350100M000100Y43"}}}};
   auto [master_status, master] = desk.call("POST", "/v1/orders", clerk, qinghai, "q1");
-  CHECK(master_status == 422);
-  CHECK(codes_of(master.at("quote").at("reason_details")) == std::vector<std::string>{"one_master_key"});
+  CHECK(master_status == 409);
+  CHECK(master["error"]["code"] == "one_master_key");
+  CHECK_THAT(master["error"]["message"].get<std::string>(), Contains("bjca certificate 0A1B2C (active)"));
+  json other_ca = qinghai;
+  other_ca["ca"] = "hbca";  // one master key per unit, whichever CA issued it
+  CHECK(desk.call("POST", "/v1/orders", clerk, other_ca, "q3").first == 409);
   json secondary = qinghai;
   secondary["key"] = "secondary";
   CHECK(desk.call("POST", "/v1/orders", clerk, secondary, "q2").first == 201);
 
-  // NMGCA takes one unit-certificate application per unit (seed 004): a cancelled one does not
-  // count, a completed one does.
+  // NMGCA takes one unit-certificate application per unit (seed 004, neimenggu.lua limit{}): a
+  // cancelled one does not count, a completed one (its certificate issued) does.
   const json nmgca = {{"region", "neimenggu"}, {"ca", "nmgca"}, {"business", "new"}, {"channel", "online"},
                       {"applicant_details", {{"name", "包头测试有限公司"}, {"uscc", uscc_for(4242)}}}};
   auto [c1, first] = desk.call("POST", "/v1/orders", clerk, nmgca, "n1");
@@ -408,6 +420,8 @@ TEST_CASE("rules across orders: one master key per unit from the registry, NMGCA
   REQUIRE(done == 200);
   auto [c3, refused] = desk.call("POST", "/v1/orders", clerk, nmgca, "n3");
   CHECK(c3 == 409);
-  CHECK(refused["error"]["code"] == "unit_application_limit");
-  CHECK_THAT(refused["error"]["message"].get<std::string>(), Contains(id));
+  CHECK(refused["error"]["code"] == "one_unit_certificate");
+  // The completed application is counted through the certificate it issued.
+  CHECK_THAT(refused["error"]["message"].get<std::string>(),
+             Contains("nmgca certificate " + completed.at("certificate").at("serial").get<std::string>() + " (active)"));
 }

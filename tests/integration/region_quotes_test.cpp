@@ -50,12 +50,13 @@ TEST_CASE("central: 260 new, 180 a year renewed, 80 a medium, free unlock, each 
             0, rule_at("central.lua", "code = \"medium_warranty\""));
   check_fee(explained("central", "bjca", {"--business", "unlock", "--channel", "onsite"}), 0,
             rule_at("central.lua", "fee { business = \"unlock\", channel = \"onsite\""));
-  // The online window (90 days before expiry, 365 days after) is BJCA's own rule, from its plugin.
+  // The online window ("证书有效期小于90天") is central's: Qinghai and Inner Mongolia publish 30 days
+  // for BJCA, so it is the region's renewal_window, not the plugin's.
   const json early = explained("central", "bjca", {"--business", "renew", "--channel", "online", "--cert-not-before",
                                                    "2025-08-30", "--cert-not-after", "2026-08-30"});
   REQUIRE(early["reason_details"].size() == 1);
-  CHECK(early["reason_details"][0]["code"] == "online_renewal_window");
-  CHECK(early["reason_details"][0]["source"] == "plugin:bjca");
+  CHECK(early["reason_details"][0]["code"] == "renewal_window");
+  CHECK(early["reason_details"][0]["source"] == rule_at("central.lua", "renewal_window { channel = \"online\""));
 }
 
 TEST_CASE("qinghai: the 30-day window, 1 or 2 years, every fee unpriced, each from its line") {
@@ -98,19 +99,19 @@ TEST_CASE("neimenggu: CFCA's 250/450/850 new, 200/400/800 renewal and 50 reissue
   const std::vector<std::pair<int, int>> news{{1, 25000}, {2, 45000}, {4, 85000}};
   for (const auto& [years, fen] : news)
     check_fee(explained("neimenggu", "cfca", {"--business", "new", "--years", std::to_string(years)}), fen,
-              rule_at("neimenggu.lua", "ca = \"cfca\", business = \"new\", years = " + std::to_string(years) + ","));
+              rule_at("neimenggu.lua", "ca = \"cfca\", business = \"new\", key = \"master\", years = " + std::to_string(years) + ","));
   const std::vector<std::pair<int, int>> renewals{{1, 20000}, {2, 40000}, {4, 80000}};
   for (const auto& [years, fen] : renewals)
     check_fee(explained("neimenggu", "cfca", {"--business", "renew", "--years", std::to_string(years), "--cert-not-before",
                                               "2025-06-20", "--cert-not-after", "2026-06-20"}),
-              fen, rule_at("neimenggu.lua", "ca = \"cfca\", business = \"renew\", years = " + std::to_string(years) + ","));
+              fen, rule_at("neimenggu.lua", "ca = \"cfca\", business = \"renew\", key = \"master\", years = " + std::to_string(years) + ","));
   for (const char* business : {"reissue_lost", "reissue_damaged"})
     check_fee(explained("neimenggu", "cfca", {"--business", business, "--cert-not-before", "2025-06-20",
                                               "--cert-not-after", "2026-06-20"}),
               5000, rule_at("neimenggu.lua", "code = \"reissue\", label = \"数字证书及电子签章补办（每次）\", fen = 5000"));
   // Before the table took effect: unpriced, naming the first version.
   const json before = explained("neimenggu", "cfca", {"--business", "new"}, "2021-02-28");
-  check_fee(before, kUnpriced, rule_at("neimenggu.lua", "ca = \"cfca\", business = \"new\", years = 1,"));
+  check_fee(before, kUnpriced, rule_at("neimenggu.lua", "ca = \"cfca\", business = \"new\", key = \"master\", years = 1,"));
   CHECK_THAT(before["fee"]["unpriced"][0].get<std::string>(), Contains("takes effect on 2021-03-01"));
 }
 

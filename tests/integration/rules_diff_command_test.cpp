@@ -42,7 +42,7 @@ TEST_CASE("rules diff shows what changed for customers between two versions of n
   REQUIRE(changes.size() == 2);
   CHECK(changes[0] == nlohmann::json{{"aspect", "fee"}, {"item", "certificate"}, {"change", "changed"}, {"ca", "cfca"},
                                      {"business", "new"}, {"applicant", "any"}, {"channel", "any"}, {"years", "2"},
-                                     {"key", "any"}, {"when", ""}, {"from", ""}, {"old", "450.00"}, {"new", "470.00"}});
+                                     {"key", "master"}, {"when", ""}, {"from", ""}, {"old", "450.00"}, {"new", "470.00"}});
   CHECK(changes[1]["aspect"] == "material");
   CHECK(changes[1]["change"] == "added");
   CHECK(changes[1]["ca"] == "any");
