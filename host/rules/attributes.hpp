@@ -75,6 +75,8 @@ struct RequestFacts {
   std::string_view ca;                   // the plugin id the request names, e.g. "cfca"
 
   bool flag(Attribute a) const { return (flags >> static_cast<unsigned>(a)) & 1u; }
+  // Same values (texts compared by content): a rule function's q need not be filled again.
+  bool operator==(const RequestFacts&) const = default;
 
   // `default_years` applies when the input gives none (RuleInput::years == 0 and the request's 0).
   static RequestFacts of(const RuleInput& in, int default_years);

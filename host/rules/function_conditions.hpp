@@ -14,8 +14,10 @@
 // them) is dropped the next time its thread makes a state, or when the thread ends.
 //
 // The function gets one argument, q: a read-only table of the request's attributes (see
-// attributes.hpp). Each state keeps one q, filled at most once per stage call.
+// attributes.hpp). Each state keeps one q, filled again only when a request's facts differ from
+// the last ones it was filled with (the stages of one quote share them).
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -47,6 +49,7 @@ class FunctionConditions {
 
  private:
   void fill_q(lua_State* L, const RequestFacts& facts);
+  void remember_filled(const RequestFacts& facts);
 
   // Before the sandbox: the declaration closures inside the state point at it.
   ScriptDeclarations declarations_;
@@ -54,6 +57,11 @@ class FunctionConditions {
   std::vector<int> functions_;  // registry references, by slot
   int q_data_ = LUA_NOREF;      // the table q reads through
   int q_ = LUA_NOREF;           // the read-only proxy handed to functions
+  // What q_data_ holds, so that the next stage of the same quote (same facts) does not fill it
+  // again. Its texts view q_ca_ and q_former_ca_, copies owned here: the request is gone by then.
+  RequestFacts q_facts_{};
+  std::string q_ca_, q_former_ca_;
+  bool q_filled_ = false;
 };
 
 }  // namespace cahub::rules

@@ -78,6 +78,7 @@ std::vector<OrderLimit> RegionRules::limits_for(const QuoteRequest& request) con
 void RegionRules::describe_procedure(const RuleInput& in, Quote& quote) const {
   const Compiled& c = *compiled_;
   RuleEvaluation eval(c, in);
+  quote.steps.reserve(quote.steps.size() + std::min<std::size_t>(c.steps.size(), 8));
   for (const StepEntry& e : c.steps)
     if (eval.applies(e)) quote.steps.push_back(Note{e.code, e.zh, e.en, e.source});
   for (const ReviewEntry& e : c.reviews) {
