@@ -241,7 +241,7 @@ review { ca = "bjca", business = ONLINE_APPLICATION, channel = { "online", "mail
 -- 二.2 "过期超过1年（365天）未更新的证书，用户需按照在线鉴证要求准备资料并在线上传资料，通过BJCA审核后
 -- 下载新证书" — no time published.
 review { ca = "bjca", business = "renew", channel = "online", working_days = "not published",
-         when = function(q) return (q.days_since_expiry or 0) > 365 end }
+         when = { days_since_expiry = { at_least = 366 } } }
 -- 七 "证书通过检测认定为介质质量问题的…" — the key is inspected; no time published.
 review { ca = "bjca", business = "reissue_damaged", working_days = "not published" }
 -- 5.1 "BJCA客服人员审核资料后进行授权" — no time published.
@@ -311,7 +311,7 @@ material { business = "unlock", channel = "online",
            code = "verification_upload", name = "鉴证资料（按页面提示在线上传）" }
 -- Online renewal of a certificate expired more than 365 days: verification materials uploaded
 -- for BJCA's review (the guide does not list them item by item).
-material { business = "renew", channel = "online", when = function(q) return (q.days_since_expiry or 0) > 365 end,
+material { business = "renew", channel = "online", when = { days_since_expiry = { at_least = 366 } },
            code = "verification_upload", name = "在线鉴证资料（按系统提示上传）" }
 
 ---------------------------------------------------------------------------------------------------

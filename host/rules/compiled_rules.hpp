@@ -58,6 +58,10 @@ struct Predicate {
   std::uint64_t bits = 0;             // codes, years; booleans as bit 0 = false, bit 1 = true
   std::vector<std::int64_t> numbers;  // integers, and dates as day numbers
   std::vector<std::string> texts;     // former_ca
+  // A whole-number attribute written as a range, { at_least = 366 } or { at_most = 89 }: the
+  // bounds (inclusive) instead of `numbers`. Compared in C++, so "more than 365 days" needs no
+  // rule function.
+  std::optional<std::int64_t> at_least, at_most;
 
   bool holds(const RequestFacts& f) const;
   bool operator==(const Predicate&) const = default;

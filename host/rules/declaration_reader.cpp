@@ -457,6 +457,43 @@ class EntryReader {
     return out;
   }
 
+  // { at_least = N } / { at_most = N } / both: a table with names rather than a list of values.
+  bool is_range(int index) {
+    index = lua_absindex(L_, index);
+    if (lua_type(L_, index) != LUA_TTABLE) return false;
+    lua_pushnil(L_);
+    if (!lua_next(L_, index)) return false;  // an empty table: each_value says it lists nothing
+    const bool named = lua_type(L_, -2) == LUA_TSTRING;
+    lua_pop(L_, 2);
+    return named;
+  }
+
+  bool read_range(int index, const std::string& what, Predicate& p) {
+    index = lua_absindex(L_, index);
+    bool good = true;
+    lua_pushnil(L_);
+    while (lua_next(L_, index)) {
+      const std::string key = lua_type(L_, -2) == LUA_TSTRING ? lua_tostring(L_, -2) : std::string();
+      if (key == "at_least" || key == "at_most") {
+        auto n = whole_number_at(-1, what + "." + key, -1'000'000, 1'000'000, "");
+        if (n) (key == "at_least" ? p.at_least : p.at_most) = *n;
+        good = good && n.has_value();
+      } else {
+        problem(what + ": a range has at_least and at_most only (e.g. { at_least = 366 }), not " +
+                (key.empty() ? std::string("a value without a name") : "'" + key + "'") +
+                did_you_mean(key, {"at_least", "at_most"}));
+        good = false;
+      }
+      lua_pop(L_, 1);
+    }
+    if (good && p.at_least && p.at_most && *p.at_least > *p.at_most) {
+      problem(what + ": at_least " + std::to_string(*p.at_least) + " is above at_most " + std::to_string(*p.at_most) +
+              ", so nothing could match");
+      good = false;
+    }
+    return good;
+  }
+
   std::optional<Predicate> predicate(Attribute attribute, const std::string& what) {
     Predicate p;
     p.attribute = attribute;
@@ -485,7 +522,7 @@ class EntryReader {
         }
         break;
       case AttributeKind::Integer:
-        good = each_value(-1, what, [&](int at) {
+        good = is_range(-1) ? read_range(-1, what, p) : each_value(-1, what, [&](int at) {
           auto n = whole_number_at(at, what, -1'000'000, 1'000'000, "");
           if (n) p.numbers.push_back(*n);
           return n.has_value();

@@ -17,8 +17,10 @@ bool listed_date(const std::vector<std::int64_t>& days, const std::optional<Date
   return d && listed(days, d->days());
 }
 
-bool listed_number(const std::vector<std::int64_t>& numbers, const std::optional<int>& n) {
-  return n && listed(numbers, *n);
+bool listed_number(const Predicate& p, const std::optional<int>& n) {
+  if (!n) return false;
+  if (p.at_least || p.at_most) return (!p.at_least || *n >= *p.at_least) && (!p.at_most || *n <= *p.at_most);
+  return listed(p.numbers, *n);
 }
 
 }  // namespace
@@ -31,8 +33,8 @@ bool Predicate::holds(const RequestFacts& f) const {
     case Attribute::Key: return has_bit(bits, static_cast<unsigned>(f.key));
     case Attribute::Years: return f.years > 0 && has_bit(bits, static_cast<unsigned>(f.years));
     case Attribute::Today: return listed(numbers, f.today.days());
-    case Attribute::DaysToExpiry: return listed_number(numbers, f.days_to_expiry);
-    case Attribute::DaysSinceExpiry: return listed_number(numbers, f.days_since_expiry);
+    case Attribute::DaysToExpiry: return listed_number(*this, f.days_to_expiry);
+    case Attribute::DaysSinceExpiry: return listed_number(*this, f.days_since_expiry);
     case Attribute::CertNotBefore: return listed_date(numbers, f.cert_not_before);
     case Attribute::CertNotAfter: return listed_date(numbers, f.cert_not_after);
     case Attribute::FirstIssued: return listed_date(numbers, f.first_issued);

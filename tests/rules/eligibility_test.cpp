@@ -125,3 +125,26 @@ TEST_CASE("a region without a renewal window lets any renewal through") {
   const auto rules = load_ok("");
   CHECK(assessed(*rules, renewal("2030-01-01")).eligible);
 }
+
+TEST_CASE("a when table gives a whole-number attribute a range: at_least, at_most, inclusive") {
+  const auto rules = load_ok(R"(refuse { business = "renew", when = { days_since_expiry = { at_least = 366 } }, code = "long_expired", zh = "过期超过365天", en = "expired more than 365 days" }
+refuse { business = "renew", when = { days_to_expiry = { at_least = 31, at_most = 89 } }, code = "early", zh = "x", en = "x" }
+)");
+  // Today is 2024-06-01.
+  CHECK(assessed(*rules, renewal("2023-06-02")).eligible);  // expired 365 days ago
+  CHECK(assessed(*rules, renewal("2023-06-01")).reasons.at(0).code == "long_expired");  // 366
+  CHECK(assessed(*rules, renewal("2024-07-02")).reasons.at(0).code == "early");  // 31 days left
+  CHECK(assessed(*rules, renewal("2024-08-29")).reasons.at(0).code == "early");  // 89
+  CHECK(assessed(*rules, renewal("2024-08-30")).eligible);                       // 90
+  CHECK(assessed(*rules, renewal("2024-07-01")).eligible);                       // 30
+  QuoteRequest undated = request(Business::Renew);
+  undated.cert_not_after.reset();
+  CHECK(assessed(*rules, undated).eligible);  // no dates: no value, so no range holds
+
+  CHECK(findings_of(kRegionHeader + R"(refuse { business = "renew", when = { days_to_expiry = { below = 3 } }, code = "x", zh = "x", en = "x" }
+refuse { business = "renew", when = { days_to_expiry = { at_least = 9, at_most = 3 } }, code = "y", zh = "x", en = "x" }
+)") == std::vector<std::string>{
+            "central.lua:11: refuse: when.days_to_expiry: a range has at_least and at_most only (e.g. { at_least = 366 }), "
+            "not 'below'",
+            "central.lua:12: refuse: when.days_to_expiry: at_least 9 is above at_most 3, so nothing could match"});
+}
