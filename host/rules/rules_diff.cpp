@@ -325,6 +325,60 @@ CustomerChange row_of(const GroupKey& key, const Group& g, const std::vector<Var
   return row;
 }
 
+// One request both versions were asked, as the rows name it.
+struct Cell {
+  const std::string& ca;
+  Business business;
+  ApplicantKind applicant;
+  Channel channel;
+  int years;
+  KeyType key;
+  Date day;
+};
+
+// Every item the two answers give differently, added to the group of rows that differ the same way.
+void record_differences(const Answer& old_answer, const Answer& new_answer, const Cell& at, const std::vector<Variable>& vars,
+                        const std::vector<std::size_t>& choice, std::map<GroupKey, Group>& groups) {
+  std::set<std::string> items;
+  for (const auto& [item, v] : old_answer) items.insert(item);
+  for (const auto& [item, v] : new_answer) items.insert(item);
+  for (const auto& item : items) {
+    const auto o = old_answer.find(item), n = new_answer.find(item);
+    const std::string ov = o == old_answer.end() ? kNothing : o->second;
+    const std::string nv = n == new_answer.end() ? kNothing : n->second;
+    if (ov == nv) continue;
+    const auto sep = item.find('\x1F');
+    Group& g = groups[{item.substr(0, sep), item.substr(sep + 1), ov, nv, at.ca, std::string(code_of(at.business)), ""}];
+    g.applicants.insert(std::string(code_of(at.applicant)));
+    g.channels.insert(std::string(code_of(at.channel)));
+    g.cells.emplace(code_of(at.applicant), code_of(at.channel));
+    g.years.insert(at.years ? std::to_string(at.years) : "not published");
+    g.keys.insert(std::string(code_of(at.key)));
+    g.dates.insert(at.day.iso());
+    g.circumstances.resize(vars.size());
+    for (std::size_t i = 0; i < vars.size(); ++i) g.circumstances[i].insert(vars[i].values[choice[i]]);
+  }
+}
+
+// The same change for several CAs reads as one row; for every CA both versions accept, "any".
+std::vector<CustomerChange> merged_across_cas(std::vector<CustomerChange> changes, std::size_t ca_count) {
+  std::vector<CustomerChange> merged;
+  for (auto& c : changes) {
+    auto same = std::find_if(merged.begin(), merged.end(), [&](const CustomerChange& m) {
+      return m.aspect == c.aspect && m.item == c.item && m.old_value == c.old_value && m.new_value == c.new_value &&
+             m.business == c.business && m.applicant == c.applicant && m.channel == c.channel && m.years == c.years &&
+             m.key == c.key && m.when == c.when && m.from == c.from && m.aspect != "region";
+    });
+    if (same == merged.end()) merged.push_back(std::move(c));
+    else same->ca += ", " + c.ca;
+  }
+  for (auto& m : merged)
+    if (m.aspect != "region" && m.ca.find(", ") != std::string::npos &&
+        static_cast<std::size_t>(std::count(m.ca.begin(), m.ca.end(), ',') + 1) == ca_count)
+      m.ca = "any";
+  return merged;
+}
+
 }  // namespace
 
 std::vector<CustomerChange> diff_for_customers(const RegionRules& old_rules, const RegionRules& new_rules, Date today) {
@@ -375,26 +429,8 @@ std::vector<CustomerChange> diff_for_customers(const RegionRules& old_rules, con
                   const Asked asked = make_request(a.region.id, ca, bu, ap, ch, y, k, day, vars, choice);
                   const Answer old_answer = answer(old_rules, asked), new_answer = answer(new_rules, asked);
                   if (old_answer != new_answer) {
-                    std::set<std::string> items;
-                    for (const auto& [item, v] : old_answer) items.insert(item);
-                    for (const auto& [item, v] : new_answer) items.insert(item);
-                    for (const auto& item : items) {
-                      const auto o = old_answer.find(item), n = new_answer.find(item);
-                      const std::string ov = o == old_answer.end() ? kNothing : o->second;
-                      const std::string nv = n == new_answer.end() ? kNothing : n->second;
-                      if (ov == nv) continue;
-                      const auto sep = item.find('\x1F');
-                      Group& g = groups[{item.substr(0, sep), item.substr(sep + 1), ov, nv, ca,
-                                         std::string(code_of(bu)), ""}];
-                      g.applicants.insert(std::string(code_of(ap)));
-                      g.channels.insert(std::string(code_of(ch)));
-                      g.cells.emplace(code_of(ap), code_of(ch));
-                      g.years.insert(y ? std::to_string(y) : "not published");
-                      g.keys.insert(std::string(code_of(k)));
-                      g.dates.insert(day.iso());
-                      g.circumstances.resize(vars.size());
-                      for (std::size_t i = 0; i < vars.size(); ++i) g.circumstances[i].insert(vars[i].values[choice[i]]);
-                    }
+                    const Cell cell{ca, bu, ap, ch, y, k, day};
+                    record_differences(old_answer, new_answer, cell, vars, choice, groups);
                   }
                   // Next combination of circumstances (odometer).
                   std::size_t i = 0;
@@ -405,22 +441,7 @@ std::vector<CustomerChange> diff_for_customers(const RegionRules& old_rules, con
 
   for (const auto& [key, g] : groups)
     for (const Group& part : by_applicant_where_needed(g)) changes.push_back(row_of(key, part, vars, dims, days.size()));
-  // The same change for several CAs or businesses reads as one row.
-  std::vector<CustomerChange> merged;
-  for (auto& c : changes) {
-    auto same = std::find_if(merged.begin(), merged.end(), [&](const CustomerChange& m) {
-      return m.aspect == c.aspect && m.item == c.item && m.old_value == c.old_value && m.new_value == c.new_value &&
-             m.business == c.business && m.applicant == c.applicant && m.channel == c.channel && m.years == c.years &&
-             m.key == c.key && m.when == c.when && m.from == c.from && m.aspect != "region";
-    });
-    if (same == merged.end()) merged.push_back(std::move(c));
-    else same->ca += ", " + c.ca;
-  }
-  for (auto& m : merged)
-    if (m.aspect != "region" && m.ca.find(", ") != std::string::npos &&
-        std::count(m.ca.begin(), m.ca.end(), ',') + 1 == static_cast<long>(cas.size()))
-      m.ca = "any";
-  return merged;
+  return merged_across_cas(std::move(changes), cas.size());
 }
 
 namespace {
