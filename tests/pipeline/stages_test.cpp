@@ -21,7 +21,7 @@ namespace {
 // Line numbers matter: the tests check the `source` of what each entry produced.
 const char* kTestRegion = R"(region { id = "testland", name = "测试平台", name_en = "Testland",
   accepts = { "bjca" }, applicants = { "org" }, channels = { "onsite", "online" },
-  businesses = { "new", "renew", "reissue_damaged", "unlock" }, years = { 1, 2 } } offer { business = { "new", "renew", "reissue_damaged", "unlock" } }
+  businesses = { "new", "renew", "reissue_damaged", "unlock" }, years = { 1, 2 } } offer { business = { "new", "renew", "reissue_damaged" } } offer { business = "unlock", channel = "online" }
 fee { business = "new", code = "cert", label = "证书费", fen = 30000, per_year = true }
 fee { business = "reissue_damaged", code = "medium", label = "介质费", fen = 8000, unless = { warranty_covers_medium = true } }
 material { business = "new", code = "form", name = "申请表", copies = 2, stamped = true }
@@ -109,6 +109,13 @@ TEST_CASE("route: what the region or provider does not offer is a reason, and la
   // Mail is not a channel of this region; unlock online is offered by both region and BJCA.
   QuoteContext mail = w.routed(request(Business::New, Channel::Mail));
   CHECK(mail.quote.reasons.at(0).code == "channel_not_offered");
+
+  // Unlock is offered online only: at the counter it is refused, and the reason names the way there is.
+  QuoteContext counter = w.routed(request(Business::Unlock, Channel::Onsite));
+  REQUIRE(counter.quote.reasons.size() == 1);
+  CHECK(counter.quote.reasons[0].code == "not_offered_by_ca_here");
+  CHECK(counter.quote.reasons[0].zh.ends_with("；可通过线上方式办理"));
+  CHECK(counter.quote.reasons[0].en.ends_with("; offered here: online"));
 
   QuotePipeline pipeline(w.rule_book, w.plugins);
   QuoteRequest unlock = request(Business::Unlock, Channel::Online);

@@ -1,6 +1,7 @@
 // Stage 2: which region script and which CA plugin answer this request, and whether they may.
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "domain/labels.hpp"
 #include "pipeline/request_error.hpp"
@@ -22,6 +23,21 @@ std::string years_list(const std::vector<int>& years) {
   std::string out;
   for (int y : years) out += (out.empty() ? "" : ", ") + std::to_string(y);
   return out;
+}
+
+// The channels on which the region does offer this business with this CA to this applicant, as
+// the end of the refusal ("；可通过现场、邮寄办理"), so the clerk sees the way that exists; empty
+// when there is none.
+std::pair<std::string, std::string> other_channels(const rules::RegionRules& region, const QuoteRequest& r) {
+  std::string zh, en;
+  for (std::size_t i = 0; i < code_count<Channel>(); ++i) {
+    const auto ch = static_cast<Channel>(i);
+    if (ch == r.channel || !region.offers_channel(ch) || !region.offered(r.ca, r.business, ch, r.applicant)) continue;
+    zh += (zh.empty() ? "" : "、") + std::string(label_of(ch).zh);
+    en += (en.empty() ? "" : ", ") + std::string(label_of(ch).en);
+  }
+  if (zh.empty()) return {};
+  return {"；可通过" + zh + "方式办理", "; offered here: " + en};
 }
 
 }  // namespace
@@ -73,12 +89,15 @@ StageOutcome route(QuoteContext& ctx, const rules::RuleBook& rule_book, const pl
   // What the CA does here is the region's agreement (offer{}); whether it can do it at all is
   // the provider's capability. Each is checked only when everything before it passed, so the
   // clerk reads the one reason that matters rather than its consequences.
-  if (q.eligible && !ctx.region->offered(r.ca, r.business, r.channel, r.applicant))
+  if (q.eligible && !ctx.region->offered(r.ca, r.business, r.channel, r.applicant)) {
+    const auto [zh_elsewhere, en_elsewhere] = other_channels(*ctx.region, r);
     q.refuse({"not_offered_by_ca_here",
-              "本平台未公布" + r.ca + "以" + std::string(c.zh) + "方式为" + std::string(a.zh) + "办理" + std::string(b.zh) + "业务",
+              "本平台未公布" + r.ca + "以" + std::string(c.zh) + "方式为" + std::string(a.zh) + "办理" + std::string(b.zh) + "业务" +
+                  zh_elsewhere,
               ctx.region->name_en() + " publishes no " + std::string(b.en) + " " + std::string(c.en) + " with " + r.ca +
-                  " for applicants of kind " + std::string(a.en),
+                  " for applicants of kind " + std::string(a.en) + en_elsewhere,
               region_source});
+  }
   if (q.eligible && !ctx.provider->can_carry_out(r.business))
     q.refuse({"provider_cannot_carry_out", "该CA不能办理" + std::string(b.zh) + "业务",
               r.ca + " cannot carry out " + std::string(b.en), provider_source});
