@@ -52,7 +52,7 @@ struct NewOrder {
   bool priced = true;
   Fen total = 0;
   std::vector<MaterialRequirement> materials;
-  std::optional<Date> due_on;  // SLA: acceptance + the provider's published review days (working days)
+  std::optional<Date> due_on;  // SLA: acceptance + the region's review{} time for this CA (working days)
   // The region's limits across orders that apply (limit{}), counted inside the creating
   // transaction (orders/order_limits.hpp).
   std::vector<OrderLimit> limits;

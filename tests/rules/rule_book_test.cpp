@@ -74,6 +74,12 @@ TEST_CASE("describe() lists regions and refused scripts for GET /v1/rules") {
   CHECK(d["regions"][0]["businesses"] == nlohmann::json::array({"new", "renew", "reissue_lost"}));
   CHECK(d["regions"][1]["years"] == nlohmann::json::array({1, 2}));
   CHECK(d["regions"][1]["applicants"] == nlohmann::json::array({"org", "person"}));
+  // What each accepted CA does there, from offer{}, as the console's order form reads it.
+  const nlohmann::json bjca = d["regions"][0]["offers"]["bjca"];
+  CHECK(bjca["channels"]["mail"] == nlohmann::json::array({"new", "renew", "reissue_lost"}));
+  CHECK(bjca["channels"].size() == 3);
+  CHECK(bjca["applicants"] == nlohmann::json::array({"org"}));
+  CHECK(d["regions"][1]["offers"].size() == 2);  // qinghai: bjca and hbca
   REQUIRE(d["refused"].size() == 1);
   CHECK(d["refused"][0]["file"] == "broken.lua");
   CHECK(d["refused"][0]["findings"][0] ==
