@@ -203,6 +203,14 @@ class LocalCa final : public Connector {
     return *found;
   }
 
+  CertificateRecord find_by_order(std::string_view order_id, Business business) override {
+    std::lock_guard guard(mutex_);
+    ready();
+    auto found = ledger_->find_by_order(order_id, business);
+    if (!found) throw ProviderError(CAHUB_ERROR_NOT_FOUND, "no certificate for order " + std::string(order_id));
+    return *found;
+  }
+
   CaPublication publication() override {
     std::lock_guard guard(mutex_);
     ready();

@@ -168,7 +168,12 @@ std::string operate(Connector& connector, std::string_view request_json, const I
               "\"; expected unspecified, key_compromise, affiliation_changed, superseded or cessation_of_operation");
     result = record_json(connector.revoke(serial_of(request), *reason));
   } else if (op == "status") {
-    result = record_json(connector.find(serial_of(request)));
+    // By serial, or by the host's order (order_id and business): what the CA issued for it.
+    if (request.contains("order_id") && !request.contains("serial"))
+      result = record_json(connector.find_by_order(name_field(request, "order_id", true),
+                                                   static_cast<Business>(code_field(request, "business", kBusinesses))));
+    else
+      result = record_json(connector.find(serial_of(request)));
   } else if (op == "ca") {
     const CaPublication p = connector.publication();
     result = {{"key_algorithm", key_algorithm_code(p.algorithm)}, {"root_file", p.root_file},

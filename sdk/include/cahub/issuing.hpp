@@ -136,6 +136,14 @@ class Connector {
   virtual CertificateRecord unfreeze(std::string_view serial) = 0;
   virtual CertificateRecord revoke(std::string_view serial, RevocationReason reason) = 0;
   virtual CertificateRecord find(std::string_view serial) = 0;
+  // The certificate this CA issued for the host's order (issue's order_id and business), or
+  // NOT_FOUND when it issued none: how a host that lost the answer (a crash between asking and
+  // recording) learns what happened. UNSUPPORTED by default, for connectors that cannot say.
+  virtual CertificateRecord find_by_order(std::string_view order_id, Business business) {
+    (void)order_id;
+    (void)business;
+    throw ProviderError(CAHUB_ERROR_UNSUPPORTED, "this connector cannot look certificates up by order");
+  }
   virtual CaPublication publication() = 0;
 };
 
