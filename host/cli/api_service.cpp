@@ -22,4 +22,11 @@ ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_bo
   server::install_console_routes(http_);
 }
 
+std::vector<desk::Reconciled> ApiService::reconcile(store::Database& database) {
+  store::DirectCommitter direct(database);
+  store::Committer& writes = committer_ ? static_cast<store::Committer&>(*committer_) : direct;
+  desk::OrderDesk desk(order_services_.desk, database, writes);
+  return desk.reconcile({"system", orders::Role::Admin});
+}
+
 }  // namespace cahub::cli

@@ -5,10 +5,12 @@
 // what `cahub serve` answers with.
 
 #include <memory>
+#include <vector>
 
 #include <httplib.h>
 
 #include "config/config.hpp"
+#include "desk/order_desk.hpp"
 #include "orders/working_days.hpp"
 #include "pipeline/quote_pipeline.hpp"
 #include "server/http_api.hpp"
@@ -27,6 +29,10 @@ class ApiService {
 
   // Bind, listen and stop it here; it must be stopped before the service is destroyed.
   httplib::Server& http() { return http_; }
+  // Finishes the orders a previous run left waiting for their provider (a crash between asking and
+  // recording; desk/provider_steps.cpp), as "system", before the first request is answered.
+  std::vector<desk::Reconciled> reconcile(store::Database& database);
+
   // The group committer, or null when order writes commit on each worker's own connection.
   const store::GroupCommitter* group_committer() const { return committer_.get(); }
 

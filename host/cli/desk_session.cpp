@@ -1,14 +1,13 @@
 #include "cli/desk_session.hpp"
 
 #include <CLI/CLI.hpp>
-#include <SQLiteCpp/Exception.h>
 #include <cstdlib>
 #include <iostream>
 #include <termios.h>
 #include <unistd.h>
 
 #include "cli/exit_codes.hpp"
-#include "orders/order_store.hpp"
+#include "errors/error_answer.hpp"
 #include "pipeline/request_error.hpp"
 #include "staff/staff_directory.hpp"
 #include "store/store_error.hpp"
@@ -100,7 +99,7 @@ int report_error(int exit_code, const std::string& code, const std::string& mess
 }
 
 int answer_with_order(const GlobalOptions& global, const std::string& as, const OrderView& view,
-                      const std::function<orders::OrderRecord(desk::OrderDesk&, const orders::Actor&)>& act) {
+                      const std::function<orders::Order(desk::OrderDesk&, const orders::Actor&)>& act) {
   return answer_at_desk([&] {
     DeskSession session(global);
     const orders::Actor actor = session.acting_staff(as);
@@ -112,26 +111,16 @@ int answer_with_order(const GlobalOptions& global, const std::string& as, const 
 int answer_at_desk(const std::function<int()>& work) {
   try {
     return work();
-  } catch (const store::StoreError& e) {  // names the file and what to do
+  } catch (const store::StoreError& e) {
+    // The database cannot be opened: the operator on this machine is told which file and what to
+    // do (the HTTP API never shows this; its database was opened at start).
     return report_error(kExitBadInput, "database", e.what());
-  } catch (const staff::StaffError& e) {
-    return report_error(kExitUnauthenticated, e.code(), e.what());
-  } catch (const orders::OrderNotFound& e) {
-    return report_error(kExitNotFound, "not_found", e.what());
-  } catch (const orders::OrderConflict& e) {
-    return report_error(kExitConflict, e.code(), e.what());
-  } catch (const orders::WorkflowRefusal& e) {
-    return report_error(kExitRefused, e.code(), e.what());
-  } catch (const desk::NotEligible& e) {
-    return report_error(kExitRefused, e.code(), std::string(e.what()) + ": " + reasons_of(e.quote()));
-  } catch (const pipeline::BadRequest& e) {
-    return report_error(kExitBadInput, e.code(), e.what());
-  } catch (const desk::ProviderProblem& e) {
-    return report_error(kExitStageFailure, e.code(), e.what());
-  } catch (const SQLite::Exception& e) {
-    // A CHECK the schema enforces (a transfer without its voucher, an unknown method), as the API.
-    if (std::string_view(e.what()).find("constraint failed") == std::string_view::npos) throw;
-    return report_error(kExitBadInput, "invalid_value", e.what());
+  } catch (...) {
+    const errors::ErrorAnswer a = errors::answer_for(std::current_exception(), "cahub order");
+    std::string message = a.message;
+    // A not-eligible order says why on the same line, as the quote's reasons.
+    if (a.extra.contains("quote")) message += ": " + reasons_of(a.extra["quote"]);
+    return report_error(exit_code_for(a.kind), a.code, message);
   }
 }
 

@@ -65,7 +65,7 @@ std::string read_password(const std::string& login);
 // Runs `act` at a desk as the acting staff member and prints the order it returns: the whole of
 // a command that changes one order.
 int answer_with_order(const GlobalOptions& global, const std::string& as, const OrderView& view,
-                      const std::function<orders::OrderRecord(desk::OrderDesk&, const orders::Actor&)>& act);
+                      const std::function<orders::Order(desk::OrderDesk&, const orders::Actor&)>& act);
 
 // An error answered as the desk's are: "cahub: CODE: message" on stderr; returns `exit_code`.
 int report_error(int exit_code, const std::string& code, const std::string& message);

@@ -5,6 +5,8 @@
 // a script can tell "fix your input" from "reload and retry" from "not now" without parsing text;
 // the stable code (`version_conflict`, `four_eyes`, ...) is on the one stderr line.
 
+#include "domain/coded_error.hpp"
+
 namespace cahub::cli {
 
 constexpr int kExitOk = 0;           // done (a quote that says "not eligible" is still done)
@@ -15,5 +17,18 @@ constexpr int kExitNotFound = 4;     // no such order, material or certificate (
 constexpr int kExitConflict = 5;     // someone acted first, a reused idempotency key, an open order that blocks (HTTP 409)
 constexpr int kExitRefused = 6;      // the workflow refuses: role, four-eyes, wrong state, not eligible (HTTP 403, 422)
 constexpr int kExitUnauthenticated = 7;  // unknown login, wrong password, expired session (HTTP 401)
+
+// The one mapping of the error model's kinds (domain/coded_error.hpp) to exit codes.
+constexpr int exit_code_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::BadInput: return kExitBadInput;
+    case ErrorKind::Unauthenticated: return kExitUnauthenticated;
+    case ErrorKind::Forbidden: case ErrorKind::Refused: return kExitRefused;
+    case ErrorKind::NotFound: return kExitNotFound;
+    case ErrorKind::Conflict: return kExitConflict;
+    case ErrorKind::Upstream: case ErrorKind::Unavailable: case ErrorKind::Internal: return kExitStageFailure;
+  }
+  return kExitStageFailure;
+}
 
 }  // namespace cahub::cli

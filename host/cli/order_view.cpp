@@ -6,23 +6,23 @@
 #include <ostream>
 
 #include "domain/money.hpp"
-#include "orders/order_queue.hpp"
+#include "orders/order_json.hpp"
 
 namespace cahub::cli {
 namespace {
 
-std::string total_text(const orders::OrderRecord& o) { return o.priced ? format_cny(o.total) + " CNY" : "unpriced"; }
+std::string total_text(const orders::Order& o) { return o.priced ? format_cny(o.total) + " CNY" : "unpriced"; }
 
-std::string brief_line(const orders::OrderRecord& o) {
+std::string brief_line(const orders::Order& o) {
   return o.public_id + " " + std::to_string(o.version) + " " + std::string(orders::code_of(o.state)) + " " +
          (o.priced ? std::to_string(o.total) : std::string("unpriced"));
 }
 
-void print_text(std::ostream& out, const orders::OrderRecord& o) {
+void print_text(std::ostream& out, const orders::Order& o) {
   out << o.public_id << "  " << orders::code_of(o.state) << "  (version " << o.version << ")\n";
-  out << "  business     " << cahub::code_of(o.business) << ", " << o.region << " / " << o.ca << ", " << o.channel
-      << "\n";
-  out << "  applicant    " << o.applicant.name << " (" << o.applicant.identity() << ")\n";
+  out << "  business     " << cahub::code_of(o.business) << ", " << o.region << " / " << o.ca << ", "
+      << cahub::code_of(o.channel) << "\n";
+  out << "  applicant    " << o.applicant.name << " (" << o.applicant.identity << ")\n";
   out << "  accepted     " << o.created_at << " by " << o.accepted_by;
   if (!o.due_on.empty()) out << ", review due " << o.due_on;
   out << "\n";
@@ -36,7 +36,7 @@ void print_text(std::ostream& out, const orders::OrderRecord& o) {
     out << "\n";
   }
   for (const auto& p : o.payments) {
-    out << "  payment      " << format_cny(p.amount) << " CNY by " << p.method;
+    out << "  payment      " << format_cny(p.amount) << " CNY by " << cahub::code_of(p.method);
     if (!p.voucher.empty()) out << " (voucher " << p.voucher << ")";
     out << ", recorded by " << p.recorded_by << " at " << p.recorded_at;
     if (!p.adjustment_reason.empty()) out << "; adjusted: " << p.adjustment_reason;
@@ -54,20 +54,21 @@ void add_order_view_options(CLI::App& cmd, OrderView& view) {
   cmd.add_flag("--brief", view.brief, "Print one line for scripts: ID VERSION STATE TOTAL_FEN")->excludes(json);
 }
 
-void print_order(std::ostream& out, const orders::OrderRecord& order, const OrderView& view) {
+void print_order(std::ostream& out, const orders::Order& order, const OrderView& view) {
   if (view.json)
-    out << order.to_json().dump(2) << "\n";
+    out << orders::order_json(order).dump(2) << "\n";
   else if (view.brief)
     out << brief_line(order) << "\n";
   else
     print_text(out, order);
 }
 
-void print_order_queue(std::ostream& out, const std::vector<orders::OrderRecord>& queue, const OrderView& view) {
+void print_order_queue(std::ostream& out, const orders::OrderPage& page, const OrderView& view) {
   if (view.json) {
-    out << orders::order_queue_json(queue).dump(2) << "\n";
+    out << orders::order_page_json(page).dump(2) << "\n";
     return;
   }
+  const std::vector<orders::Order>& queue = page.orders;
   if (view.brief) {
     for (const auto& o : queue) out << brief_line(o) << "\n";
     return;
@@ -86,12 +87,13 @@ void print_order_queue(std::ostream& out, const std::vector<orders::OrderRecord>
   for (const auto& o : queue)
     row(o.public_id, std::string(orders::code_of(o.state)), o.due_on.empty() ? "-" : o.due_on, o.region, o.ca,
         std::string(cahub::code_of(o.business)), o.priced ? format_cny(o.total) : "unpriced",
-        o.applicant.name + " (" + o.applicant.identity() + ")");
-  std::map<std::string_view, int> counts;
-  for (const auto& o : queue) ++counts[orders::code_of(o.state)];
-  out << queue.size() << (queue.size() == 1 ? " order:" : " orders:");
-  for (const auto& [state, n] : counts) out << " " << state << " " << n;
+        o.applicant.name + " (" + o.applicant.identity + ")");
+  std::int64_t total = 0;
+  for (const auto& [state, n] : page.counts) total += n;
+  out << total << (total == 1 ? " order:" : " orders:");
+  for (const auto& [state, n] : page.counts) out << " " << orders::code_of(state) << " " << n;
   out << "\n";
+  if (page.next) out << "more: --cursor " << page.next->text() << "\n";
 }
 
 }  // namespace cahub::cli

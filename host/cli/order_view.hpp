@@ -7,7 +7,8 @@
 #include <iosfwd>
 #include <vector>
 
-#include "orders/order_store.hpp"
+#include "orders/order.hpp"
+#include "orders/order_repository.hpp"
 
 namespace CLI { class App; }
 
@@ -20,9 +21,9 @@ struct OrderView {
 // `--json` and `--brief` on a command that prints an order.
 void add_order_view_options(CLI::App& cmd, OrderView& view);
 
-void print_order(std::ostream& out, const orders::OrderRecord& order, const OrderView& view);
+void print_order(std::ostream& out, const orders::Order& order, const OrderView& view);
 
 // The queue: one row per order, then the count per state.
-void print_order_queue(std::ostream& out, const std::vector<orders::OrderRecord>& queue, const OrderView& view);
+void print_order_queue(std::ostream& out, const orders::OrderPage& page, const OrderView& view);
 
 }  // namespace cahub::cli

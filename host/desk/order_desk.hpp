@@ -1,14 +1,16 @@
 #pragma once
 // The service desk: what a clerk or reviewer does with an order, as one set of calls that the HTTP
-// API and the `cahub order` commands share, so both take the same path (validate the applicant,
-// quote through the common pipeline, freeze it, apply the workflow, ask the provider).
+// API and the `cahub order` commands share, so both take the same path: the request arrives typed
+// (edge/), the order is read on the caller's connection, the workflow table decides
+// (orders/order_workflow.hpp), a writer job writes the decision under the order's version and
+// returns the new version, and the order is read again to answer.
 //
-// Reads go to the caller's connection; every write goes through a store::Committer, which in
-// `cahub serve` lets concurrent requests share one durable commit.
+// Writer jobs go through a store::Committer (in `cahub serve` concurrent requests share one
+// durable commit). They only write: every read, every decision and every provider call happens
+// outside them, so the batch they share never waits on a provider or a JSON parse.
 //
-// Errors are answers with stable codes: pipeline::BadRequest (400), orders::OrderNotFound (404),
-// orders::OrderConflict (409), orders::WorkflowRefusal (403/422), NotEligible (422) and
-// ProviderProblem (502/503).
+// Errors are CodedErrors (domain/coded_error.hpp): BadRequest, OrderNotFound, OrderConflict,
+// WorkflowRefusal, NotEligible, plugins::ProviderProblem.
 
 #include <optional>
 #include <string>
@@ -18,8 +20,11 @@
 
 #include "domain/coded_error.hpp"
 #include "domain/date.hpp"
+#include "edge/desk_requests.hpp"
 #include "orders/certificate_registry.hpp"
-#include "orders/order_store.hpp"
+#include "orders/order.hpp"
+#include "orders/order_repository.hpp"
+#include "orders/order_request.hpp"
 #include "orders/working_days.hpp"
 #include "store/audit_log.hpp"
 #include "store/committer.hpp"
@@ -35,23 +40,28 @@ struct DeskServices {
   const orders::WorkingCalendar& calendar;
 };
 
-// The rules refuse the order: an answer, carrying the quote that says why.
+// The rules refuse the order: an answer (422), carrying the quote that says why.
 class NotEligible : public CodedError {
  public:
   explicit NotEligible(nlohmann::json quote)
-      : CodedError("not_eligible", "the request is not eligible"), quote_(std::move(quote)) {}
+      : CodedError(ErrorKind::Refused, "not_eligible", "the request is not eligible"), quote_(std::move(quote)) {}
   const nlohmann::json& quote() const { return quote_; }
+  void describe(nlohmann::json& answer) const override { answer["quote"] = quote_; }
 
  private:
   nlohmann::json quote_;
 };
 
-// The order's provider is not loaded ("provider_unavailable"), failed ("provider_failed") or does
-// not know the certificate concerned ("certificate_not_found"); nothing was recorded, so the same
-// call can be retried.
-class ProviderProblem : public CodedError {
- public:
-  using CodedError::CodedError;
+struct CreateResult {
+  orders::Order order;
+  bool created = false;  // false: a retry that returned the first order
+};
+
+// What reconcile() found for each order left waiting for its provider.
+struct Reconciled {
+  std::string order_id;
+  std::string outcome;  // "issued", "completed", "returned" (the provider did nothing), "unresolved"
+  std::string detail;
 };
 
 class OrderDesk {
@@ -59,52 +69,59 @@ class OrderDesk {
   OrderDesk(const DeskServices& services, store::Database& reads, store::Committer& writes)
       : services_(services), reads_(reads), writes_(writes) {}
 
-  // Accepts an order request: the body of a quote request plus `applicant_details` (name and USCC
-  // or ID number, checked by their check characters) and, for every business but new and add,
-  // `previous_serial`, the certificate concerned. `today` is the acceptance date.
-  orders::CreateResult create(const nlohmann::json& body, const std::string& idempotency_key,
-                              const orders::Actor& clerk, Date today);
+  // Accepts an order: quotes it through the common pipeline with the registry's facts about the
+  // certificate concerned, freezes the quote, counts the region's limits and records it, once per
+  // idempotency key. `today` is the acceptance date.
+  CreateResult create(const orders::OrderRequest& request, const std::string& idempotency_key,
+                      const orders::Actor& clerk, Date today);
 
-  orders::OrderRecord get(const std::string& order_id);
+  orders::Order get(const std::string& order_id);
   // The order's audit events in seq order (OrderNotFound for an unknown order).
   std::vector<store::RecordedAuditEvent> events(const std::string& order_id);
+  orders::OrderPage list(const orders::OrderFilter& filter, const std::optional<orders::OrderCursor>& after,
+                         int limit);
 
   // The certificate registry, as orders::registered_certificates.
   std::vector<orders::RegisteredCertificate> certificates(const orders::CertificateFilter& filter, int limit);
   // Whether a renewal order for `certificate` would be accepted on `today` under the live region
-  // rules: the renewal quote create() would run, with the registry's dates and the holder's kind.
-  // {"eligible", "reasons", "reason_details"} as in the quote; a region or CA that is not loaded
-  // (or a failing script) is a reason too, so one certificate never fails a whole list.
+  // rules. {"eligible", "reasons", "reason_details"} as in the quote; a region or CA that is not
+  // loaded (or a failing script) is a reason too, so one certificate never fails a whole list.
   nlohmann::json renewal_outlook(const orders::RegisteredCertificate& certificate, Date today) const;
-  std::vector<orders::OrderRecord> list(const orders::OrderStore::Filter& filter, int limit = 200);
 
-  orders::OrderRecord act(const std::string& order_id, orders::Action action, std::int64_t version,
-                          const orders::Actor& actor, const std::string& note = {});
-  orders::OrderRecord receive_material(const std::string& order_id, const std::string& code, const orders::Actor& actor,
-                                       const std::string& file_name = {}, std::optional<std::int64_t> file_bytes = {});
+  // A staff action of the workflow table (not a provider step: those are issue and carry_out).
+  orders::Order act(const std::string& order_id, orders::Action action, const edge::ActionRequest& request,
+                    const orders::Actor& actor);
+  orders::Order receive_material(const std::string& order_id, const std::string& code, const orders::Actor& actor,
+                                 const edge::MaterialReceipt& receipt = {});
   // A material with the file itself (a scan, a signed form): its content must be what its name
   // says (JPEG, PNG, BMP or PDF, recognised by its first bytes) and within the provider's limits.
-  orders::OrderRecord upload_material(const std::string& order_id, const std::string& code, const orders::Actor& actor,
-                                      const std::string& file_name, std::string content);
+  orders::Order upload_material(const std::string& order_id, const std::string& code, const orders::Actor& actor,
+                                const std::string& file_name, std::string content);
   orders::MaterialFile material_file(const std::string& order_id, const std::string& code);
-  orders::OrderRecord record_payment(const std::string& order_id, std::int64_t version,
-                                     const orders::PaymentRecord& payment, const orders::Actor& actor);
-  // Issues the certificate through the order's provider.
-  orders::OrderRecord issue(const std::string& order_id, std::int64_t version, const orders::Actor& actor);
+  orders::Order record_payment(const std::string& order_id, const edge::PaymentRequest& payment,
+                               const orders::Actor& actor);
+  // Fills in what the sources do not publish (a reviewer or admin, with the reason); validity
+  // years count from `today`.
+  orders::Order set_terms(const std::string& order_id, const edge::TermsRequest& terms, const orders::Actor& actor,
+                          Date today);
 
-  // Freeze, unfreeze or revoke the certificate concerned through the provider; completes the order.
-  orders::OrderRecord carry_out(const std::string& order_id, std::int64_t version, const orders::Actor& actor);
-  // Fills in what the sources do not publish (a reviewer or admin, with the reason).
-  orders::OrderRecord set_terms(const std::string& order_id, std::int64_t version, const orders::OrderTerms& terms,
-                                const orders::Actor& actor);
+  // Issues the certificate through the order's provider: the order moves to issuing under its
+  // version (cancel can no longer leave it), the provider is asked by order id, and the answer is
+  // recorded (issued). A retry of an order left issuing asks again and gets the same certificate.
+  orders::Order issue(const std::string& order_id, std::int64_t version, const orders::Actor& actor);
+  // Freeze, unfreeze or revoke the certificate concerned, in the same three steps (carrying_out).
+  orders::Order carry_out(const std::string& order_id, std::int64_t version, const orders::Actor& actor);
+  // Finishes every order left waiting for its provider (a crash between asking and recording):
+  // each provider says what it did, by order id or by serial, and the order follows.
+  std::vector<Reconciled> reconcile(const orders::Actor& system);
 
   store::AuditVerdict verify_audit();
 
  private:
-  orders::OperateCall provider_for(const std::string& ca) const;
-  // An uploaded file's type (by its extension) and size against the limits of the provider's own
-  // online system (the plugin's typed extension cahub.upload_limits/1): NMGCA takes jpeg/jpg/png/bmp
-  // up to 1 MB, SZCA jpg/pdf up to 2 MB.
+  orders::Order settle_issue(const orders::Order& order, const orders::Actor& actor);
+  orders::Order settle_carry_out(const orders::Order& order, const orders::Actor& actor);
+  orders::Order return_from_provider(const orders::Order& order, orders::Action back, const orders::Actor& actor,
+                                     const std::string& why);
   void check_upload(const std::string& ca, const std::string& file_name, std::optional<std::int64_t> file_bytes) const;
 
   const DeskServices& services_;

@@ -14,6 +14,11 @@ enum class ApplicantKind { Org, Person, OrgPerson };
 enum class KeyType { Master, Secondary };
 // What is wrong with a damaged medium: only a quality defect can be covered by a warranty.
 enum class Defect { Quality, Other };
+// Why a certificate is revoked: the provider's codes (sdk/include/cahub/issuing.hpp, RFC 5280's
+// CRLReason), refused at acceptance when unknown rather than at carry-out.
+enum class RevocationReason { Unspecified, KeyCompromise, AffiliationChanged, Superseded, CessationOfOperation };
+// How the customer paid (the service points' counters take these).
+enum class PaymentMethod { Wechat, Alipay, BankTransfer, Card, Cash };
 
 template <typename E> struct CodeList;  // specialised below: code strings in enum order
 
@@ -37,6 +42,16 @@ template <> struct CodeList<KeyType> {
 template <> struct CodeList<Defect> {
   static constexpr std::array<std::string_view, 2> codes{"quality", "other"};
   static constexpr std::string_view what = "defect";
+};
+
+template <> struct CodeList<RevocationReason> {
+  static constexpr std::array<std::string_view, 5> codes{"unspecified", "key_compromise", "affiliation_changed",
+                                                          "superseded", "cessation_of_operation"};
+  static constexpr std::string_view what = "revocation_reason";
+};
+template <> struct CodeList<PaymentMethod> {
+  static constexpr std::array<std::string_view, 5> codes{"wechat", "alipay", "bank_transfer", "card", "cash"};
+  static constexpr std::string_view what = "payment_method";
 };
 
 template <typename E> constexpr std::string_view code_of(E value) {

@@ -11,7 +11,7 @@ namespace cahub::orders {
 RegisteredCertificate import_certificate(store::Database& db, const ImportedCertificate& c, const Actor& actor,
                                          Date today) {
   if (actor.role == Role::Clerk)
-    throw WorkflowRefusal("forbidden", "clerk " + actor.login + " may not import a certificate: a reviewer checks "
+    throw WorkflowRefusal(ErrorKind::Forbidden, "forbidden", "clerk " + actor.login + " may not import a certificate: a reviewer checks "
                                        "the holder's documents first");
   store::WriteTransaction tx(db);
   {
@@ -46,11 +46,11 @@ RegisteredCertificate import_certificate(store::Database& db, const ImportedCert
   insert.exec();
   store::append_audit_event(db, {now, actor.login, std::nullopt, "certificate.imported",
                                  {{"ca", c.ca}, {"region", c.region}, {"serial", c.serial},
-                                  {"holder", c.holder.identity()}, {"not_before", c.not_before.iso()},
+                                  {"holder", c.holder.identity}, {"not_before", c.not_before.iso()},
                                   {"not_after", c.not_after.iso()}, {"status", status}}});
   tx.commit();
   CertificateFilter recorded;
-  recorded.holder = c.holder.identity();
+  recorded.holder = c.holder.identity;
   recorded.serial = c.serial;
   recorded.ca = c.ca;
   return registered_certificates(db, recorded).at(0);

@@ -11,13 +11,14 @@
 #include "domain/date.hpp"
 #include "domain/vocabulary.hpp"
 #include "orders/certificate_registry.hpp"
-#include "orders/order_store.hpp"
+#include "orders/customer_directory.hpp"
+#include "orders/order.hpp"
 #include "store/database.hpp"
 
 namespace cahub::orders {
 
 struct ImportedCertificate {
-  OrderApplicant holder;  // validated upstream (check characters)
+  Customer holder;  // validated upstream (check characters)
   std::string ca, region, serial;
   KeyType key = KeyType::Master;
   Date not_before, not_after;

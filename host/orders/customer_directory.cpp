@@ -4,16 +4,16 @@
 
 namespace cahub::orders {
 
-std::int64_t customer_id_for(store::Database& db, const OrderApplicant& a, const std::string& now) {
-  const bool org = a.kind == "org";
-  store::CachedStatement find = db.statement(org ? "SELECT id FROM customers WHERE uscc = ?" : "SELECT id FROM customers WHERE id_number = ?");
-  find->bind(1, a.identity());
+std::int64_t customer_id_for(store::Database& db, const Customer& c, const std::string& now) {
+  store::CachedStatement find =
+      db.statement(c.org ? "SELECT id FROM customers WHERE uscc = ?" : "SELECT id FROM customers WHERE id_number = ?");
+  find->bind(1, c.identity);
   if (find->executeStep()) return find->getColumn(0).getInt64();
-  store::CachedStatement insert = db.statement(
-                           org ? "INSERT INTO customers (kind, name, uscc, created_at) VALUES ('org', ?, ?, ?)"
-                               : "INSERT INTO customers (kind, name, id_number, created_at) VALUES ('person', ?, ?, ?)");
-  insert->bind(1, a.name);
-  insert->bind(2, a.identity());
+  store::CachedStatement insert =
+      db.statement(c.org ? "INSERT INTO customers (kind, name, uscc, created_at) VALUES ('org', ?, ?, ?)"
+                         : "INSERT INTO customers (kind, name, id_number, created_at) VALUES ('person', ?, ?, ?)");
+  insert->bind(1, c.name);
+  insert->bind(2, c.identity);
   insert->bind(3, now);
   insert->exec();
   return db.sqlite().getLastInsertRowid();

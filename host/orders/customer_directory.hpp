@@ -5,13 +5,18 @@
 #include <cstdint>
 #include <string>
 
-#include "orders/order_store.hpp"
 #include "store/database.hpp"
 
 namespace cahub::orders {
 
-// The customer with the applicant's identity number, added (created_at = `now`) when first seen.
+struct Customer {
+  bool org = true;       // a unit (USCC); false: a person (resident ID number)
+  std::string name;
+  std::string identity;  // validated upstream (check characters)
+};
+
+// The customer with this identity number, added (created_at = `now`) when first seen.
 // Call inside the WriteTransaction of the change that needs it.
-std::int64_t customer_id_for(store::Database& db, const OrderApplicant& applicant, const std::string& now);
+std::int64_t customer_id_for(store::Database& db, const Customer& customer, const std::string& now);
 
 }  // namespace cahub::orders

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "orders/order_store.hpp"
+#include "orders/order.hpp"
 #include "store/audit_log.hpp"
 
 namespace cahub::orders {
@@ -30,16 +30,16 @@ using Taken = std::vector<std::string>;
 Taken open_orders(store::Database& db, const NewOrder& o, const OrderLimit& l) {
   const bool counts_certificates = l.counts != LimitCounts::OpenOrders;
   store::CachedStatement q = db.statement(
-      "SELECT o.public_id, o.state FROM orders o JOIN customers c ON c.id = o.customer_id "
-      "WHERE (c.uscc = ?1 OR c.id_number = ?1) AND o.region = ?2 AND (?3 = '' OR o.ca = ?3) "
+      "SELECT o.public_id, o.state FROM orders o "
+      "WHERE o.applicant_identity = ?1 AND o.region = ?2 AND (?3 = '' OR o.ca = ?3) "
       "AND o.state NOT IN ('completed', 'cancelled') AND (?8 = 0 OR o.certificate_id IS NULL) "
       "AND o.business IN (SELECT value FROM json_each(?4)) AND o.channel IN (SELECT value FROM json_each(?5)) "
       "AND o.key_type IN (SELECT value FROM json_each(?6)) "
-      "AND coalesce(json_extract(o.request_json, '$.applicant'), 'org') IN (SELECT value FROM json_each(?7)) "
+      "AND o.applicant_kind IN (SELECT value FROM json_each(?7)) "
       "ORDER BY o.id");
-  q->bind(1, o.applicant.identity());
-  q->bind(2, o.region);
-  q->bind(3, l.across == LimitAcross::Ca ? o.ca : std::string());
+  q->bind(1, o.request->identity());
+  q->bind(2, o.request->quote.region);
+  q->bind(3, l.across == LimitAcross::Ca ? o.request->quote.ca : std::string());
   q->bind(4, codes_json(l.businesses));
   q->bind(5, codes_json(l.channels));
   q->bind(6, codes_json(l.keys));
@@ -61,9 +61,9 @@ Taken held_certificates(store::Database& db, const NewOrder& o, const OrderLimit
       "WHERE (c.uscc = ?1 OR c.id_number = ?1) AND ce.region = ?2 AND (?3 = '' OR ce.ca = ?3) "
       "AND ce.status <> 'revoked' AND (?6 = '' OR (ce.status <> 'expired' AND ce.not_after >= ?6)) "
       "AND ce.key_type IN (SELECT value FROM json_each(?4)) AND c.kind IN (SELECT value FROM json_each(?5)) ORDER BY ce.id");
-  q->bind(1, o.applicant.identity());
-  q->bind(2, o.region);
-  q->bind(3, l.across == LimitAcross::Ca ? o.ca : std::string());
+  q->bind(1, o.request->identity());
+  q->bind(2, o.request->quote.region);
+  q->bind(3, l.across == LimitAcross::Ca ? o.request->quote.ca : std::string());
   q->bind(4, codes_json(l.keys));
   q->bind(5, holder_kinds_json(l.applicants));
   // Today in China, as every date of the registry; empty: expired certificates count too.
@@ -92,7 +92,7 @@ void refuse_beyond_limits(store::Database& db, const NewOrder& o) {
       taken.insert(taken.end(), held.begin(), held.end());
     }
     if (static_cast<int>(taken.size()) >= l.at_most)
-      throw OrderConflict(l.code, l.zh + "（" + l.en + "）: " + o.applicant.identity() + " already has " + listed(taken) +
+      throw OrderConflict(l.code, l.zh + "（" + l.en + "）: " + o.request->identity() + " already has " + listed(taken) +
                                       " [" + l.source + "]");
   }
 }

@@ -9,10 +9,16 @@ namespace {
 
 using nlohmann::json;
 
+// Codes and ids are short: a region, CA or former CA id longer than this is no id at all.
+constexpr std::size_t kLongestId = 64;
+
 const std::string& text_field(const json& body, const char* key) {
   const json& v = body.at(key);
-  if (!v.is_string()) throw BadRequest("bad_field", std::string(key) + " must be a string");
-  return v.get_ref<const std::string&>();
+  if (!v.is_string()) throw BadRequest("bad_field", std::string(key) + " must be a string", key);
+  const std::string& s = v.get_ref<const std::string&>();
+  if (s.size() > kLongestId)
+    throw BadRequest("bad_field", std::string(key) + " must be at most " + std::to_string(kLongestId) + " bytes", key);
+  return s;
 }
 
 template <typename E> E code_field(const json& body, const char* key) {
@@ -21,24 +27,24 @@ template <typename E> E code_field(const json& body, const char* key) {
   std::string known;
   for (auto c : CodeList<E>::codes) known += (known.empty() ? "" : ", ") + std::string(c);
   throw BadRequest("unknown_" + std::string(CodeList<E>::what),
-                   "unknown " + std::string(CodeList<E>::what) + " '" + text + "' (one of: " + known + ")");
+                   "unknown " + std::string(CodeList<E>::what) + " '" + text + "' (one of: " + known + ")", key);
 }
 
 Date date_field(const json& body, const char* key) {
   const std::string& text = text_field(body, key);
   if (auto d = Date::parse(text)) return *d;
-  throw BadRequest("bad_date", std::string(key) + " '" + text + "' is not a calendar date in the form YYYY-MM-DD");
+  throw BadRequest("bad_date", std::string(key) + " '" + text + "' is not a calendar date in the form YYYY-MM-DD", key);
 }
 
 bool bool_field(const json& body, const char* key) {
   const json& v = body.at(key);
-  if (!v.is_boolean()) throw BadRequest("bad_field", std::string(key) + " must be true or false");
+  if (!v.is_boolean()) throw BadRequest("bad_field", std::string(key) + " must be true or false", key);
   return v.get<bool>();
 }
 
 }  // namespace
 
-QuoteRequest parse_quote_request(const json& body, Date today) {
+QuoteRequest parse_quote_request(const json& body, Date today, std::initializer_list<std::string_view> read_elsewhere) {
   if (!body.is_object()) throw BadRequest("bad_request", "a quote request is a JSON object");
   QuoteRequest r;
   r.today = today;
@@ -46,6 +52,9 @@ QuoteRequest parse_quote_request(const json& body, Date today) {
   for (const auto& [key, value] : body.items()) {
     const char* k = key.c_str();
     if (value.is_null()) continue;  // an absent option
+    bool elsewhere = false;
+    for (std::string_view k : read_elsewhere) elsewhere = elsewhere || k == key;
+    if (elsewhere) continue;
     if (key == "region") r.region = text_field(body, k);
     else if (key == "ca") r.ca = text_field(body, k);
     else if (key == "business") r.business = code_field<Business>(body, k);
@@ -54,9 +63,10 @@ QuoteRequest parse_quote_request(const json& body, Date today) {
     else if (key == "key") r.key = code_field<KeyType>(body, k);
     else if (key == "defect") r.defect = code_field<Defect>(body, k);
     else if (key == "years") {
-      if (!value.is_number_integer()) throw BadRequest("bad_years", "years must be a whole number");
-      const auto y = value.get<long long>();
-      if (y < 1 || y > 10) throw BadRequest("bad_years", "years must be between 1 and 10, got " + std::to_string(y));
+      // A float, a string or an unsigned beyond the signed range is not a number of years.
+      const bool whole = value.is_number_integer() && !(value.is_number_unsigned() && value.get<std::uint64_t>() > 10);
+      const auto y = whole ? value.get<std::int64_t>() : 0;
+      if (!whole || y < 1 || y > 10) throw BadRequest("bad_years", "years must be a whole number from 1 to 10", k);
       r.years = static_cast<int>(y);
     }
     else if (key == "today") r.today = date_field(body, k);
@@ -72,7 +82,8 @@ QuoteRequest parse_quote_request(const json& body, Date today) {
     else if (key == "public_institution") c.public_institution = bool_field(body, k);
     else if (key == "agent_changed") c.agent_changed = bool_field(body, k);
     else if (key == "former_ca") c.former_ca = text_field(body, k);
-    else throw BadRequest("unknown_field", "unknown field '" + key + "' in the quote request");
+    else throw BadRequest("unknown_field", "unknown field '" + (key.size() <= 64 ? key : key.substr(0, 64) + "…") +
+                                               "' in the request");
   }
   if (!body.contains("business") || body.at("business").is_null())
     throw BadRequest("missing_business", "business is required");

@@ -4,6 +4,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "errors/error_answer.hpp"
 #include "staff/staff_directory.hpp"
 
 namespace cahub::server {
@@ -18,29 +19,24 @@ store::Database& worker_connection(const std::filesystem::path& file) {
   return *db;
 }
 
-std::optional<orders::Actor> signed_in(const httplib::Request& req, httplib::Response& res, store::Database& db) {
-  const auto session = signed_in_session(req, res, db);
-  if (!session) return std::nullopt;
-  return orders::Actor{session->member.login, session->member.role};
-}
-
-std::optional<staff::Session> signed_in_session(const httplib::Request& req, httplib::Response& res,
-                                                store::Database& db) {
-  const auto refuse = [&res](const std::string& code, const std::string& message) {
-    res.status = 401;
-    res.set_header("WWW-Authenticate", "Bearer");
-    res.set_content(nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump(),
-                    "application/json; charset=utf-8");
-    return std::nullopt;
-  };
+staff::Session signed_in_session(const httplib::Request& req, store::Database& db) {
   const std::string header = req.get_header_value("Authorization");
   if (header.rfind("Bearer ", 0) != 0)
-    return refuse("unauthenticated", "sign in first (POST /v1/login) and send Authorization: Bearer <token>");
-  try {
-    return staff::StaffDirectory(db).resolve_session(header.substr(7));
-  } catch (const staff::StaffError& e) {
-    return refuse(e.code(), e.what());
-  }
+    throw staff::StaffError("unauthenticated", "sign in first (POST /v1/login) and send Authorization: Bearer <token>");
+  return staff::StaffDirectory(db).resolve_session(header.substr(7));
+}
+
+orders::Actor signed_in(const httplib::Request& req, store::Database& db) {
+  const staff::Session session = signed_in_session(req, db);
+  return {session.member.login, session.member.role};
+}
+
+void answer_error(const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+  const errors::ErrorAnswer answer = errors::answer_for(error, req.method + " " + req.path);
+  res.status = errors::http_status(answer.kind);
+  if (answer.kind == ErrorKind::Unauthenticated) res.set_header("WWW-Authenticate", "Bearer");
+  res.set_content(answer.body().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
 }
 
 }  // namespace cahub::server

@@ -1,10 +1,11 @@
 #pragma once
 // Who is calling: every API route but /healthz and POST /v1/login needs a staff member's bearer
 // token (issue: "every API call is authenticated"), the quote and rules routes included, since
-// quotes reveal a service point's prices and rules status its operations.
+// quotes reveal a service point's prices and rules status its operations. And the one place where
+// a route's failure becomes its answer (errors/error_answer.hpp).
 
+#include <exception>
 #include <filesystem>
-#include <optional>
 
 #include "orders/order_workflow.hpp"
 #include "staff/staff_directory.hpp"
@@ -20,12 +21,25 @@ namespace cahub::server {
 // This worker thread's own connection to `file` (store/database.hpp: never shared), opened once.
 store::Database& worker_connection(const std::filesystem::path& file);
 
-// The signed-in staff member behind `Authorization: Bearer <token>`, or nullopt after answering
-// 401 with "unauthenticated", "bad_token" or "session_expired".
-std::optional<orders::Actor> signed_in(const httplib::Request& req, httplib::Response& res, store::Database& db);
+// The signed-in staff member behind `Authorization: Bearer <token>`; StaffError
+// ("unauthenticated", "bad_token", "session_expired": 401) otherwise.
+staff::Session signed_in_session(const httplib::Request& req, store::Database& db);
+orders::Actor signed_in(const httplib::Request& req, store::Database& db);
 
-// The same, with the whole session (the member's name and when the session expires).
-std::optional<staff::Session> signed_in_session(const httplib::Request& req, httplib::Response& res,
-                                                store::Database& db);
+// Answers `error` as the one error model says: its kind's status and {"error": {...}}; an
+// internal error with an incident id, the detail in the log.
+void answer_error(const httplib::Request& req, httplib::Response& res, std::exception_ptr error);
+
+// A route body run under answer_error: `route(req, res)`, whatever it throws answered as above.
+template <typename Route>
+auto guarded(Route route) {
+  return [route](const httplib::Request& req, httplib::Response& res) {
+    try {
+      route(req, res);
+    } catch (...) {
+      answer_error(req, res, std::current_exception());
+    }
+  };
+}
 
 }  // namespace cahub::server

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "domain/date.hpp"
+#include "edge/json_fields.hpp"
 #include "domain/labels.hpp"
 #include "identifiers/mobile.hpp"
 #include "identifiers/postcode.hpp"
@@ -32,9 +33,9 @@ void send_error(httplib::Response& res, int status, const std::string& code, con
   send_json(res, status, json{{"error", {{"code", code}, {"message", message}}}});
 }
 
-// Answers 401 unless a staff member is signed in.
-bool staff_only(const ApiServices& services, const httplib::Request& req, httplib::Response& res) {
-  return signed_in(req, res, worker_connection(services.database)).has_value();
+// StaffError (401) unless a staff member is signed in.
+void staff_only(const ApiServices& services, const httplib::Request& req) {
+  (void)signed_in(req, worker_connection(services.database));
 }
 
 bool wants_explain(const httplib::Request& req) {
@@ -64,10 +65,27 @@ constexpr IdentifierCheck kIdentifierChecks[] = {{"uscc", identifiers::check_usc
                                                  {"mobile", identifiers::check_mobile},
                                                  {"postcode", identifiers::check_postcode}};
 
+// Whatever escapes a handler, and what httplib answers by itself, in the one error shape.
+void install_error_handlers(httplib::Server& server) {
+  // Whatever escapes a handler is a bug: internal_error with an incident id, the detail in the
+  // log; the client still gets JSON and the server goes on.
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    answer_error(req, res, ep);
+  });
+  // httplib answers 404 and 413 itself; give those bodies the same JSON shape.
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) send_error(res, 404, "not_found", "no such endpoint: " + req.method + " " + req.path);
+    else if (res.status == 413) send_error(res, 413, "body_too_large", "the request body is larger than allowed");
+    else send_error(res, res.status, "http_" + std::to_string(res.status), "request failed");
+  });
+}
+
 }  // namespace
 
 void install_routes(httplib::Server& server, const ApiServices& services, std::size_t max_body_bytes) {
   server.set_payload_max_length(max_body_bytes);
+  install_error_handlers(server);
 
   server.Get("/healthz", [&services](const httplib::Request&, httplib::Response& res) {
     send_json(res, 200, json{{"status", "ok"},
@@ -75,48 +93,34 @@ void install_routes(httplib::Server& server, const ApiServices& services, std::s
                              {"plugins", services.plugins.ids().size()}});
   });
 
-  server.Post("/v1/quote", [&services](const httplib::Request& req, httplib::Response& res) {
-    if (!staff_only(services, req, res)) return;
-    json body;
-    try {
-      body = json::parse(req.body);
-    } catch (const json::parse_error& e) {
-      send_error(res, 400, "malformed_json", std::string("the request body is not valid JSON: ") + e.what());
-      return;
-    }
-    try {
-      QuoteRequest request = pipeline::parse_quote_request(body, Date::today_utc8());
-      pipeline::QuoteContext ctx = services.quotes.run(std::move(request));
-      send_json(res, 200, pipeline::quote_to_json(ctx, wants_explain(req)));
-    } catch (const pipeline::BadRequest& e) {
-      send_error(res, 400, e.code(), e.what());
-    } catch (const pipeline::StageFailure& e) {
-      spdlog::error("quote failed in {}: {}", e.stage(), e.what());
-      send_error(res, 500, e.stage() + "_failed", e.what());
-    }
-  });
+  server.Post("/v1/quote", guarded([&services](const httplib::Request& req, httplib::Response& res) {
+    staff_only(services, req);
+    QuoteRequest request = pipeline::parse_quote_request(edge::parse_object(req.body), Date::today_utc8());
+    pipeline::QuoteContext ctx = services.quotes.run(std::move(request));
+    send_json(res, 200, pipeline::quote_to_json(ctx, wants_explain(req)));
+  }));
 
-  server.Get("/v1/plugins", [&services](const httplib::Request& req, httplib::Response& res) {
-    if (!staff_only(services, req, res)) return;
+  server.Get("/v1/plugins", guarded([&services](const httplib::Request& req, httplib::Response& res) {
+    staff_only(services, req);
     send_json(res, 200, services.plugins.describe());
-  });
+  }));
 
-  server.Get("/v1/rules", [&services](const httplib::Request& req, httplib::Response& res) {
-    if (!staff_only(services, req, res)) return;
+  server.Get("/v1/rules", guarded([&services](const httplib::Request& req, httplib::Response& res) {
+    staff_only(services, req);
     send_json(res, 200, services.rule_book.describe());
-  });
+  }));
 
-  server.Get("/v1/vocabulary", [&services](const httplib::Request& req, httplib::Response& res) {
-    if (!staff_only(services, req, res)) return;
+  server.Get("/v1/vocabulary", guarded([&services](const httplib::Request& req, httplib::Response& res) {
+    staff_only(services, req);
     send_json(res, 200, json{{"businesses", labelled_codes<Business>()},
                              {"channels", labelled_codes<Channel>()},
                              {"applicants", labelled_codes<ApplicantKind>()}});
-  });
+  }));
 
   // The same checks an order makes at acceptance, so a form can say what to correct before it is
   // sent; an invalid value is an answer (200), not an error.
-  server.Get(R"(/v1/identifiers/([a-z_]+))", [&services](const httplib::Request& req, httplib::Response& res) {
-    if (!staff_only(services, req, res)) return;
+  server.Get(R"(/v1/identifiers/([a-z_]+))", guarded([&services](const httplib::Request& req, httplib::Response& res) {
+    staff_only(services, req);
     const std::string kind = req.matches[1];
     const IdentifierCheck* found = nullptr;
     for (const IdentifierCheck& c : kIdentifierChecks)
@@ -139,28 +143,7 @@ void install_routes(httplib::Server& server, const ApiServices& services, std::s
                              {"code", result.failure->code()},
                              {"message", result.failure->message_en},
                              {"message_zh", result.failure->message_zh}});
-  });
-
-  // Whatever escapes a handler is a bug; the client still gets JSON and the server goes on.
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-    std::string what = "unknown error";
-    try {
-      std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    spdlog::error("{} {}: {}", req.method, req.path, what);
-    send_error(res, 500, "internal_error", what);
-  });
-
-  // httplib answers 404 and 413 itself; give those bodies the same JSON shape.
-  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    if (res.status == 404) send_error(res, 404, "not_found", "no such endpoint: " + req.method + " " + req.path);
-    else if (res.status == 413) send_error(res, 413, "body_too_large", "the request body is larger than allowed");
-    else send_error(res, res.status, "http_" + std::to_string(res.status), "request failed");
-  });
+  }));
 }
 
 }  // namespace cahub::server

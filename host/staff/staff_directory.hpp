@@ -25,9 +25,18 @@ struct StaffMember {
 
 // A request the directory refuses: a stable code ("login_taken", "bad_login", "weak_password",
 // "bad_credentials", "session_expired") and a sentence.
+// Signing in and sessions fail as Unauthenticated; a bad login name, name or password when adding
+// staff is BadInput and a taken login a Conflict.
 class StaffError : public CodedError {
  public:
-  using CodedError::CodedError;
+  StaffError(std::string code, const std::string& message) : CodedError(kind_of(code), code, message) {}
+
+ private:
+  static ErrorKind kind_of(const std::string& code) {
+    if (code == "login_taken") return ErrorKind::Conflict;
+    if (code == "bad_login" || code == "bad_name" || code == "weak_password") return ErrorKind::BadInput;
+    return ErrorKind::Unauthenticated;
+  }
 };
 
 struct Session {

@@ -211,10 +211,72 @@ CREATE TABLE material_files (
 CREATE INDEX material_files_by_material ON material_files (order_id, code);
 )sql";
 
-constexpr std::array<Migration, 3> steps{{
+
+// Version 4: the order as typed columns. What every read used to re-derive from quote_json and
+// request_json by string key (the total, whether it is priced, the validity, the certificate
+// concerned, who applies) is now a column, written once at acceptance and by the terms staff set;
+// the frozen quote stays as the record of what the rules said. Listing by applicant, by state and
+// by due date uses indexes (issue #13: the queue scanned every order).
+constexpr std::string_view schema_v4 = R"sql(
+ALTER TABLE orders ADD COLUMN total_fen INTEGER
+  CONSTRAINT orders_total_within_ceiling CHECK (total_fen IS NULL OR total_fen BETWEEN 0 AND 10000000);  -- NULL: unpriced
+ALTER TABLE orders ADD COLUMN validity_not_before TEXT
+  CHECK (validity_not_before IS NULL OR date(validity_not_before, '+0 days') IS validity_not_before);
+ALTER TABLE orders ADD COLUMN validity_not_after TEXT
+  CHECK (validity_not_after IS NULL OR date(validity_not_after, '+0 days') IS validity_not_after);
+ALTER TABLE orders ADD COLUMN validity_basis TEXT;     -- the rule's basis ('today', 'old_expiry', ...) or 'set_by_staff'
+ALTER TABLE orders ADD COLUMN validity_set_by TEXT;    -- the reviewer who set it, where the rules published none
+ALTER TABLE orders ADD COLUMN previous_serial TEXT;    -- the certificate concerned (all but new and add)
+ALTER TABLE orders ADD COLUMN revocation_reason TEXT
+  CONSTRAINT orders_revocation_reason_known CHECK (revocation_reason IS NULL OR revocation_reason IN
+    ('unspecified', 'key_compromise', 'affiliation_changed', 'superseded', 'cessation_of_operation'));
+ALTER TABLE orders ADD COLUMN applicant_kind TEXT
+  CONSTRAINT orders_applicant_kind_known CHECK (applicant_kind IS NULL OR applicant_kind IN ('org', 'person', 'org_person'));
+ALTER TABLE orders ADD COLUMN applicant_identity TEXT;  -- the USCC of a unit, the ID number of a person
+ALTER TABLE orders ADD COLUMN holder_name TEXT;         -- org_person: the person who holds the unit's certificate
+ALTER TABLE orders ADD COLUMN holder_id_number TEXT;
+ALTER TABLE orders ADD COLUMN approved_by TEXT;         -- the reviewer who approved it (four eyes at payment)
+
+UPDATE orders SET
+  total_fen = CASE WHEN json_type(quote_json, '$.fee.total_fen') = 'integer'
+                   THEN json_extract(quote_json, '$.fee.total_fen') END,
+  validity_not_before = json_extract(quote_json, '$.validity.not_before'),
+  validity_not_after = json_extract(quote_json, '$.validity.not_after'),
+  validity_basis = json_extract(quote_json, '$.validity.basis'),
+  previous_serial = nullif(json_extract(request_json, '$.previous_serial'), ''),
+  revocation_reason = CASE WHEN json_extract(request_json, '$.revocation_reason') IN
+      ('unspecified', 'key_compromise', 'affiliation_changed', 'superseded', 'cessation_of_operation')
+      THEN json_extract(request_json, '$.revocation_reason') END,
+  applicant_kind = coalesce(json_extract(request_json, '$.applicant'), 'org'),
+  applicant_identity = (SELECT coalesce(c.uscc, c.id_number) FROM customers c WHERE c.id = orders.customer_id),
+  holder_name = json_extract(request_json, '$.applicant_details.person_name'),
+  holder_id_number = CASE WHEN json_extract(request_json, '$.applicant') = 'org_person'
+                          THEN json_extract(request_json, '$.applicant_details.id_number') END,
+  approved_by = (SELECT e.actor FROM audit_events e WHERE e.order_id = orders.id AND e.kind = 'order.approve'
+                 ORDER BY e.seq DESC LIMIT 1);
+-- What staff set later overrides what the quote said: the latest of each.
+UPDATE orders SET total_fen = (SELECT t.total_fen FROM order_terms t WHERE t.order_id = orders.id
+                               AND t.total_fen IS NOT NULL ORDER BY t.id DESC LIMIT 1)
+WHERE EXISTS (SELECT 1 FROM order_terms t WHERE t.order_id = orders.id AND t.total_fen IS NOT NULL);
+UPDATE orders SET
+  validity_not_before = (SELECT t.not_before FROM order_terms t WHERE t.order_id = orders.id AND t.years IS NOT NULL ORDER BY t.id DESC LIMIT 1),
+  validity_not_after = (SELECT t.not_after FROM order_terms t WHERE t.order_id = orders.id AND t.years IS NOT NULL ORDER BY t.id DESC LIMIT 1),
+  validity_set_by = (SELECT t.set_by FROM order_terms t WHERE t.order_id = orders.id AND t.years IS NOT NULL ORDER BY t.id DESC LIMIT 1),
+  validity_basis = 'set_by_staff'
+WHERE EXISTS (SELECT 1 FROM order_terms t WHERE t.order_id = orders.id AND t.years IS NOT NULL);
+
+-- The queue: by state, then due date (undated last), then age; and the same per applicant. The
+-- sort key is an expression so that one index serves both the order and the cursor.
+CREATE INDEX orders_queue ON orders (state, ifnull(due_on, '9999-12-31'), id);
+CREATE INDEX orders_by_due ON orders (ifnull(due_on, '9999-12-31'), id);
+CREATE INDEX orders_by_applicant ON orders (applicant_identity, ifnull(due_on, '9999-12-31'), id);
+)sql";
+
+constexpr std::array<Migration, 4> steps{{
     {1, "customers, certificates, orders, audit events", schema_v1},
     {2, "staff, sessions, order materials and payments", schema_v2},
     {3, "terms staff set where the sources publish none; uploaded material files", schema_v3},
+    {4, "orders as typed columns (total, validity, certificate concerned, applicant); queue indexes", schema_v4},
 }};
 
 }  // namespace

@@ -88,7 +88,7 @@ TEST_CASE("a central order from acceptance to completion on the command line, au
                 5, "amount_mismatch");
   check_refusal(desk.as("wang.fang", {"order", "pay", id, "--version", version_of(order), "--method", "bank_transfer",
                                       "--amount-fen", "26000"}),
-                2, "invalid_value");  // a transfer needs its voucher
+                2, "voucher_required");  // a transfer needs its voucher
   // --brief: one line a shell script reads the version from.
   const RunResult paid = desk.as("wang.fang", {"order", "pay", id, "--version", version_of(order), "--method",
                                                "bank_transfer", "--voucher", "HX20261123001", "--amount-fen", "26000",

@@ -203,7 +203,7 @@ TEST_CASE("the agent's mobile and the postcode are checked at acceptance when gi
   refused("postcode", "3500011", "bad_postcode_length");
   json wrong_type = kCentralNew;
   wrong_type["applicant_details"]["mobile"] = 13800138000LL;
-  CHECK(desk.call("POST", "/v1/orders", clerk, wrong_type, "contact-number").second["error"]["code"] == "bad_applicant");
+  CHECK(desk.call("POST", "/v1/orders", clerk, wrong_type, "contact-number").second["error"]["code"] == "bad_field");
   CHECK(desk.call("GET", "/v1/orders", clerk).second.at("orders").empty());
 
   json mailed = kCentralNew;

@@ -33,6 +33,19 @@ struct StaffedServer {
                          std::chrono::seconds(60), "a long passphrase\n");
       REQUIRE(r.exit_code == 0);
     }
+    start();
+  }
+
+  // Stops the server and starts another on the same folder and database (a restart after a crash,
+  // as far as the database is concerned).
+  void restart() {
+    client.reset();
+    server->stop();
+    server.reset();
+    start();
+  }
+
+  void start() {
     server = std::make_unique<ServerProcess>(
         CAHUB_BINARY, std::vector<std::string>{"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules",
                                                CAHUB_RULES_DIR, "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});

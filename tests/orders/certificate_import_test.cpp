@@ -17,7 +17,7 @@ struct Fixture {
 
   orders::ImportedCertificate held(const std::string& serial, const std::string& not_after) const {
     orders::ImportedCertificate c;
-    c.holder = {"org", "福州测试有限公司", "91350100M000100Y43", ""};
+    c.holder = {true, "福州测试有限公司", "91350100M000100Y43"};
     c.ca = "bjca";
     c.region = "central";
     c.serial = serial;

@@ -139,3 +139,96 @@ TEST_CASE("codes round-trip and unknown codes are refused") {
   CHECK(is_open(OrderState::Paid));
   CHECK_FALSE(is_open(OrderState::Completed));
 }
+
+// The invariants of orders/order_workflow.hpp, by number.
+
+TEST_CASE("W3: a payment below the quote needs a reviewer other than the one who approved") {
+  OrderFacts f = paid_new();
+  f.approved_by = reviewer.login;
+  const Actor second{"qian.yu", Role::Reviewer};
+  const auto payment = [&](Fen amount, bool reason, const Actor& who) {
+    try {
+      check_payment(f, amount, reason, who);
+    } catch (const WorkflowRefusal& e) {
+      return e.code();
+    }
+    return std::string("allowed");
+  };
+  CHECK(payment(26000, false, clerk) == "allowed");
+  CHECK(payment(20000, false, reviewer) == "amount_mismatch");
+  CHECK(payment(20000, true, clerk) == "forbidden");
+  CHECK(payment(0, true, reviewer) == "four_eyes");  // the "friend" discount, by the approver alone
+  CHECK(payment(0, true, second) == "allowed");
+  CHECK(payment(30000, true, reviewer) == "allowed");  // above the quote: a reviewer with a reason
+  try {
+    check_payment(f, 0, true, reviewer);
+  } catch (const WorkflowRefusal& e) {
+    CHECK(e.kind() == ErrorKind::Forbidden);
+  }
+}
+
+TEST_CASE("W6: once the provider is asked, cancel cannot leave: only its answer moves the order") {
+  const OrderFacts f = paid_new();
+  CHECK(next_state(OrderState::Paid, Action::StartIssuing, f, clerk) == OrderState::Issuing);
+  CHECK(refusal(OrderState::Issuing, Action::Cancel, f, reviewer) == "not_allowed_now");
+  CHECK(next_state(OrderState::Issuing, Action::MarkIssued, f, clerk) == OrderState::Issued);
+  CHECK(next_state(OrderState::Issuing, Action::ReturnFromIssuing, f, clerk) == OrderState::Paid);
+  OrderFacts revoke = paid_new();
+  revoke.business = Business::Revoke;
+  revoke.total = 0;
+  CHECK(next_state(OrderState::Approved, Action::StartCarryingOut, revoke, clerk) == OrderState::CarryingOut);
+  CHECK(refusal(OrderState::CarryingOut, Action::Cancel, revoke, clerk) == "not_allowed_now");
+  CHECK(next_state(OrderState::CarryingOut, Action::FinishCarryingOut, revoke, clerk) == OrderState::Completed);
+  CHECK(next_state(OrderState::CarryingOut, Action::ReturnFromCarryingOut, revoke, clerk) == OrderState::Approved);
+  CHECK(refusal(OrderState::Approved, Action::Complete, revoke, clerk) == "carry_out_required");
+  CHECK(is_in_flight(OrderState::Issuing));
+  CHECK(is_in_flight(OrderState::CarryingOut));
+}
+
+TEST_CASE("W7: provider steps are never staff actions, and never a console button") {
+  for (Action a : {Action::StartIssuing, Action::MarkIssued, Action::ReturnFromIssuing, Action::StartCarryingOut,
+                   Action::FinishCarryingOut, Action::ReturnFromCarryingOut})
+    CHECK_FALSE(is_staff_action(a));
+  for (Action a : {Action::Submit, Action::Approve, Action::Cancel, Action::Ship, Action::Complete})
+    CHECK(is_staff_action(a));
+  const OrderFacts f = paid_new();
+  CHECK(available_actions(OrderState::Paid, f, clerk) == std::vector<Action>{Action::Cancel});
+  CHECK(available_actions(OrderState::Issuing, f, clerk).empty());
+}
+
+TEST_CASE("W8: completed and cancelled are final") {
+  const OrderFacts f = paid_new();
+  for (OrderState s : {OrderState::Completed, OrderState::Cancelled}) {
+    CHECK(is_final(s));
+    CHECK(available_actions(s, f, Actor{"root", Role::Admin}).empty());
+  }
+}
+
+TEST_CASE("W9: terms before payment, by a reviewer, with a reason, never over what was published") {
+  OrderFacts f = paid_new();
+  const auto terms = [&](OrderState s, TermsChange c, const Actor& who) {
+    try {
+      check_terms(s, f, c, who);
+    } catch (const WorkflowRefusal& e) {
+      return e.code();
+    }
+    return std::string("allowed");
+  };
+  f.priced = false;
+  CHECK(terms(OrderState::UnderReview, {true, false, true, false}, reviewer) == "allowed");
+  CHECK(terms(OrderState::UnderReview, {true, false, true, false}, clerk) == "forbidden");
+  CHECK(terms(OrderState::UnderReview, {true, false, false, false}, reviewer) == "reason_required");
+  CHECK(terms(OrderState::UnderReview, {false, false, true, false}, reviewer) == "nothing_to_set");
+  CHECK(terms(OrderState::Paid, {true, false, true, false}, reviewer) == "not_allowed_now");
+  CHECK(terms(OrderState::UnderReview, {false, true, true, true}, reviewer) == "validity_published");
+  f.priced = true;
+  CHECK(terms(OrderState::UnderReview, {true, false, true, false}, reviewer) == "already_priced");
+}
+
+TEST_CASE("W10: materials are received only before the provider is asked") {
+  CHECK_NOTHROW(check_material_receipt(OrderState::UnderReview));
+  CHECK_NOTHROW(check_material_receipt(OrderState::Paid));
+  for (OrderState s : {OrderState::Issuing, OrderState::CarryingOut, OrderState::Issued, OrderState::Completed,
+                       OrderState::Cancelled})
+    CHECK_THROWS_AS(check_material_receipt(s), WorkflowRefusal);
+}

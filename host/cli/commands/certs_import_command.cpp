@@ -29,16 +29,16 @@ Date date_option(const char* option, const std::string& text) {
 }
 
 // The holder, by the check characters of GB 32100 (USCC) or GB 11643 (ID number).
-orders::OrderApplicant holder_of(const ImportOptions& o) {
+orders::Customer holder_of(const ImportOptions& o) {
   const bool org = !o.uscc.empty();
   if (org == !o.id_number.empty())
     throw pipeline::BadRequest("holder_required", "give the unit (--unit-name, --uscc) or the person (--person-name, "
                                                   "--id-number)");
-  orders::OrderApplicant holder{org ? "org" : "person", org ? o.unit_name : o.person_name, o.uscc, o.id_number};
+  orders::Customer holder{org, org ? o.unit_name : o.person_name, org ? o.uscc : o.id_number};
   if (holder.name.empty())
     throw pipeline::BadRequest("holder_required", org ? "--unit-name is required" : "--person-name is required");
   const identifiers::CheckResult check =
-      org ? identifiers::check_uscc(holder.uscc) : identifiers::check_resident_id(holder.id_number);
+      org ? identifiers::check_uscc(holder.identity) : identifiers::check_resident_id(holder.identity);
   if (check.failure)
     throw pipeline::BadRequest((org ? "bad_uscc_" : "bad_id_number_") + std::string(check.failure->code()),
                                (org ? "--uscc: " : "--id-number: ") + check.failure->message_en);

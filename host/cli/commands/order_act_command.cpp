@@ -19,8 +19,7 @@ CommandRun add_order_act_command(CLI::App& order, const GlobalOptions& global) {
   CLI::App* cmd = order.add_subcommand("act", "Take a workflow action: start_review, reject, approve, cancel, ...");
   cmd->add_option("ID", o->id, "The order")->required();
   cmd->add_option("ACTION", o->action,
-                  "submit|start_review|reject|resubmit|approve|start_issuing|mark_issued|ship|ready_for_pickup|"
-                  "complete|cancel")->required();
+                  "submit|start_review|reject|resubmit|approve|ship|ready_for_pickup|complete|cancel")->required();
   cmd->add_option("--version", o->version, "The order's version as you saw it (a stale one is a conflict)")->required();
   cmd->add_option("--note", o->note, "Why: required to reject, recorded in the audit trail");
   add_acting_option(*cmd, o->as);
@@ -29,7 +28,7 @@ CommandRun add_order_act_command(CLI::App& order, const GlobalOptions& global) {
     const auto action = orders::parse_action(o->action);  // before anyone is asked for a password
     if (!action) return report_error(kExitBadInput, "unknown_action", "no action \"" + o->action + "\"");
     return answer_with_order(global, o->as, o->view, [&](desk::OrderDesk& desk, const orders::Actor& actor) {
-      return desk.act(o->id, *action, o->version, actor, o->note);
+      return desk.act(o->id, *action, {o->version, o->note}, actor);
     });
   };
 }

@@ -16,7 +16,7 @@ CommandRun add_order_certificate_command(CLI::App& order, const GlobalOptions& g
   return [id, &global]() -> int {
     return answer_at_desk([&] {
       DeskSession session(global);
-      const orders::OrderRecord o = session.desk().get(*id);
+      const orders::Order o = session.desk().get(*id);
       if (!o.certificate || o.certificate->certificate_pem.empty())
         return report_error(kExitNotFound, "no_certificate", "order " + o.public_id + " has issued no certificate");
       std::cout << o.certificate->certificate_pem;

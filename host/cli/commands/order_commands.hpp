@@ -11,7 +11,7 @@ namespace cahub::cli {
 
 // A subcommand `NAME ID --version N --as LOGIN` that takes one step on one order through the provider
 // (issue, carry-out): `step` is the desk call.
-using ProviderStep = orders::OrderRecord (desk::OrderDesk::*)(const std::string&, std::int64_t, const orders::Actor&);
+using ProviderStep = orders::Order (desk::OrderDesk::*)(const std::string&, std::int64_t, const orders::Actor&);
 CommandRun add_provider_step_command(CLI::App& order, const GlobalOptions& global, const char* name,
                                      const char* description, ProviderStep step);
 

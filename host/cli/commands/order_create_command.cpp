@@ -12,6 +12,7 @@
 #include "cli/desk_session.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/quote_request_options.hpp"
+#include "edge/order_request_json.hpp"
 #include "pipeline/request_error.hpp"
 
 namespace cahub::cli {
@@ -82,9 +83,11 @@ CommandRun add_order_create_command(CLI::App& order, const GlobalOptions& global
       if (file->empty() && (o->request.region.empty() || o->request.ca.empty() || o->request.business.empty()))
         throw pipeline::BadRequest("request_required", "give --region, --ca and --business, or --json-file");
       const nlohmann::json body = file->empty() ? body_of_options(*o) : read_body(o->json_file);
+      const Date today = Date::today_utc8();
+      const orders::OrderRequest request = edge::parse_order_request(body, today);  // before a password is asked
       DeskSession session(global);
       const orders::Actor clerk = session.acting_staff(o->as);
-      const orders::CreateResult result = session.desk().create(body, o->idempotency_key, clerk, Date::today_utc8());
+      const desk::CreateResult result = session.desk().create(request, o->idempotency_key, clerk, today);
       if (!o->view.json && !o->view.brief)
         std::cout << (result.created ? "created\n" : "already created with this idempotency key, nothing new:\n");
       print_order(std::cout, result.order, o->view);

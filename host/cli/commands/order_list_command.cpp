@@ -12,7 +12,7 @@ namespace cahub::cli {
 
 CommandRun add_order_list_command(CLI::App& order, const GlobalOptions& global) {
   struct Options {
-    std::string state, region, ca, applicant;
+    std::string state, region, ca, applicant, cursor;
     int limit = 200;
     OrderView view;
   };
@@ -22,17 +22,21 @@ CommandRun add_order_list_command(CLI::App& order, const GlobalOptions& global) 
   cmd->add_option("--region", o->region, "Only this region");
   cmd->add_option("--ca", o->ca, "Only this CA");
   cmd->add_option("--applicant", o->applicant, "Only this USCC or ID number, or names containing this text");
-  cmd->add_option("--limit", o->limit, "At most this many orders (200)")->check(CLI::Range(1, 100000));
+  cmd->add_option("--limit", o->limit, "At most this many orders (200)")->check(CLI::Range(1, 500));
+  cmd->add_option("--cursor", o->cursor, "Continue after the previous page (its next_cursor)");
   add_order_view_options(*cmd, o->view);
   return [o, &global]() -> int {
     return answer_at_desk([&] {
-      orders::OrderStore::Filter filter{std::nullopt, o->region, o->ca, o->applicant};
+      orders::OrderFilter filter{std::nullopt, o->region, o->ca, o->applicant};
+      std::optional<orders::OrderCursor> after;
+      if (!o->cursor.empty() && !(after = orders::OrderCursor::parse(o->cursor)))
+        throw pipeline::BadRequest("bad_cursor", "--cursor is not one this command printed (next_cursor)");
       if (!o->state.empty()) {
         filter.state = orders::parse_state(o->state);
         if (!filter.state) throw pipeline::BadRequest("unknown_state", "unknown state \"" + o->state + "\"");
       }
       DeskSession session(global);
-      print_order_queue(std::cout, session.desk().list(filter, o->limit), o->view);
+      print_order_queue(std::cout, session.desk().list(filter, after, o->limit), o->view);
       return kExitOk;
     });
   };

@@ -20,7 +20,7 @@ struct MaterialOptions {
 };
 
 // The codes to tick: those named (each on the checklist), or with --all every one not yet received.
-std::vector<std::string> codes_to_tick(const orders::OrderRecord& order, const MaterialOptions& o) {
+std::vector<std::string> codes_to_tick(const orders::Order& order, const MaterialOptions& o) {
   if (!o.all) {
     for (const auto& code : o.codes)
       if (std::none_of(order.materials.begin(), order.materials.end(), [&](const auto& m) { return m.code == code; }))
@@ -53,9 +53,9 @@ CommandRun add_order_material_command(CLI::App& order, const GlobalOptions& glob
       return report_error(kExitBadInput, "one_material_per_file", "--file-name and --file-bytes describe one CODE");
     return answer_with_order(global, o->as, o->view, [&](desk::OrderDesk& desk, const orders::Actor& actor) {
       const std::optional<std::int64_t> bytes = o->file_bytes >= 0 ? std::optional(o->file_bytes) : std::nullopt;
-      orders::OrderRecord after = desk.get(o->id);
+      orders::Order after = desk.get(o->id);
       for (const auto& code : codes_to_tick(after, *o))
-        after = desk.receive_material(o->id, code, actor, o->file_name, bytes);
+        after = desk.receive_material(o->id, code, actor, {o->file_name, bytes});
       return after;
     });
   };

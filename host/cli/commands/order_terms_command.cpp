@@ -32,12 +32,7 @@ CommandRun add_order_terms_command(CLI::App& order, const GlobalOptions& global)
     if (!o->total_fen && !o->years)
       return report_error(kExitBadInput, "nothing_to_set", "give --total-fen, --years or both");
     return answer_with_order(global, o->as, o->view, [&](desk::OrderDesk& desk, const orders::Actor& actor) {
-      orders::OrderTerms terms;
-      terms.total = o->total_fen;
-      terms.years = o->years;
-      terms.reason = o->reason;
-      terms.today = Date::today_utc8();
-      return desk.set_terms(o->id, o->version, terms, actor);
+      return desk.set_terms(o->id, {o->version, o->total_fen, o->years, o->reason}, actor, Date::today_utc8());
     });
   };
 }

@@ -52,6 +52,9 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     store::Database database = store::Database::open(cfg.paths.database);
 
     ApiService service(cfg, *rt.rule_book, *rt.plugins, database);
+    // An order left issuing or carrying_out by a crash is finished before anyone can act on it.
+    // Each one is logged as it is reconciled.
+    (void)service.reconcile(database);
     httplib::Server& http = service.http();
 
     int port = cfg.server.port;

@@ -41,6 +41,7 @@ const words = {
   state_ready_for_pickup: ["待领取", "ready for pickup"],
   state_completed: ["已办结", "completed"],
   state_cancelled: ["已取消", "cancelled"],
+  state_carrying_out: ["向 CA 办理中", "carrying out at the CA"],
 
   action_submit: ["提交", "Submit"],
   action_start_review: ["开始审核", "Start review"],
@@ -49,6 +50,10 @@ const words = {
   action_approve: ["审核通过", "Approve"],
   action_start_issuing: ["开始签发", "Start issuing"],
   action_mark_issued: ["标记已签发", "Mark issued"],
+  action_return_from_issuing: ["CA 未签发，退回", "CA issued nothing: returned"],
+  action_start_carrying_out: ["开始向 CA 办理", "Start carrying out"],
+  action_finish_carrying_out: ["CA 已办理", "Carried out at the CA"],
+  action_return_from_carrying_out: ["CA 未办理，退回", "CA did nothing: returned"],
   action_ship: ["寄出", "Ship"],
   action_ready_for_pickup: ["通知领取", "Ready for pickup"],
   action_complete: ["办结", "Complete"],

@@ -13,7 +13,6 @@ import {quoteView} from "../quote_view.js";
 import {urgency} from "./queue.js";
 
 // Businesses whose certificate changes status at the CA rather than being issued.
-const CARRIED_OUT = new Set(["freeze", "unfreeze", "revoke"]);
 const ISSUES = new Set(["new", "add", "renew", "reissue_lost", "reissue_damaged", "change"]);
 const TERMS_STATES = new Set(["submitted", "under_review", "rejected", "resubmitted", "approved", "awaiting_payment"]);
 const NOTE_REQUIRED = new Set(["reject", "cancel"]);
@@ -118,13 +117,11 @@ export async function render(main, {match, isCurrent}) {
   function actionsSection(catalog, order) {
     const actions = (order.actions || []).filter((a) => {
       if (a === "record_payment") return false;                       // the payment form below
-      if (a === "start_issuing" && ISSUES.has(order.business)) return false;  // "Issue" does it with the CA
-      if (a === "mark_issued") return false;                          // only a certificate from the CA marks it
-      if (a === "complete" && CARRIED_OUT.has(order.business)) return false;  // carried out at the CA instead
       return true;
     });
-    const canIssue = (order.actions || []).includes("start_issuing") && ISSUES.has(order.business);
-    const canCarryOut = (order.actions || []).includes("complete") && CARRIED_OUT.has(order.business);
+    // Asking the CA is not a workflow action but its own step, which the API names.
+    const canIssue = order.provider_step === "issue";
+    const canCarryOut = order.provider_step === "carry_out";
     const held = order.held_back || [];
     if (!actions.length && !canIssue && !canCarryOut && !held.length) return null;
     const note = h("textarea", {name: "note", rows: 2});

@@ -8,7 +8,7 @@ import {loadCatalog, regionName, caName, businessName} from "../catalog.js";
 import {money, stateLabel, chinaToday} from "../format.js";
 
 const STATES = ["submitted", "under_review", "rejected", "resubmitted", "approved", "awaiting_payment", "paid",
-                "issuing", "issued", "shipped", "ready_for_pickup", "completed", "cancelled"];
+                "issuing", "carrying_out", "issued", "shipped", "ready_for_pickup", "completed", "cancelled"];
 const FINAL = new Set(["completed", "cancelled"]);
 
 function select(name, value, options) {

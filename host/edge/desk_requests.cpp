@@ -1,0 +1,87 @@
+#include "edge/desk_requests.hpp"
+
+#include "edge/json_fields.hpp"
+
+namespace cahub::edge {
+namespace {
+
+// What a reason or a note may hold: a few sentences, line breaks allowed.
+constexpr TextLimit kReason{2000, true};
+// Files are named by their last path part, as a browser sends it.
+constexpr TextLimit kFileName{255, false};
+// A material file is at most a few MB (the providers cap uploads at 1 or 2 MB).
+constexpr std::int64_t kLargestFileBytes = 64LL * 1024 * 1024;
+
+}  // namespace
+
+LoginRequest parse_login(const nlohmann::json& body) {
+  const Fields f(body);
+  f.only({"login", "password"});
+  // The password's length is bounded too: a megabyte of it would cost the slow hash as much.
+  return {f.text("login", {64, false}).value_or(""), f.text("password", {1024, false}).value_or("")};
+}
+
+ActionRequest parse_action_request(const nlohmann::json& body) {
+  const Fields f(body);
+  f.only({"version", "note"});
+  return {f.version(), f.text("note", kReason).value_or("")};
+}
+
+MaterialReceipt parse_material_receipt(const nlohmann::json& body) {
+  const Fields f(body);
+  f.only({"file_name", "file_bytes"});
+  return {f.text("file_name", kFileName).value_or(""), f.integer("file_bytes", 1, kLargestFileBytes)};
+}
+
+PaymentRequest parse_payment(const nlohmann::json& body) {
+  const Fields f(body);
+  f.only({"version", "method", "amount_fen", "voucher", "adjustment_reason"});
+  PaymentRequest p;
+  p.version = f.version();
+  const auto method = f.code<PaymentMethod>("method");
+  const auto amount = f.fen("amount_fen");
+  if (!method || !amount)
+    throw pipeline::BadRequest("bad_field", "a payment needs method and amount_fen (whole fen)",
+                               method ? "amount_fen" : "method");
+  p.method = *method;
+  p.amount = *amount;
+  p.voucher = f.text("voucher", {128, false}).value_or("");
+  p.adjustment_reason = f.text("adjustment_reason", kReason).value_or("");
+  check_payment(p);
+  return p;
+}
+
+TermsRequest parse_terms(const nlohmann::json& body) {
+  const Fields f(body);
+  f.only({"version", "total_fen", "years", "reason"});
+  TermsRequest t;
+  t.version = f.version();
+  t.total = f.fen("total_fen");
+  if (const auto years = f.integer("years", 1, 10)) t.years = static_cast<int>(*years);
+  t.reason = f.text("reason", kReason).value_or("");
+  return t;
+}
+
+std::int64_t parse_version(const nlohmann::json& body) {
+  const Fields f(body);
+  f.only({"version"});
+  return f.version();
+}
+
+void check_payment(const PaymentRequest& p) {
+  if (p.amount < 0 || p.amount > kOrderCeilingFen)
+    throw pipeline::BadRequest("bad_field", "amount_fen must be a whole number of fen from 0 to " +
+                                                std::to_string(kOrderCeilingFen), "amount_fen");
+  if (p.method == PaymentMethod::BankTransfer && p.voucher.empty())
+    throw pipeline::BadRequest("voucher_required", "a bank transfer is recorded with its voucher number", "voucher");
+}
+
+void check_terms(const TermsRequest& t) {
+  if (t.total && (*t.total < 0 || *t.total > kOrderCeilingFen))
+    throw pipeline::BadRequest("bad_field", "total_fen must be a whole number of fen from 0 to " +
+                                                std::to_string(kOrderCeilingFen), "total_fen");
+  if (t.years && (*t.years < 1 || *t.years > 10))
+    throw pipeline::BadRequest("bad_field", "years must be a whole number from 1 to 10", "years");
+}
+
+}  // namespace cahub::edge

@@ -1,0 +1,58 @@
+#pragma once
+// The small requests of the order desk, read once at the edge (HTTP bodies and the CLI's options
+// alike go through these types): sign-in, a workflow action, a material received, a payment, the
+// terms staff set.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "domain/money.hpp"
+#include "domain/vocabulary.hpp"
+
+namespace cahub::edge {
+
+struct LoginRequest {
+  std::string login, password;
+};
+
+struct ActionRequest {
+  std::int64_t version = 0;
+  std::string note;  // a rejection's reason
+};
+
+struct MaterialReceipt {
+  std::string file_name;  // the uploaded file's name, if the clerk names one
+  std::optional<std::int64_t> file_bytes;
+};
+
+struct PaymentRequest {
+  std::int64_t version = 0;
+  PaymentMethod method = PaymentMethod::Cash;
+  Fen amount = 0;
+  std::string voucher;            // required for a bank transfer
+  std::string adjustment_reason;  // required when the amount differs from the quote
+};
+
+struct TermsRequest {
+  std::int64_t version = 0;
+  std::optional<Fen> total;
+  std::optional<int> years;
+  std::string reason;
+};
+
+LoginRequest parse_login(const nlohmann::json& body);
+ActionRequest parse_action_request(const nlohmann::json& body);
+MaterialReceipt parse_material_receipt(const nlohmann::json& body);
+PaymentRequest parse_payment(const nlohmann::json& body);
+TermsRequest parse_terms(const nlohmann::json& body);
+// A body that carries only the version (issue, carry_out).
+std::int64_t parse_version(const nlohmann::json& body);
+
+// The same checks for values that came from CLI options rather than a body.
+void check_payment(const PaymentRequest& p);
+void check_terms(const TermsRequest& t);
+
+}  // namespace cahub::edge

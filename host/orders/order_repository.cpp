@@ -1,0 +1,407 @@
+#include "orders/order_repository.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "orders/customer_directory.hpp"
+#include "store/digest.hpp"
+
+namespace cahub::orders {
+namespace {
+
+// The columns every read takes, in the order read_row() reads them.
+constexpr const char* kColumns =
+    "o.id, o.public_id, o.state, o.version, o.business, o.region, o.ca, o.channel, o.key_type, o.applicant_kind, "
+    "c.name, o.applicant_identity, o.holder_name, o.holder_id_number, o.previous_serial, o.revocation_reason, "
+    "o.accepted_by, o.approved_by, o.due_on, o.created_at, o.updated_at, o.total_fen, o.validity_not_before, "
+    "o.validity_not_after, o.validity_basis, o.validity_set_by, "
+    "NOT EXISTS (SELECT 1 FROM order_materials m WHERE m.order_id = o.id AND m.received_at IS NULL), "
+    "ce.serial, ce.not_before, ce.not_after, ce.status ";
+constexpr const char* kFrom =
+    "FROM orders o JOIN customers c ON c.id = o.customer_id LEFT JOIN certificates ce ON ce.id = o.certificate_id ";
+// The queue's sort key: due date, undated orders last; the indexes are on the same expression.
+constexpr const char* kDueKey = "ifnull(o.due_on, '9999-12-31')";
+
+std::string text(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+std::optional<Date> date(const SQLite::Column& c) { return c.isNull() ? std::nullopt : Date::parse(c.getString()); }
+
+template <typename E> E code_column(const SQLite::Column& c, E fallback) {
+  return parse_code<E>(text(c)).value_or(fallback);
+}
+
+Order read_row(SQLite::Statement& row) {
+  Order o;
+  o.id = row.getColumn(0).getInt64();
+  o.public_id = row.getColumn(1).getString();
+  o.state = parse_state(row.getColumn(2).getString()).value_or(OrderState::Submitted);
+  o.version = row.getColumn(3).getInt64();
+  o.business = code_column(row.getColumn(4), Business::New);
+  o.region = row.getColumn(5).getString();
+  o.ca = row.getColumn(6).getString();
+  o.channel = code_column(row.getColumn(7), Channel::Onsite);
+  o.key = code_column(row.getColumn(8), KeyType::Master);
+  o.applicant = {code_column(row.getColumn(9), ApplicantKind::Org), row.getColumn(10).getString(),
+                 text(row.getColumn(11)), text(row.getColumn(12)), text(row.getColumn(13))};
+  o.previous_serial = text(row.getColumn(14));
+  o.revocation_reason = parse_code<RevocationReason>(text(row.getColumn(15)));
+  o.accepted_by = text(row.getColumn(16));
+  o.approved_by = text(row.getColumn(17));
+  o.due_on = text(row.getColumn(18));
+  o.created_at = row.getColumn(19).getString();
+  o.updated_at = row.getColumn(20).getString();
+  o.priced = !row.getColumn(21).isNull();
+  o.total = o.priced ? row.getColumn(21).getInt64() : 0;
+  o.validity = {date(row.getColumn(22)), date(row.getColumn(23)), text(row.getColumn(24)), text(row.getColumn(25))};
+  o.materials_complete = row.getColumn(26).getInt() != 0;
+  if (!row.getColumn(27).isNull())
+    o.certificate = IssuedCertificate{row.getColumn(27).getString(), row.getColumn(28).getString(),
+                                      row.getColumn(29).getString(), row.getColumn(30).getString(), {}};
+  return o;
+}
+
+void bind_text_or_null(SQLite::Statement& s, int index, const std::string& value) {
+  if (value.empty())
+    s.bind(index);
+  else
+    s.bind(index, value);
+}
+
+void bind_date_or_null(SQLite::Statement& s, int index, const std::optional<Date>& value) {
+  if (value)
+    s.bind(index, value->iso());
+  else
+    s.bind(index);
+}
+
+}  // namespace
+
+bool looks_like_identity(std::string_view t) {
+  if (t.size() != 18) return false;
+  for (char c : t)
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) return false;
+  return true;
+}
+
+std::optional<OrderCursor> OrderCursor::parse(std::string_view t) {
+  const auto dot = t.rfind('.');
+  if (dot != 10 || t.size() > 32) return std::nullopt;
+  const std::string_view id = t.substr(dot + 1);
+  if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+  const std::string due(t.substr(0, dot));
+  if (!Date::parse(due)) return std::nullopt;
+  return OrderCursor{due, std::stoll(std::string(id))};
+}
+
+std::int64_t OrderRepository::id_of(const std::string& public_id) {
+  store::CachedStatement find = db_.statement("SELECT id FROM orders WHERE public_id = ?");
+  find->bind(1, public_id);
+  if (!find->executeStep()) throw OrderNotFound("no order " + public_id);
+  return find->getColumn(0).getInt64();
+}
+
+Order OrderRepository::get(const std::string& public_id) { return load(id_of(public_id)); }
+
+Order OrderRepository::load(std::int64_t id) {
+  store::CachedStatement row = db_.statement(std::string("SELECT ") + kColumns +
+                                             ", o.request_json, o.quote_json, coalesce(ce.certificate_pem, '') " +
+                                             kFrom + "WHERE o.id = ?");
+  row->bind(1, id);
+  if (!row->executeStep()) throw OrderNotFound("no order with id " + std::to_string(id));
+  Order o = read_row(*row);
+  o.request = nlohmann::json::parse(text(row->getColumn(31)), nullptr, false);
+  o.quote = nlohmann::json::parse(text(row->getColumn(32)), nullptr, false);
+  if (o.certificate) o.certificate->certificate_pem = row->getColumn(33).getString();
+  row->reset();
+  read_details(o);
+  return o;
+}
+
+// The materials, payments and terms of one order: three indexed reads.
+void OrderRepository::read_details(Order& o) {
+  store::CachedStatement materials = db_.statement(
+      "SELECT code, name, received_at, received_by, file_name, file_bytes, (SELECT sha256 FROM material_files f "
+      "WHERE f.order_id = m.order_id AND f.code = m.code ORDER BY f.id DESC LIMIT 1) "
+      "FROM order_materials m WHERE order_id = ? ORDER BY rowid");
+  materials->bind(1, o.id);
+  while (materials->executeStep()) {
+    MaterialStatus m{materials->getColumn(0).getString(), materials->getColumn(1).getString(),
+                     text(materials->getColumn(2)), text(materials->getColumn(3)), text(materials->getColumn(4)),
+                     std::nullopt, text(materials->getColumn(6))};
+    if (!materials->getColumn(5).isNull()) m.file_bytes = materials->getColumn(5).getInt64();
+    o.materials.push_back(std::move(m));
+  }
+  store::CachedStatement payments = db_.statement(
+      "SELECT method, amount_fen, voucher, adjustment_reason, recorded_by, recorded_at FROM payments "
+      "WHERE order_id = ? ORDER BY id");
+  payments->bind(1, o.id);
+  while (payments->executeStep())
+    o.payments.push_back({code_column(payments->getColumn(0), PaymentMethod::Cash), payments->getColumn(1).getInt64(),
+                          text(payments->getColumn(2)), text(payments->getColumn(3)),
+                          payments->getColumn(4).getString(), payments->getColumn(5).getString()});
+  store::CachedStatement terms = db_.statement(
+      "SELECT total_fen, years, reason, set_by, set_at FROM order_terms WHERE order_id = ? ORDER BY id");
+  terms->bind(1, o.id);
+  while (terms->executeStep()) {
+    TermsRecord t{std::nullopt, std::nullopt, terms->getColumn(2).getString(), terms->getColumn(3).getString(),
+                  terms->getColumn(4).getString()};
+    if (!terms->getColumn(0).isNull()) t.total = terms->getColumn(0).getInt64();
+    if (!terms->getColumn(1).isNull()) t.years = terms->getColumn(1).getInt();
+    o.terms.push_back(std::move(t));
+  }
+}
+
+std::optional<OrderRepository::Earlier> OrderRepository::find_by_idempotency_key(const std::string& key) {
+  store::CachedStatement earlier =
+      db_.statement("SELECT id, public_id, request_hash FROM orders WHERE idempotency_key = ?");
+  earlier->bind(1, key);
+  if (!earlier->executeStep()) return std::nullopt;
+  return Earlier{earlier->getColumn(0).getInt64(), earlier->getColumn(1).getString(),
+                 earlier->getColumn(2).getString()};
+}
+
+namespace {
+
+// The WHERE clause of a filter, with only the conditions it sets, so that the planner sees plain
+// equalities and picks orders_by_applicant, orders_queue or orders_by_due (an `? IS NULL OR`
+// condition would hide them). Parameters are named, so one binding fits every variant.
+std::string where_of(const OrderFilter& f, bool with_cursor) {
+  std::string where = "WHERE 1";
+  if (f.state) where += " AND o.state = :state";
+  if (!f.region.empty()) where += " AND o.region = :region";
+  if (!f.ca.empty()) where += " AND o.ca = :ca";
+  if (looks_like_identity(f.applicant))
+    where += " AND o.applicant_identity = :applicant";
+  else if (!f.applicant.empty())
+    where += " AND o.customer_id IN (SELECT id FROM customers WHERE instr(name, :applicant) > 0)";
+  if (with_cursor) where += std::string(" AND (") + kDueKey + ", o.id) > (:due, :after)";
+  return where;
+}
+
+void bind_filter(SQLite::Statement& s, const OrderFilter& f) {
+  if (f.state) s.bind(":state", std::string(code_of(*f.state)));
+  if (!f.region.empty()) s.bind(":region", f.region);
+  if (!f.ca.empty()) s.bind(":ca", f.ca);
+  if (!f.applicant.empty()) s.bind(":applicant", f.applicant);
+}
+
+}  // namespace
+
+std::string OrderRepository::list_statement(const OrderFilter& f, bool with_cursor) {
+  return std::string("SELECT ") + kColumns + kFrom + where_of(f, with_cursor) + " ORDER BY " + kDueKey +
+         ", o.id LIMIT :limit";
+}
+
+OrderPage OrderRepository::list(const OrderFilter& f, const std::optional<OrderCursor>& after, int limit) {
+  OrderPage page;
+  store::CachedStatement rows = db_.statement(list_statement(f, after.has_value()));
+  bind_filter(*rows, f);
+  if (after) {
+    rows->bind(":due", after->due);
+    rows->bind(":after", after->id);
+  }
+  rows->bind(":limit", limit + 1);  // one more tells whether another page follows
+  while (rows->executeStep()) page.orders.push_back(read_row(*rows));
+  if (static_cast<int>(page.orders.size()) > limit) {
+    page.orders.pop_back();
+    const Order& last = page.orders.back();
+    page.next = OrderCursor{last.due_on.empty() ? "9999-12-31" : last.due_on, last.id};
+  }
+  store::CachedStatement counts =
+      db_.statement("SELECT o.state, count(*) FROM orders o " + where_of(f, false) + " GROUP BY o.state");
+  bind_filter(*counts, f);
+  while (counts->executeStep())
+    if (auto s = parse_state(counts->getColumn(0).getString())) page.counts.emplace_back(*s, counts->getColumn(1).getInt64());
+  return page;
+}
+
+MaterialFile OrderRepository::material_file(const std::string& public_id, const std::string& code) {
+  store::CachedStatement row = db_.statement(
+      "SELECT file_name, media_type, sha256, content FROM material_files WHERE order_id = ? AND code = ? "
+      "ORDER BY id DESC LIMIT 1");
+  row->bind(1, id_of(public_id));
+  row->bind(2, code);
+  if (!row->executeStep()) throw OrderNotFound("order " + public_id + " has no uploaded file for \"" + code + "\"");
+  const SQLite::Column content = row->getColumn(3);
+  return {row->getColumn(0).getString(), row->getColumn(1).getString(), row->getColumn(2).getString(),
+          std::string(static_cast<const char*>(content.getBlob()), static_cast<std::size_t>(content.getBytes()))};
+}
+
+std::vector<std::string> OrderRepository::in_flight() {
+  store::CachedStatement rows =
+      db_.statement("SELECT public_id FROM orders WHERE state IN ('issuing', 'carrying_out') ORDER BY id");
+  std::vector<std::string> out;
+  while (rows->executeStep()) out.push_back(rows->getColumn(0).getString());
+  return out;
+}
+
+OrderRef OrderRepository::insert(const NewOrder& o, const std::string& clerk, const std::string& now) {
+  const OrderRequest& r = *o.request;
+  const bool org = r.quote.applicant != ApplicantKind::Person;
+  const std::int64_t customer = customer_id_for(db_, {org, r.applicant.name, r.identity()}, now);
+  store::CachedStatement next = db_.statement("SELECT coalesce(max(id), 0) + 1 FROM orders");
+  next->executeStep();
+  const std::int64_t id = next->getColumn(0).getInt64();
+  next->reset();
+  char public_id[32];
+  std::snprintf(public_id, sizeof public_id, "ORD-%s-%06lld", now.substr(0, 4).c_str(), static_cast<long long>(id));
+  store::CachedStatement insert = db_.statement(
+      "INSERT INTO orders (id, public_id, business, region, ca, customer_id, channel, years, key_type, state, "
+      "quote_json, version, idempotency_key, request_hash, created_at, updated_at, request_json, accepted_by, due_on, "
+      "total_fen, validity_not_before, validity_not_after, validity_basis, previous_serial, revocation_reason, "
+      "applicant_kind, applicant_identity, holder_name, holder_id_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+      "'submitted', ?10, 1, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)");
+  SQLite::Statement& s = *insert;
+  s.bind(1, id);
+  s.bind(2, std::string(public_id));
+  s.bind(3, std::string(code_of(r.quote.business)));
+  s.bind(4, r.quote.region);
+  s.bind(5, r.quote.ca);
+  s.bind(6, customer);
+  s.bind(7, std::string(code_of(r.quote.channel)));
+  if (o.years) s.bind(8, *o.years); else s.bind(8);
+  s.bind(9, std::string(code_of(r.quote.key)));
+  s.bind(10, o.quote.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  s.bind(11, o.idempotency_key);
+  s.bind(12, r.request_hash);
+  s.bind(13, now);
+  s.bind(14, r.as_received.dump());
+  s.bind(15, clerk);
+  bind_date_or_null(s, 16, o.due_on);
+  if (o.priced) s.bind(17, o.total); else s.bind(17);
+  bind_date_or_null(s, 18, o.validity_not_before);
+  bind_date_or_null(s, 19, o.validity_not_after);
+  bind_text_or_null(s, 20, o.validity_basis);
+  bind_text_or_null(s, 21, r.previous_serial);
+  bind_text_or_null(s, 22, r.revocation_reason ? std::string(code_of(*r.revocation_reason)) : std::string());
+  s.bind(23, std::string(code_of(r.quote.applicant)));
+  s.bind(24, r.identity());
+  bind_text_or_null(s, 25, r.quote.applicant == ApplicantKind::OrgPerson ? r.applicant.person_name : std::string());
+  bind_text_or_null(s, 26, r.quote.applicant == ApplicantKind::OrgPerson ? r.applicant.id_number : std::string());
+  s.exec();
+  for (const auto& [code, name] : o.materials) {
+    store::CachedStatement material =
+        db_.statement("INSERT OR IGNORE INTO order_materials (order_id, code, name) VALUES (?, ?, ?)");
+    material->bind(1, id);
+    material->bind(2, code);
+    material->bind(3, name);
+    material->exec();
+  }
+  return {id, public_id, 1};
+}
+
+std::int64_t OrderRepository::advance(const OrderRef& ref, OrderState next, const std::string& now) {
+  // The version check is in the UPDATE itself: a writer that slipped in since the decision was
+  // read cannot be overwritten (W1).
+  store::CachedStatement update =
+      db_.statement("UPDATE orders SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
+  update->bind(1, std::string(code_of(next)));
+  update->bind(2, now);
+  update->bind(3, ref.id);
+  update->bind(4, ref.version);
+  if (update->exec() != 1)
+    throw OrderConflict("version_conflict", "order " + ref.public_id + " changed since version " +
+                                                std::to_string(ref.version) + ": someone else acted first");
+  return ref.version + 1;
+}
+
+void OrderRepository::set_approved_by(std::int64_t id, const std::string& login) {
+  store::CachedStatement update = db_.statement("UPDATE orders SET approved_by = ? WHERE id = ?");
+  update->bind(1, login);
+  update->bind(2, id);
+  update->exec();
+}
+
+void OrderRepository::insert_payment(std::int64_t id, const NewPayment& p, const std::string& login,
+                                     const std::string& now) {
+  store::CachedStatement insert = db_.statement(
+      "INSERT INTO payments (order_id, method, amount_fen, voucher, adjustment_reason, recorded_by, recorded_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, id);
+  insert->bind(2, std::string(code_of(p.method)));
+  insert->bind(3, p.amount);
+  bind_text_or_null(*insert, 4, p.voucher);
+  bind_text_or_null(*insert, 5, p.adjustment_reason);
+  insert->bind(6, login);
+  insert->bind(7, now);
+  insert->exec();
+}
+
+void OrderRepository::insert_terms(std::int64_t id, const NewTerms& t, const std::string& login, const std::string& now) {
+  store::CachedStatement insert = db_.statement(
+      "INSERT INTO order_terms (order_id, total_fen, years, not_before, not_after, reason, set_by, set_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, id);
+  if (t.total) insert->bind(2, *t.total); else insert->bind(2);
+  if (t.years) insert->bind(3, *t.years); else insert->bind(3);
+  bind_date_or_null(*insert, 4, t.years ? t.not_before : std::nullopt);
+  bind_date_or_null(*insert, 5, t.years ? t.not_after : std::nullopt);
+  insert->bind(6, t.reason);
+  insert->bind(7, login);
+  insert->bind(8, now);
+  insert->exec();
+  // The order's own columns follow the latest terms: what every read and the provider see.
+  store::CachedStatement update = db_.statement(
+      "UPDATE orders SET total_fen = coalesce(?1, total_fen), validity_not_before = coalesce(?2, validity_not_before), "
+      "validity_not_after = coalesce(?3, validity_not_after), validity_basis = CASE WHEN ?3 IS NULL THEN "
+      "validity_basis ELSE 'set_by_staff' END, validity_set_by = CASE WHEN ?3 IS NULL THEN validity_set_by ELSE ?4 END "
+      "WHERE id = ?5");
+  if (t.total) update->bind(1, *t.total); else update->bind(1);
+  bind_date_or_null(*update, 2, t.years ? t.not_before : std::nullopt);
+  bind_date_or_null(*update, 3, t.years ? t.not_after : std::nullopt);
+  update->bind(4, login);
+  update->bind(5, id);
+  update->exec();
+}
+
+bool OrderRepository::tick_material(std::int64_t id, const std::string& code, const std::string& login,
+                                    const std::string& now, const std::string& file_name,
+                                    std::optional<std::int64_t> file_bytes) {
+  store::CachedStatement update = db_.statement(
+      "UPDATE order_materials SET received_at = ?, received_by = ?, file_name = ?, file_bytes = ? "
+      "WHERE order_id = ? AND code = ?");
+  update->bind(1, now);
+  update->bind(2, login);
+  bind_text_or_null(*update, 3, file_name);
+  if (file_bytes) update->bind(4, *file_bytes); else update->bind(4);
+  update->bind(5, id);
+  update->bind(6, code);
+  return update->exec() == 1;
+}
+
+std::string OrderRepository::insert_material_file(std::int64_t id, const std::string& code, const UploadedFile& file,
+                                                  const std::string& login, const std::string& now) {
+  const std::string sha256 = store::sha256_hex(file.content);
+  store::CachedStatement insert = db_.statement(
+      "INSERT INTO material_files (order_id, code, file_name, media_type, bytes, sha256, content, uploaded_by, "
+      "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, id);
+  insert->bind(2, code);
+  insert->bind(3, file.file_name);
+  insert->bind(4, file.media_type);
+  insert->bind(5, static_cast<std::int64_t>(file.content.size()));
+  insert->bind(6, sha256);
+  insert->bindNoCopy(7, static_cast<const void*>(file.content.data()), static_cast<int>(file.content.size()));
+  insert->bind(8, login);
+  insert->bind(9, now);
+  insert->exec();
+  return sha256;
+}
+
+void OrderRepository::record_certificate(std::int64_t id, const NewCertificate& c) {
+  store::CachedStatement insert = db_.statement(
+      "INSERT INTO certificates (customer_id, ca, region, serial, key_type, not_before, not_after, status, "
+      "first_issued, certificate_pem) SELECT customer_id, ca, region, ?, key_type, ?, ?, 'active', ?, ? "
+      "FROM orders WHERE id = ?");
+  insert->bind(1, c.serial);
+  insert->bind(2, c.not_before.iso());
+  insert->bind(3, c.not_after.iso());
+  bind_date_or_null(*insert, 4, c.first_issued);
+  insert->bind(5, c.certificate_pem);
+  insert->bind(6, id);
+  insert->exec();
+  store::CachedStatement link = db_.statement("UPDATE orders SET certificate_id = ? WHERE id = ?");
+  link->bind(1, db_.sqlite().getLastInsertRowid());
+  link->bind(2, id);
+  link->exec();
+}
+
+}  // namespace cahub::orders

@@ -1,0 +1,292 @@
+// The order repository on real SQLite files: typed columns in and out, the region's limits across
+// orders counted in the creating transaction (orders/order_limits.hpp, as the desk's writer job
+// runs them), version checks between staff acting at once, and a queue that is read through its
+// indexes, page by page.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <deque>
+#include <thread>
+
+#include "orders/order_limits.hpp"
+#include "orders/order_repository.hpp"
+#include "store/audit_log.hpp"
+#include "store/write_transaction.hpp"
+#include "support/scratch_folder.hpp"
+
+using namespace cahub;
+using namespace cahub::orders;
+using cahub::testing::ScratchFolder;
+using nlohmann::json;
+
+namespace {
+
+const std::vector<Business> kEveryBusiness = {Business::New,    Business::Add,      Business::Renew,  Business::ReissueLost,
+                                              Business::ReissueDamaged, Business::Change, Business::Unlock, Business::Freeze,
+                                              Business::Unfreeze, Business::Revoke};
+
+// Central's limit as central.lua declares it: one open order per ID number with BJCA.
+OrderLimit one_open_order() {
+  return OrderLimit{"one_open_order", "同一证件号只能有一个未完成订单", "One open order per ID number", "central.lua:1",
+                    LimitCounts::OpenOrders, LimitAcross::Ca, 1, kEveryBusiness,
+                    {Channel::Onsite, Channel::Mail, Channel::Online, Channel::SelfService},
+                    {ApplicantKind::Org, ApplicantKind::Person, ApplicantKind::OrgPerson}, {KeyType::Master, KeyType::Secondary}};
+}
+
+constexpr const char* kUnit = "91350100M000100Y43";
+constexpr const char* kOtherUnit = "91350100M000100Y44";
+constexpr const char* kPerson = "11010119900307123X";
+
+struct Fixture {
+  ScratchFolder scratch;
+  store::Database db = store::Database::open(scratch / "cahub.db");
+  OrderRepository repo{db};
+  std::deque<OrderRequest> requests;  // NewOrder points at its request
+
+  // A central BJCA new-certificate order for a unit, 260.00 CNY, two materials, due 2026-11-26.
+  NewOrder order(const std::string& key, const std::string& identity = kUnit) {
+    OrderRequest& r = requests.emplace_back();
+    r.quote.region = "central";
+    r.quote.ca = "bjca";
+    r.quote.applicant = identity == kPerson ? ApplicantKind::Person : ApplicantKind::Org;
+    r.applicant.name = identity == kPerson ? "张三" : identity == kUnit ? "福州测试有限公司" : "厦门样例有限公司";
+    (identity == kPerson ? r.applicant.id_number : r.applicant.uscc) = identity;
+    r.as_received = {{"region", "central"}};
+    r.request_hash = std::string(64, 'a');
+    NewOrder o;
+    o.idempotency_key = key;
+    o.request = &r;
+    o.quote = {{"fee", {{"total_fen", 26000}}}};
+    o.years = 1;
+    o.total = 26000;
+    o.validity_not_before = Date::from_ymd(2026, 11, 20);
+    o.validity_not_after = Date::from_ymd(2027, 11, 19);
+    o.validity_basis = "today";
+    o.materials = {{"application_form", "数字证书申请表"}, {"licence_copy", "营业执照复印件"}};
+    o.due_on = Date::from_ymd(2026, 11, 26);
+    o.limits = {one_open_order()};
+    return o;
+  }
+  OrderRequest& request_of(const NewOrder& o) { return const_cast<OrderRequest&>(*o.request); }
+
+  // What the desk's writer job does: limits and the insert, in one transaction.
+  OrderRef accept(const NewOrder& o) {
+    store::WriteTransaction tx(db);
+    refuse_beyond_limits(db, o);
+    const OrderRef ref = repo.insert(o, "wang.fang", store::now_china_time());
+    tx.commit();
+    return ref;
+  }
+  std::int64_t move(const OrderRef& ref, OrderState to) {
+    store::WriteTransaction tx(db);
+    const std::int64_t version = repo.advance(ref, to, store::now_china_time());
+    tx.commit();
+    return version;
+  }
+  template <typename F> std::string conflict(F f) {
+    try {
+      f();
+    } catch (const OrderConflict& e) {
+      return e.code();
+    }
+    return "accepted";
+  }
+};
+
+}  // namespace
+
+TEST_CASE_METHOD(Fixture, "an order goes in typed and comes out typed") {
+  NewOrder o = order("k1");
+  request_of(o).previous_serial = "";
+  const OrderRef ref = accept(o);
+  CHECK(ref.public_id.rfind("ORD-", 0) == 0);
+  CHECK(ref.version == 1);
+  const Order got = repo.get(ref.public_id);
+  CHECK(got.state == OrderState::Submitted);
+  CHECK(got.accepted_by == "wang.fang");
+  CHECK(got.priced);
+  CHECK(got.total == 26000);
+  CHECK(got.validity.not_after == Date::from_ymd(2027, 11, 19));
+  CHECK(got.validity.basis == "today");
+  CHECK(got.applicant.identity == kUnit);
+  CHECK(got.applicant.kind == ApplicantKind::Org);
+  CHECK(got.materials.size() == 2);
+  CHECK_FALSE(got.materials_complete);
+  CHECK(got.due_on == "2026-11-26");
+  CHECK_THROWS_AS(repo.get("ORD-2026-999999"), OrderNotFound);
+  const auto earlier = repo.find_by_idempotency_key("k1");
+  REQUIRE(earlier);
+  CHECK(earlier->public_id == ref.public_id);
+  CHECK_FALSE(repo.find_by_idempotency_key("k2"));
+}
+
+TEST_CASE_METHOD(Fixture, "an unpriced order has no total, and terms set one along with a validity") {
+  NewOrder o = order("u1");
+  o.priced = false;
+  o.validity_not_after.reset();
+  const OrderRef ref = accept(o);
+  CHECK_FALSE(repo.get(ref.public_id).priced);
+  {
+    store::WriteTransaction tx(db);
+    repo.insert_terms(ref.id, {12000, 2, Date::from_ymd(2026, 12, 7), Date::from_ymd(2028, 12, 6), "2026 price list"},
+                      "zhao.li", store::now_china_time());
+    tx.commit();
+  }
+  const Order got = repo.get(ref.public_id);
+  CHECK(got.priced);
+  CHECK(got.total == 12000);
+  CHECK(got.validity.not_after == Date::from_ymd(2028, 12, 6));
+  CHECK(got.validity.basis == "set_by_staff");
+  CHECK(got.validity.set_by == "zhao.li");
+  REQUIRE(got.terms.size() == 1);
+  CHECK(got.terms[0].reason == "2026 price list");
+}
+
+TEST_CASE_METHOD(Fixture, "a declared one-open-order limit per identity number and CA, naming the one that blocks") {
+  const OrderRef first = accept(order("k1"));
+  try {
+    accept(order("k2"));
+    FAIL("a second open order was accepted");
+  } catch (const OrderConflict& e) {
+    CHECK(e.code() == "one_open_order");
+    CHECK_THAT(e.what(), Catch::Contains(first.public_id));
+    CHECK_THAT(e.what(), Catch::Contains("central.lua:1"));
+  }
+  NewOrder other_ca = order("k3");
+  request_of(other_ca).quote.ca = "cfca";
+  CHECK(accept(other_ca).id > 0);
+  move(first, OrderState::Cancelled);
+  CHECK(accept(order("k4")).id > 0);
+  // A person is not the unit: the person's ID number has its own place.
+  accept(order("p1", kPerson));
+  CHECK(conflict([&] { accept(order("p2", kPerson)); }) == "one_open_order");
+}
+
+TEST_CASE_METHOD(Fixture, "no limit is imposed that the region does not declare") {
+  NewOrder first = order("n1");
+  first.limits.clear();
+  NewOrder second = order("n2");
+  second.limits.clear();
+  accept(first);
+  CHECK(accept(second).id > 0);  // S1 allows several keys, S2 several certificates per unit
+}
+
+TEST_CASE_METHOD(Fixture, "a 'held' limit counts open orders and registry certificates still held, across the region") {
+  // Qinghai: one master key per unit, whichever CA holds it.
+  OrderLimit master{"one_master_key", "一把主锁", "One master key", "qinghai.lua:1", LimitCounts::Held, LimitAcross::Region, 1,
+                    {Business::New}, {Channel::Onsite, Channel::Online}, {ApplicantKind::Org}, {KeyType::Master}};
+  auto qinghai = [&](const std::string& key, const std::string& ca, KeyType k, const char* unit = kUnit) {
+    NewOrder o = order(key, unit);
+    request_of(o).quote.region = "qinghai";
+    request_of(o).quote.ca = ca;
+    request_of(o).quote.key = k;
+    o.limits.clear();
+    if (k == KeyType::Master) o.limits = {master};  // as the desk hands them: a secondary key is not limited
+    return o;
+  };
+  const OrderRef first = accept(qinghai("q1", "bjca", KeyType::Master));
+  CHECK(conflict([&] { accept(qinghai("q2", "hbca", KeyType::Master)); }) == "one_master_key");
+  CHECK(accept(qinghai("q3", "bjca", KeyType::Secondary)).id > 0);  // "允许申请多把副锁"
+  move(first, OrderState::Cancelled);
+  CHECK(accept(qinghai("q4", "hbca", KeyType::Master)).id > 0);  // a cancelled one takes no place
+
+  // A master certificate the registry holds takes the place too; a lapsed one only for "issued".
+  db.sqlite().exec("INSERT INTO customers (kind, name, uscc, created_at) VALUES "
+                   "('org', '另一家', '91350100M000100Y44', '2026-01-01T00:00:00+08:00')");
+  db.sqlite().exec("INSERT INTO certificates (customer_id, ca, region, serial, key_type, not_before, not_after, status) "
+                   "SELECT id, 'hbca', 'qinghai', 'AA01', 'master', '2026-01-01', '2099-01-01', 'active' FROM customers "
+                   "WHERE uscc = '91350100M000100Y44'");
+  try {
+    accept(qinghai("q5", "bjca", KeyType::Master, kOtherUnit));
+    FAIL("a second master key was accepted");
+  } catch (const OrderConflict& e) {
+    CHECK(e.code() == "one_master_key");
+    CHECK_THAT(e.what(), Catch::Contains("hbca certificate AA01 (active)"));
+  }
+  db.sqlite().exec("UPDATE certificates SET not_before = '2024-01-01', not_after = '2025-01-01' WHERE serial = 'AA01'");
+  NewOrder issued = qinghai("q6", "bjca", KeyType::Master, kOtherUnit);
+  issued.limits[0].counts = LimitCounts::Issued;
+  CHECK(conflict([&] { accept(issued); }) == "one_master_key");
+  CHECK(accept(qinghai("q7", "bjca", KeyType::Master, kOtherUnit)).id > 0);
+}
+
+TEST_CASE_METHOD(Fixture, "W1: a state changes only at the version it was decided on, and of two at once one wins") {
+  const OrderRef ref = accept(order("v1"));
+  CHECK(move(ref, OrderState::UnderReview) == 2);
+  CHECK(conflict([&] { move(ref, OrderState::Cancelled); }) == "version_conflict");  // decided on version 1
+  // Two reviewers approving at once, each on its own connection: exactly one wins.
+  const OrderRef at2{ref.id, ref.public_id, 2};
+  std::atomic<int> won{0}, conflicts{0};
+  std::vector<std::thread> reviewers;
+  for (int i = 0; i < 2; ++i)
+    reviewers.emplace_back([&] {
+      store::Database own = db.open_another();
+      OrderRepository r(own);
+      try {
+        store::WriteTransaction tx(own);
+        r.advance(at2, OrderState::AwaitingPayment, store::now_china_time());
+        tx.commit();
+        ++won;
+      } catch (const OrderConflict&) {
+        ++conflicts;
+      }
+    });
+  for (auto& t : reviewers) t.join();
+  CHECK(won == 1);
+  CHECK(conflicts == 1);
+  CHECK(repo.get(ref.public_id).version == 3);
+}
+
+TEST_CASE_METHOD(Fixture, "the queue filters, sorts by due date, counts per state and pages by cursor") {
+  for (int i = 0; i < 7; ++i) {
+    NewOrder o = order("q" + std::to_string(i), i % 2 ? kUnit : kOtherUnit);
+    o.limits.clear();
+    o.due_on = i == 3 ? std::nullopt : Date::from_ymd(2026, 12, 10 - i);
+    accept(o);
+  }
+  OrderPage page = repo.list({}, std::nullopt, 3);
+  REQUIRE(page.orders.size() == 3);
+  CHECK(page.orders[0].due_on == "2026-12-04");  // the most urgent first
+  REQUIRE(page.next);
+  std::vector<std::string> seen;
+  for (std::optional<OrderCursor> after; ; after = page.next) {
+    page = repo.list({}, after, 3);
+    for (const Order& o : page.orders) seen.push_back(o.due_on.empty() ? "undated" : o.due_on);
+    if (!page.next) break;
+  }
+  CHECK(seen == std::vector<std::string>{"2026-12-04", "2026-12-05", "2026-12-06", "2026-12-08", "2026-12-09",
+                                         "2026-12-10", "undated"});
+  const OrderPage unit = repo.list({std::nullopt, "", "", kUnit}, std::nullopt, 50);
+  CHECK(unit.orders.size() == 3);
+  CHECK(unit.counts == std::vector<std::pair<OrderState, std::int64_t>>{{OrderState::Submitted, 3}});
+  CHECK(repo.list({std::nullopt, "", "", "测试"}, std::nullopt, 50).orders.size() == 3);  // part of the name
+  CHECK(repo.list({OrderState::Paid, "", "", ""}, std::nullopt, 50).orders.empty());
+  CHECK_FALSE(OrderCursor::parse("garbage"));
+  CHECK_FALSE(OrderCursor::parse("2026-02-30.5"));
+  CHECK(OrderCursor::parse("2026-12-04.17")->id == 17);
+}
+
+// The plan SQLite chooses for a statement, one line per step.
+static std::string query_plan(store::Database& db, const std::string& sql, const std::string& applicant) {
+  SQLite::Statement plan(db.sqlite(), "EXPLAIN QUERY PLAN " + sql);
+  if (!applicant.empty()) plan.bind(":applicant", applicant);
+  std::string out;
+  while (plan.executeStep()) out += plan.getColumn(3).getString() + "\n";
+  return out;
+}
+
+TEST_CASE_METHOD(Fixture, "GET /v1/orders?applicant= is read through an index, not a scan of every order") {
+  for (const bool with_cursor : {false, true}) {
+    const std::string plan = query_plan(db, OrderRepository::list_statement({std::nullopt, "", "", kUnit}, with_cursor),
+                                        kUnit);
+    INFO(plan);
+    CHECK_THAT(plan, Catch::Contains("USING INDEX orders_by_applicant"));
+    CHECK_THAT(plan, !Catch::Contains("SCAN o "));
+    CHECK_THAT(plan, !Catch::Contains("TEMP B-TREE"));  // the index gives the order too
+  }
+  // The queue by state: its own index, in due order.
+  const std::string by_state = query_plan(db, OrderRepository::list_statement({OrderState::Submitted, "", "", ""}, true), "");
+  INFO(by_state);
+  CHECK_THAT(by_state, Catch::Contains("USING INDEX orders_queue"));
+  CHECK_THAT(by_state, !Catch::Contains("TEMP B-TREE"));
+}
