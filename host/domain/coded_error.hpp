@@ -40,10 +40,17 @@ class CodedError : public std::runtime_error {
   const std::string& code() const { return code_; }
   // The request field at fault (e.g. "applicant_details.uscc"), when one is.
   const std::string& field() const { return field_; }
-  // Adds what else the answer carries to the error object (a not-eligible order's quote).
+  // Adds what else the answer carries beside the error (a not-eligible order's quote).
   virtual void describe(nlohmann::json& /*answer*/) const {}
+  // The id under which the log has what the client is not shown (a provider's own failure text).
+  const std::string& incident() const { return incident_; }
+  CodedError& with_incident(std::string id) {
+    incident_ = std::move(id);
+    return *this;
+  }
 
  private:
+  std::string incident_;
   ErrorKind kind_;
   std::string code_;
   std::string field_;

@@ -32,7 +32,7 @@ constexpr std::array<KnownConstraint, 5> kConstraints{{
 }};
 
 ErrorAnswer from_coded(const CodedError& e) {
-  ErrorAnswer a{e.kind(), e.code(), e.what(), e.field(), {}, nlohmann::json::object()};
+  ErrorAnswer a{e.kind(), e.code(), e.what(), e.field(), e.incident(), nlohmann::json::object()};
   e.describe(a.extra);
   return a;
 }

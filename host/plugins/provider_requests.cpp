@@ -30,10 +30,12 @@ json subject_json(const ProviderSubject& s) {
 [[noreturn]] void failed(const std::string& ca, const char* what, const std::string& detail) {
   const std::string incident = errors::new_incident_id();
   spdlog::error("incident {} provider {} {}: {}", incident, ca, what, detail);
-  throw ProviderProblem(ErrorKind::Upstream, "provider_failed",
-                        "the " + ca + " provider failed to " + what + "; incident " + incident +
-                            " is in the server's log",
-                        false);
+  ProviderProblem problem(ErrorKind::Upstream, "provider_failed",
+                          "the " + ca + " provider failed to " + what + "; incident " + incident +
+                              " is in the server's log",
+                          false);
+  problem.with_incident(incident);
+  throw problem;
 }
 
 Date date_in(const json& answer, const char* key, const std::string& ca, const char* what) {

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <filesystem>
+#include <fstream>
 
 #include "identifiers/synthetic_uscc.hpp"
 #include "integration/staffed_server.hpp"
@@ -90,4 +92,37 @@ TEST_CASE("orders a crash left issuing are finished by the provider's word when 
   back = answer(desk.act(never.at("id"), "cancel", clerk, back));
   CHECK(back.at("state") == "cancelled");
   CHECK(answer(desk.call("GET", "/v1/audit/verify", clerk)).at("intact") == true);
+}
+
+TEST_CASE("a provider that fails without saying what it did leaves the order issuing, and the retry finishes it") {
+  StaffedServer desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  const std::string reviewer = desk.sign_in("zhao.li");
+  const json order = paid_order(desk, clerk, reviewer, 3);
+  const std::string id = order.at("id");
+  // The CA cannot make its key, root and ledger: a file stands where its folder was (the plugin
+  // makes the folder when it loads, and what goes in it on its first operation). Its own error
+  // names the path.
+  const auto ca_folder = desk.var.path() / "ca" / "bjca";
+  REQUIRE(std::filesystem::is_empty(ca_folder));
+  std::filesystem::remove(ca_folder);
+  { std::ofstream(ca_folder) << "not a folder"; }
+
+  const auto [status, failed] = desk.call("POST", "/v1/orders/" + id + "/issue", clerk, {{"version", order.at("version")}});
+  INFO(failed.dump());
+  CHECK(status == 502);
+  CHECK(failed.at("error").at("code") == "provider_failed");
+  CHECK(failed.at("error").at("incident").get<std::string>().size() == 12);
+  CHECK(failed.dump().find(desk.var.path().string()) == std::string::npos);  // the path is in the log only
+  // Whether the CA issued is unknown, so the order waits in issuing, and cannot be cancelled.
+  json waiting = answer(desk.call("GET", "/v1/orders/" + id, clerk));
+  CHECK(waiting.at("state") == "issuing");
+  CHECK(waiting.at("provider_step") == "issue");
+  CHECK(desk.act(id, "cancel", clerk, waiting).first == 422);
+
+  std::filesystem::remove(ca_folder);
+  std::filesystem::create_directory(ca_folder);
+  const json issued = answer(desk.call("POST", "/v1/orders/" + id + "/issue", clerk, {{"version", waiting.at("version")}}));
+  CHECK(issued.at("state") == "issued");
+  CHECK(issued.at("certificate").at("status") == "active");
 }
