@@ -425,3 +425,30 @@ TEST_CASE("rules across orders: one master key per unit from the registry, NMGCA
   CHECK_THAT(refused["error"]["message"].get<std::string>(),
              Contains("nmgca certificate " + completed.at("certificate").at("serial").get<std::string>() + " (active)"));
 }
+
+TEST_CASE("money waived is a second person's decision: the approver may not also record a payment below the quote") {
+  StaffedServer desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  const std::string reviewer = desk.sign_in("zhao.li");
+  const std::string admin = desk.sign_in("chen.jie");
+  auto [created_status, order] = desk.call("POST", "/v1/orders", clerk, kCentralNew, "friend-1");
+  REQUIRE(created_status == 201);
+  const std::string id = order.at("id");
+  std::tie(std::ignore, order) = desk.act(id, "start_review", reviewer, order);
+  for (const auto& m : json(order.at("materials")))
+    std::tie(std::ignore, order) =
+        desk.call("POST", "/v1/orders/" + id + "/materials/" + m.at("code").get<std::string>(), clerk, json::object());
+  std::tie(std::ignore, order) = desk.act(id, "approve", reviewer, order);
+  REQUIRE(order.at("state") == "awaiting_payment");
+  CHECK(order.at("approved_by") == "zhao.li");
+  const json friendly = {{"version", order.at("version")}, {"method", "cash"}, {"amount_fen", 0},
+                         {"adjustment_reason", "a friend"}};
+  auto [own_status, own] = desk.call("POST", "/v1/orders/" + id + "/payments", reviewer, friendly);
+  CHECK(own_status == 403);
+  CHECK(own["error"]["code"] == "four_eyes");
+  // A second person takes the decision, and the trail names both.
+  auto [second_status, paid] = desk.call("POST", "/v1/orders/" + id + "/payments", admin, friendly);
+  REQUIRE(second_status == 201);
+  CHECK(paid.at("payments")[0].at("recorded_by") == "chen.jie");
+  CHECK(paid.at("payments")[0].at("adjustment_reason") == "a friend");
+}
