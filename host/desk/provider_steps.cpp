@@ -55,10 +55,8 @@ void require_validity(const orders::Order& o) {
                                 "years (terms) before a certificate can be issued");
 }
 
-}  // namespace
-
 // Step 1 of either operation: into the in-flight state, under the caller's version.
-static orders::Order start(OrderDesk& desk, store::Committer& writes, const orders::Order& o, Action action,
+orders::Order start(OrderDesk& desk, store::Committer& writes, const orders::Order& o, Action action,
                            OrderState next, const orders::Actor& actor) {
   write_job(writes, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
     repo.advance({o.id, o.public_id, o.version}, next, now);
@@ -68,6 +66,8 @@ static orders::Order start(OrderDesk& desk, store::Committer& writes, const orde
   });
   return desk.get(o.public_id);
 }
+
+}  // namespace
 
 orders::Order OrderDesk::return_from_provider(const orders::Order& o, Action back, const orders::Actor& actor,
                                               const std::string& why) {
