@@ -3,6 +3,17 @@
 #include "server/console_routes.hpp"
 
 namespace cahub::cli {
+namespace {
+
+staff::SignInLimits sign_in_limits(const config::SignIn& s) {
+  staff::SignInLimits limits;
+  limits.failures_per_login = s.failures_per_login;
+  limits.failures_per_address = s.failures_per_address;
+  limits.window = std::chrono::seconds(s.window_seconds);
+  return limits;
+}
+
+}  // namespace
 
 ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_book,
                        const plugins::PluginRegistry& plugins, const store::Database& database)
@@ -10,7 +21,8 @@ ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_bo
       services_{rule_book, plugins, quotes_, database.file()},
       calendar_(cfg.calendar.holidays, cfg.calendar.workdays),
       committer_(cfg.store.group_commit ? std::make_unique<store::GroupCommitter>(database.open_another()) : nullptr),
-      order_services_{database.file(), {quotes_, plugins, calendar_}, committer_.get()} {
+      sign_in_(sign_in_limits(cfg.sign_in), {cfg.sign_in.concurrent_checks, cfg.sign_in.queued_checks}),
+      order_services_{database.file(), {quotes_, plugins, calendar_}, committer_.get(), sign_in_} {
   const auto threads = static_cast<std::size_t>(cfg.server.threads);
   http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // httplib writes an answer's headers and body separately; with Nagle's algorithm on (its

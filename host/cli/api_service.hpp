@@ -41,6 +41,7 @@ class ApiService {
   server::ApiServices services_;
   orders::WorkingCalendar calendar_;
   std::unique_ptr<store::GroupCommitter> committer_;
+  staff::SignInGuard sign_in_;
   server::OrderServices order_services_;
   httplib::Server http_;  // last: destroyed first, before anything its routes refer to
 };

@@ -15,7 +15,7 @@ constexpr int kExitBadInput = 2;     // the caller's input is wrong: one line on
 constexpr int kExitStageFailure = 3; // a rule script or plugin failed while answering (HTTP 500, 502, 503)
 constexpr int kExitNotFound = 4;     // no such order, material or certificate (HTTP 404)
 constexpr int kExitConflict = 5;     // someone acted first, a reused idempotency key, an open order that blocks (HTTP 409)
-constexpr int kExitRefused = 6;      // the workflow refuses: role, four-eyes, wrong state, not eligible (HTTP 403, 422)
+constexpr int kExitRefused = 6;      // the workflow refuses: role, four-eyes, wrong state, not eligible; too many failed sign-ins (HTTP 403, 422, 429)
 constexpr int kExitUnauthenticated = 7;  // unknown login, wrong password, expired session (HTTP 401)
 
 // The one mapping of the error model's kinds (domain/coded_error.hpp) to exit codes.
@@ -23,7 +23,7 @@ constexpr int exit_code_for(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::BadInput: return kExitBadInput;
     case ErrorKind::Unauthenticated: return kExitUnauthenticated;
-    case ErrorKind::Forbidden: case ErrorKind::Refused: return kExitRefused;
+    case ErrorKind::Forbidden: case ErrorKind::Refused: case ErrorKind::TooManyRequests: return kExitRefused;
     case ErrorKind::NotFound: return kExitNotFound;
     case ErrorKind::Conflict: return kExitConflict;
     case ErrorKind::Upstream: case ErrorKind::Unavailable: case ErrorKind::Internal: return kExitStageFailure;

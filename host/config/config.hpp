@@ -36,6 +36,17 @@ struct Server {
   std::size_t max_body_bytes = 4u << 20;  // a material upload of up to 2 MB (SZCA) fits
 };
 
+// How `cahub serve` bounds POST /v1/login (staff/sign_in_throttle.hpp, password_check_turns.hpp).
+// In memory: a login refused for too many failures is let through again once the window has
+// passed, and a restart forgets every count.
+struct SignIn {
+  unsigned failures_per_login = 10;    // failed sign-ins for one login within the window
+  unsigned failures_per_address = 30;  // failed sign-ins from one address, across logins
+  std::uint32_t window_seconds = 60;
+  unsigned concurrent_checks = 2;  // password checks at once: half the default 4 workers
+  unsigned queued_checks = 1;      // sign-ins that may wait (up to 2 s) for a check's turn
+};
+
 // Hot reload of the rules folder by `cahub serve` (rules/rules_folder_watcher.hpp).
 struct RulesWatch {
   std::uint32_t milliseconds = 1000;  // 0: scripts are read once, at start
@@ -65,6 +76,7 @@ using PluginSettings = std::map<std::string, std::vector<std::pair<std::string, 
 struct Config {
   Paths paths;
   Server server;
+  SignIn sign_in;
   rules::SandboxLimits rules;
   RulesWatch rules_watch;  // [rules] watch_milliseconds
   Store store;

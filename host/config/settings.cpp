@@ -59,6 +59,36 @@ const Setting schema[] = {
      .show = [](const Config& c) { return show_integer(c.server.max_body_bytes); },
      .store = [](Config& c, const SettingValue& v) { c.server.max_body_bytes = static_cast<std::size_t>(integer(v)); }},
 
+    {.table = "sign_in", .key = "failures_per_login", .type = SettingType::Integer,
+     .description = "Failed sign-ins for one login within `sign_in.window_seconds` after which POST /v1/login refuses "
+                    "it (429 `sign_in_throttled`, with Retry-After) without checking the password, until the oldest "
+                    "failure leaves the window. A successful sign-in clears them; a restart forgets them.",
+     .min = 1, .max = 1000,
+     .show = [](const Config& c) { return show_integer(c.sign_in.failures_per_login); },
+     .store = [](Config& c, const SettingValue& v) { c.sign_in.failures_per_login = static_cast<unsigned>(integer(v)); }},
+    {.table = "sign_in", .key = "failures_per_address", .type = SettingType::Integer,
+     .description = "Failed sign-ins from one client address, across logins, within the window after which every "
+                    "sign-in from it is refused the same way. Behind a reverse proxy every client has the proxy's "
+                    "address: raise it, or throttle at the proxy.",
+     .min = 1, .max = 1'000'000,
+     .show = [](const Config& c) { return show_integer(c.sign_in.failures_per_address); },
+     .store = [](Config& c, const SettingValue& v) { c.sign_in.failures_per_address = static_cast<unsigned>(integer(v)); }},
+    {.table = "sign_in", .key = "window_seconds", .type = SettingType::Integer,
+     .description = "The sliding window failed sign-ins are counted over, in seconds.", .min = 1, .max = 86'400,
+     .show = [](const Config& c) { return show_integer(c.sign_in.window_seconds); },
+     .store = [](Config& c, const SettingValue& v) { c.sign_in.window_seconds = static_cast<std::uint32_t>(integer(v)); }},
+    {.table = "sign_in", .key = "concurrent_checks", .type = SettingType::Integer,
+     .description = "Password checks (600,000 PBKDF2 iterations each) that run at once, so sign-ins cannot take every "
+                    "worker thread from quotes and orders.", .min = 1, .max = 256,
+     .show = [](const Config& c) { return show_integer(c.sign_in.concurrent_checks); },
+     .store = [](Config& c, const SettingValue& v) { c.sign_in.concurrent_checks = static_cast<unsigned>(integer(v)); }},
+    {.table = "sign_in", .key = "queued_checks", .type = SettingType::Integer,
+     .description = "Sign-ins that may wait, up to 2 seconds, for a check's turn; any more are answered at once with "
+                    "503 `sign_in_busy` and Retry-After: 1. A waiting sign-in holds a worker thread too: keep "
+                    "`concurrent_checks + queued_checks` below `server.threads`.", .min = 0, .max = 256,
+     .show = [](const Config& c) { return show_integer(c.sign_in.queued_checks); },
+     .store = [](Config& c, const SettingValue& v) { c.sign_in.queued_checks = static_cast<unsigned>(integer(v)); }},
+
     {.table = "rules", .key = "instructions_per_call", .type = SettingType::Integer,
      .description = "Lua VM instructions one rule-script call may run before it is stopped.",
      .min = 1000, .max = 1'000'000'000,

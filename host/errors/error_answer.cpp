@@ -32,13 +32,15 @@ constexpr std::array<KnownConstraint, 5> kConstraints{{
 }};
 
 ErrorAnswer from_coded(const CodedError& e) {
-  ErrorAnswer a{e.kind(), e.code(), e.what(), e.field(), e.incident(), nlohmann::json::object()};
+  ErrorAnswer a{e.kind(), e.code(), e.what(), e.field(), e.incident(), std::nullopt, nlohmann::json::object()};
+  if (const auto* throttled = dynamic_cast<const ThrottledError*>(&e)) a.retry_after = throttled->retry_after();
   e.describe(a.extra);
   return a;
 }
 
 ErrorAnswer internal(std::string_view context, std::string_view detail) {
-  ErrorAnswer a{ErrorKind::Internal, "internal_error", {}, {}, new_incident_id(), nlohmann::json::object()};
+  ErrorAnswer a{ErrorKind::Internal, "internal_error", {}, {}, new_incident_id(), std::nullopt,
+                nlohmann::json::object()};
   a.message = "the server could not complete this request; nothing was changed. Incident " + a.incident +
               " is in the server's log";
   spdlog::error("incident {} {}: {}", a.incident, context, detail);
@@ -50,17 +52,17 @@ ErrorAnswer from_sqlite(const SQLite::Exception& e, std::string_view context) {
   const int code = e.getExtendedErrorCode();
   if ((code & 0xff) == SQLITE_FULL)
     return {ErrorKind::Unavailable, "storage_full", "the server cannot store more right now; nothing was written", {}, {},
-            nlohmann::json::object()};
+            std::nullopt, nlohmann::json::object()};
   if ((code & 0xff) == SQLITE_BUSY)
     return {ErrorKind::Unavailable, "busy", "the store is busy; nothing was written: retry in a moment", {}, {},
-            nlohmann::json::object()};
+            std::nullopt, nlohmann::json::object()};
   if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_CHECK || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
     const std::string_view what = e.what();
     const auto colon = what.find(": ");
     const std::string_view name = colon == std::string_view::npos ? std::string_view() : what.substr(colon + 2);
     for (const KnownConstraint& k : kConstraints)
       if (k.name == name)
-        return {k.kind, std::string(k.code), std::string(k.message), {}, {}, nlohmann::json::object()};
+        return {k.kind, std::string(k.code), std::string(k.message), {}, {}, std::nullopt, nlohmann::json::object()};
   }
   return internal(context, e.what());
 }
@@ -106,6 +108,7 @@ int http_status(ErrorKind kind) {
     case ErrorKind::NotFound: return 404;
     case ErrorKind::Conflict: return 409;
     case ErrorKind::Refused: return 422;
+    case ErrorKind::TooManyRequests: return 429;
     case ErrorKind::Upstream: return 502;
     case ErrorKind::Unavailable: return 503;
     case ErrorKind::Internal: return 500;

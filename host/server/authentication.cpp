@@ -35,6 +35,7 @@ void answer_error(const httplib::Request& req, httplib::Response& res, std::exce
   const errors::ErrorAnswer answer = errors::answer_for(error, req.method + " " + req.path);
   res.status = errors::http_status(answer.kind);
   if (answer.kind == ErrorKind::Unauthenticated) res.set_header("WWW-Authenticate", "Bearer");
+  if (answer.retry_after) res.set_header("Retry-After", std::to_string(answer.retry_after->count()));
   res.set_content(answer.body().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                   "application/json; charset=utf-8");
 }

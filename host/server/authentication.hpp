@@ -27,7 +27,7 @@ staff::Session signed_in_session(const httplib::Request& req, store::Database& d
 orders::Actor signed_in(const httplib::Request& req, store::Database& db);
 
 // Answers `error` as the one error model says: its kind's status and {"error": {...}}; an
-// internal error with an incident id, the detail in the log.
+// internal error with an incident id, the detail in the log; a ThrottledError's wait as Retry-After.
 void answer_error(const httplib::Request& req, httplib::Response& res, std::exception_ptr error);
 
 // A route body run under answer_error: `route(req, res)`, whatever it throws answered as above.

@@ -7,20 +7,10 @@
 namespace cahub::server {
 namespace {
 
-// The console loads nothing but its own files and talks only to its own origin. A strict policy
-// means an injected <script> or a value rendered as markup by mistake cannot run, and the page
-// cannot be framed by another site (click-jacking an approve button).
-constexpr const char* kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
+// The console's own security headers (its Content-Security-Policy, no-cache) are chosen with every
+// other answer's, by content type: server/response_headers.cpp.
 void send_asset(httplib::Response& res, const console::ConsoleAsset& asset) {
   res.status = 200;
-  res.set_header("Content-Security-Policy", kContentSecurityPolicy);
-  res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("Referrer-Policy", "no-referrer");
-  // A new build of cahub brings a new console: the browser revalidates instead of running stale code.
-  res.set_header("Cache-Control", "no-cache");
   res.set_content(std::string(asset.content), std::string(asset.media_type));
 }
 

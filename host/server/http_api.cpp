@@ -18,6 +18,7 @@
 #include "plugins/plugin_registry.hpp"
 #include "rules/rule_book.hpp"
 #include "server/authentication.hpp"
+#include "server/response_headers.hpp"
 
 namespace cahub::server {
 namespace {
@@ -81,11 +82,24 @@ void install_error_handlers(httplib::Server& server) {
   });
 }
 
+// Runs after every handler, the error handler and httplib's own answers alike, just before the
+// headers are written: so no answer leaves without its security headers (response_headers.hpp).
+void install_security_headers(httplib::Server& server) {
+  server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    for (const ResponseHeader& h : headers_for(res.get_header_value("Content-Type"))) {
+      const std::string name(h.name);
+      // httplib keeps every set_header: a route's own (a download's file name) must not be doubled.
+      if (!res.has_header(name.c_str())) res.set_header(name, std::string(h.value));
+    }
+  });
+}
+
 }  // namespace
 
 void install_routes(httplib::Server& server, const ApiServices& services, std::size_t max_body_bytes) {
   server.set_payload_max_length(max_body_bytes);
   install_error_handlers(server);
+  install_security_headers(server);
 
   server.Get("/healthz", [&services](const httplib::Request&, httplib::Response& res) {
     send_json(res, 200, json{{"status", "ok"},

@@ -96,7 +96,8 @@ void install_session_routes(httplib::Server& server, const OrderServices& servic
   server.Post("/v1/login", guarded([&services](const httplib::Request& req, httplib::Response& res) {
     const edge::LoginRequest login = edge::parse_login(edge::parse_object(req.body));
     staff::StaffDirectory directory(worker_connection(services.database));
-    const staff::Session s = directory.sign_in(login.login, login.password, services.session_lifetime);
+    const staff::Session s =
+        services.sign_in.sign_in(directory, login.login, login.password, req.remote_addr, services.session_lifetime);
     send(res, 200, json{{"token", s.token},
                         {"expires_at", s.expires_at},
                         {"staff", {{"login", s.member.login}, {"name", s.member.display_name},

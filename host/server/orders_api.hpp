@@ -6,13 +6,15 @@
 //
 // Status codes: 400 malformed request, 401 no or expired session, 403 role or four-eyes, 404
 // unknown order or material, 409 conflict (version, idempotency key, an open order that blocks),
-// 422 a request the workflow cannot take now (materials missing, unpriced, not eligible).
+// 422 a request the workflow cannot take now (materials missing, unpriced, not eligible), 429 too
+// many failed sign-ins (with Retry-After), 503 no turn free to check a password.
 
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
 
 #include "desk/order_desk.hpp"
+#include "staff/sign_in_guard.hpp"
 #include "store/committer.hpp"
 
 namespace httplib { class Server; }
@@ -24,6 +26,8 @@ struct OrderServices {
   desk::DeskServices desk;         // quotes, providers and the working calendar
   // Where writes run: null means each worker thread commits on its own connection.
   store::Committer* committer = nullptr;
+  // What POST /v1/login goes through: failures per login and address, checks at once.
+  staff::SignInGuard& sign_in;
   std::chrono::minutes session_lifetime{8 * 60};
 };
 

@@ -82,7 +82,10 @@ StaffMember StaffDirectory::authenticate(const std::string& login, const std::st
 }
 
 Session StaffDirectory::sign_in(const std::string& login, const std::string& password, std::chrono::minutes lifetime) {
-  const StaffMember m = authenticate(login, password);
+  return open_session(authenticate(login, password), lifetime);
+}
+
+Session StaffDirectory::open_session(const StaffMember& m, std::chrono::minutes lifetime) {
   unsigned char bytes[32];
   if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("no random token");
   Session s{store::to_hex(bytes, sizeof bytes), store::china_time(std::chrono::system_clock::now() + lifetime), m};

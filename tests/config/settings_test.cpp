@@ -29,7 +29,8 @@ TEST_CASE("every setting is described once, with what loading and docs need") {
     CHECK(find_setting(s.table, s.key) == &s);
   }
   CHECK(find_setting("server", "prot") == nullptr);
-  CHECK(setting_tables() == std::vector<std::string_view>{"paths", "server", "rules", "store", "log", "calendar"});
+  CHECK(setting_tables() ==
+        std::vector<std::string_view>{"paths", "server", "sign_in", "rules", "store", "log", "calendar"});
 }
 
 TEST_CASE("the built-in defaults lie within their own bounds") {
@@ -60,6 +61,12 @@ listen = "0.0.0.0"
 port = 443
 threads = 16
 max_body_bytes = 2048
+[sign_in]
+failures_per_login = 5
+failures_per_address = 100
+window_seconds = 300
+concurrent_checks = 4
+queued_checks = 0
 [rules]
 instructions_per_call = 5000
 memory_bytes = 2097152
@@ -83,6 +90,8 @@ workdays = ["2026-09-27"]
   CHECK(changed.rules.milliseconds_per_call == 250);
   CHECK(changed.rules_watch.milliseconds == 0);
   CHECK_FALSE(changed.store.group_commit);
+  CHECK(changed.sign_in.window_seconds == 300);
+  CHECK(changed.sign_in.queued_checks == 0);
   CHECK_THAT(changed_text, Catch::Contains("holidays = [\"2026-10-01\", \"2026-10-02\"]\n"));
 }
 

@@ -48,6 +48,12 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     if (o->port >= 0) cfg.server.port = o->port;
     if (o->threads > 0) cfg.server.threads = o->threads;
 
+    // Not refused at load: a small deployment may knowingly trade this for fewer threads.
+    if (cfg.sign_in.concurrent_checks + cfg.sign_in.queued_checks >= cfg.server.threads)
+      spdlog::warn("sign_in.concurrent_checks + sign_in.queued_checks ({}) is not below server.threads ({}): a "
+                   "flood of sign-ins can hold every worker thread",
+                   cfg.sign_in.concurrent_checks + cfg.sign_in.queued_checks, cfg.server.threads);
+
     // Migrations are applied at start, so a schema problem stops the server before it answers.
     store::Database database = store::Database::open(cfg.paths.database);
 

@@ -259,6 +259,8 @@ const words = {
 // (English, with the specifics: which field, which order) is shown after it.
 const errors = {
   bad_credentials: ["账号或密码不正确。", "Wrong login or password."],
+  sign_in_throttled: ["登录失败次数过多，请稍后再试。", "Too many failed sign-ins; wait a little and try again."],
+  sign_in_busy: ["服务繁忙，请稍后再登录。", "The server is busy; sign in again in a moment."],
   unauthenticated: ["请先登录。", "Please sign in."],
   session_expired: ["会话已过期，请重新登录。", "Your session has expired; sign in again."],
   bad_token: ["会话无效，请重新登录。", "Your session is not valid; sign in again."],
