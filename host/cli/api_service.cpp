@@ -1,6 +1,7 @@
 #include "cli/api_service.hpp"
 
 #include "server/console_routes.hpp"
+#include "server/response_headers.hpp"
 
 namespace cahub::cli {
 namespace {
@@ -10,6 +11,19 @@ staff::SignInLimits sign_in_limits(const config::SignIn& s) {
   limits.failures_per_login = s.failures_per_login;
   limits.failures_per_address = s.failures_per_address;
   limits.window = std::chrono::seconds(s.window_seconds);
+  return limits;
+}
+
+http::Limits http_limits(const config::Server& s) {
+  http::Limits limits;
+  limits.header_timeout = std::chrono::milliseconds(s.header_timeout_ms);
+  limits.body_timeout = std::chrono::milliseconds(s.body_timeout_ms);
+  limits.idle_timeout = std::chrono::milliseconds(s.idle_timeout_ms);
+  limits.write_timeout = std::chrono::milliseconds(s.write_timeout_ms);
+  limits.max_header_bytes = s.max_header_bytes;
+  limits.max_body_bytes = s.max_body_bytes;
+  limits.max_connections = s.max_connections;
+  limits.max_connections_per_address = s.max_connections_per_address;
   return limits;
 }
 
@@ -23,15 +37,11 @@ ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_bo
       committer_(cfg.store.group_commit ? std::make_unique<store::GroupCommitter>(database.open_another()) : nullptr),
       sign_in_(sign_in_limits(cfg.sign_in), {cfg.sign_in.concurrent_checks, cfg.sign_in.queued_checks}),
       order_services_{database.file(), {quotes_, plugins, calendar_}, committer_.get(), sign_in_} {
-  const auto threads = static_cast<std::size_t>(cfg.server.threads);
-  http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // httplib writes an answer's headers and body separately; with Nagle's algorithm on (its
-  // default) the body then waits for the client's delayed ACK, up to 40 ms on Linux, on every
-  // answer of a keep-alive connection.
-  http_.set_tcp_nodelay(true);
-  server::install_routes(http_, services_, cfg.server.max_body_bytes);
-  server::install_order_routes(http_, order_services_);
-  server::install_console_routes(http_);
+  server::install_routes(routes_, services_);
+  server::install_order_routes(routes_, order_services_);
+  server::install_console_routes(routes_);
+  http_ = std::make_unique<http::Server>(routes_, http_limits(cfg.server), cfg.server.threads,
+                                         server::add_security_headers, nullptr);
 }
 
 std::vector<desk::Reconciled> ApiService::reconcile(store::Database& database) {

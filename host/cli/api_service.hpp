@@ -1,16 +1,16 @@
 #pragma once
-// The HTTP API as `cahub serve` runs it: the quote, plugin and rules routes and the order routes
-// on one httplib::Server with its pool of worker threads, and the committer that order writes go
-// through (store.group_commit). Built in one place so that `cahub bench orders` measures exactly
-// what `cahub serve` answers with.
+// The HTTP API as `cahub serve` runs it: the quote, plugin and rules routes, the order routes and
+// the console on one http::Server (its I/O thread, its pool of worker threads and its limits), and
+// the committer that order writes go through (store.group_commit). Built in one place so that
+// `cahub bench orders` measures exactly what `cahub serve` answers with.
 
 #include <memory>
 #include <vector>
 
-#include <httplib.h>
-
 #include "config/config.hpp"
 #include "desk/order_desk.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
 #include "orders/working_days.hpp"
 #include "pipeline/quote_pipeline.hpp"
 #include "server/http_api.hpp"
@@ -27,8 +27,8 @@ class ApiService {
   ApiService(const config::Config& cfg, const rules::RuleBook& rule_book, const plugins::PluginRegistry& plugins,
              const store::Database& database);
 
-  // Bind, listen and stop it here; it must be stopped before the service is destroyed.
-  httplib::Server& http() { return http_; }
+  // Bind, run and stop it here; run() must have returned before the service is destroyed.
+  http::Server& http() { return *http_; }
   // Finishes the orders a previous run left waiting for their provider (a crash between asking and
   // recording; desk/provider_steps.cpp), as "system", before the first request is answered.
   std::vector<desk::Reconciled> reconcile(store::Database& database);
@@ -43,7 +43,8 @@ class ApiService {
   std::unique_ptr<store::GroupCommitter> committer_;
   staff::SignInGuard sign_in_;
   server::OrderServices order_services_;
-  httplib::Server http_;  // last: destroyed first, before anything its routes refer to
+  http::Router routes_;
+  std::unique_ptr<http::Server> http_;  // last: destroyed first, before anything its routes refer to
 };
 
 }  // namespace cahub::cli

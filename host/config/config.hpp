@@ -29,11 +29,20 @@ struct Paths {
 // or install prefix), so this library hard-wires no path.
 using Defaults = Paths;
 
+// What a client may take of the server is bounded here; http/limits.hpp says why each default.
 struct Server {
   std::string listen = "127.0.0.1";
   std::uint16_t port = 8080;
   unsigned threads = 4;  // each worker has its own Lua state and database connection
   std::size_t max_body_bytes = 4u << 20;  // a material upload of up to 2 MB (SZCA) fits
+  std::size_t max_header_bytes = 16u << 10;
+  std::uint32_t header_timeout_ms = 10'000;
+  std::uint32_t body_timeout_ms = 60'000;
+  std::uint32_t idle_timeout_ms = 30'000;
+  std::uint32_t write_timeout_ms = 30'000;
+  std::uint32_t max_connections = 1024;
+  std::uint32_t max_connections_per_address = 128;
+  bool access_log = false;  // one JSON line a request on stderr (observability/access_log.hpp)
 };
 
 // How `cahub serve` bounds POST /v1/login (staff/sign_in_throttle.hpp, password_check_turns.hpp).

@@ -58,6 +58,55 @@ const Setting schema[] = {
      .min = 1024, .max = 1 << 30,
      .show = [](const Config& c) { return show_integer(c.server.max_body_bytes); },
      .store = [](Config& c, const SettingValue& v) { c.server.max_body_bytes = static_cast<std::size_t>(integer(v)); }},
+    {.table = "server", .key = "max_header_bytes", .type = SettingType::Integer,
+     .description = "Largest request line and headers together, in bytes; more is answered 431 `header_too_large`.",
+     .min = 1024, .max = 1 << 20,
+     .show = [](const Config& c) { return show_integer(c.server.max_header_bytes); },
+     .store = [](Config& c, const SettingValue& v) { c.server.max_header_bytes = static_cast<std::size_t>(integer(v)); }},
+    {.table = "server", .key = "header_timeout_ms", .type = SettingType::Integer,
+     .description = "Time from a request's first byte to the end of its headers, in milliseconds; a client slower "
+                    "than that is answered 408 `header_timeout` and disconnected.",
+     .min = 100, .max = 600'000,
+     .show = [](const Config& c) { return show_integer(c.server.header_timeout_ms); },
+     .store = [](Config& c, const SettingValue& v) { c.server.header_timeout_ms = static_cast<std::uint32_t>(integer(v)); }},
+    {.table = "server", .key = "body_timeout_ms", .type = SettingType::Integer,
+     .description = "Time to receive a request's whole body once its headers are in, in milliseconds (408 "
+                    "`body_timeout`). The default lets a 4 MB upload through at 1 Mbit/s.",
+     .min = 100, .max = 3'600'000,
+     .show = [](const Config& c) { return show_integer(c.server.body_timeout_ms); },
+     .store = [](Config& c, const SettingValue& v) { c.server.body_timeout_ms = static_cast<std::uint32_t>(integer(v)); }},
+    {.table = "server", .key = "idle_timeout_ms", .type = SettingType::Integer,
+     .description = "How long a keep-alive connection may wait with no request begun before it is closed, in "
+                    "milliseconds.",
+     .min = 100, .max = 3'600'000,
+     .show = [](const Config& c) { return show_integer(c.server.idle_timeout_ms); },
+     .store = [](Config& c, const SettingValue& v) { c.server.idle_timeout_ms = static_cast<std::uint32_t>(integer(v)); }},
+    {.table = "server", .key = "write_timeout_ms", .type = SettingType::Integer,
+     .description = "Time a client has to take an answer, in milliseconds; one that does not read it is "
+                    "disconnected.",
+     .min = 100, .max = 3'600'000,
+     .show = [](const Config& c) { return show_integer(c.server.write_timeout_ms); },
+     .store = [](Config& c, const SettingValue& v) { c.server.write_timeout_ms = static_cast<std::uint32_t>(integer(v)); }},
+    {.table = "server", .key = "max_connections", .type = SettingType::Integer,
+     .description = "Connections open at once, from all clients; one more is answered 503 `server_full` and closed. "
+                    "`cahub serve` raises its open-file limit to fit, and warns when it cannot.",
+     .min = 8, .max = 1'000'000,
+     .show = [](const Config& c) { return show_integer(c.server.max_connections); },
+     .store = [](Config& c, const SettingValue& v) { c.server.max_connections = static_cast<std::uint32_t>(integer(v)); }},
+    {.table = "server", .key = "max_connections_per_address", .type = SettingType::Integer,
+     .description = "Connections open at once from one client address (503 `address_full`). Behind a reverse "
+                    "proxy every client has the proxy's address: raise it to `max_connections`, and bound clients "
+                    "at the proxy.",
+     .min = 1, .max = 1'000'000,
+     .show = [](const Config& c) { return show_integer(c.server.max_connections_per_address); },
+     .store = [](Config& c, const SettingValue& v) {
+       c.server.max_connections_per_address = static_cast<std::uint32_t>(integer(v));
+     }},
+    {.table = "server", .key = "access_log", .type = SettingType::Boolean,
+     .description = "Whether to log every request as one JSON object a line on standard error: time, address, "
+                    "method, route, path without its query, status, bytes, milliseconds, request id, staff login.",
+     .show = [](const Config& c) { return show_boolean(c.server.access_log); },
+     .store = [](Config& c, const SettingValue& v) { c.server.access_log = std::get<bool>(v); }},
 
     {.table = "sign_in", .key = "failures_per_login", .type = SettingType::Integer,
      .description = "Failed sign-ins for one login within `sign_in.window_seconds` after which POST /v1/login refuses "

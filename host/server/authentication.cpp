@@ -1,6 +1,5 @@
 #include "server/authentication.hpp"
 
-#include <httplib.h>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -19,19 +18,19 @@ store::Database& worker_connection(const std::filesystem::path& file) {
   return *db;
 }
 
-staff::Session signed_in_session(const httplib::Request& req, store::Database& db) {
-  const std::string header = req.get_header_value("Authorization");
+staff::Session signed_in_session(const http::Request& req, store::Database& db) {
+  const std::string header = req.header("Authorization");
   if (header.rfind("Bearer ", 0) != 0)
     throw staff::StaffError("unauthenticated", "sign in first (POST /v1/login) and send Authorization: Bearer <token>");
   return staff::StaffDirectory(db).resolve_session(header.substr(7));
 }
 
-orders::Actor signed_in(const httplib::Request& req, store::Database& db) {
+orders::Actor signed_in(const http::Request& req, store::Database& db) {
   const staff::Session session = signed_in_session(req, db);
   return {session.member.login, session.member.role};
 }
 
-void answer_error(const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+void answer_error(const http::Request& req, http::Response& res, std::exception_ptr error) {
   const errors::ErrorAnswer answer = errors::answer_for(error, req.method + " " + req.path);
   res.status = errors::http_status(answer.kind);
   if (answer.kind == ErrorKind::Unauthenticated) res.set_header("WWW-Authenticate", "Bearer");

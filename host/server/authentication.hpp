@@ -11,10 +11,8 @@
 #include "staff/staff_directory.hpp"
 #include "store/database.hpp"
 
-namespace httplib {
-struct Request;
-struct Response;
-}  // namespace httplib
+#include "http/request.hpp"
+#include "http/response.hpp"
 
 namespace cahub::server {
 
@@ -23,17 +21,17 @@ store::Database& worker_connection(const std::filesystem::path& file);
 
 // The signed-in staff member behind `Authorization: Bearer <token>`; StaffError
 // ("unauthenticated", "bad_token", "session_expired": 401) otherwise.
-staff::Session signed_in_session(const httplib::Request& req, store::Database& db);
-orders::Actor signed_in(const httplib::Request& req, store::Database& db);
+staff::Session signed_in_session(const http::Request& req, store::Database& db);
+orders::Actor signed_in(const http::Request& req, store::Database& db);
 
 // Answers `error` as the one error model says: its kind's status and {"error": {...}}; an
 // internal error with an incident id, the detail in the log; a ThrottledError's wait as Retry-After.
-void answer_error(const httplib::Request& req, httplib::Response& res, std::exception_ptr error);
+void answer_error(const http::Request& req, http::Response& res, std::exception_ptr error);
 
 // A route body run under answer_error: `route(req, res)`, whatever it throws answered as above.
 template <typename Route>
 auto guarded(Route route) {
-  return [route](const httplib::Request& req, httplib::Response& res) {
+  return [route](const http::Request& req, http::Response& res) {
     try {
       route(req, res);
     } catch (...) {

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-namespace httplib { class Server; }
+namespace cahub::http { class Router; }
 namespace cahub::rules { class RuleBook; }
 namespace cahub::plugins { class PluginRegistry; }
 namespace cahub::pipeline { class QuotePipeline; }
@@ -23,9 +23,8 @@ struct ApiServices {
 
 // Installs the routes: GET /healthz (open, for probes), POST /v1/quote, GET /v1/plugins,
 // GET /v1/rules, GET /v1/vocabulary and GET /v1/identifiers/{kind} (signed in); and, for every
-// answer the server gives (the order and console routes' too), the error shape and the security
-// headers of its content type (response_headers.hpp).
-// `services` must outlive the server.
-void install_routes(httplib::Server& server, const ApiServices& services, std::size_t max_body_bytes);
+// route (the order and console routes' too), the one error model's answer to whatever escapes
+// it. `services` must outlive the server.
+void install_routes(http::Router& routes, const ApiServices& services);
 
 }  // namespace cahub::server

@@ -1,7 +1,8 @@
 #include "server/orders_api.hpp"
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
+
+#include "http/router.hpp"
 
 #include "desk/order_desk.hpp"
 #include "domain/date.hpp"
@@ -20,7 +21,7 @@ namespace {
 
 using nlohmann::json;
 
-void send(httplib::Response& res, int status, const json& body) {
+void send(http::Response& res, int status, const json& body) {
   res.status = status;
   res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
 }
@@ -31,8 +32,8 @@ constexpr int kCertificateListDefault = 100;
 constexpr int kCertificateListMax = 500;
 
 // A query parameter's text, bounded: BadRequest "bad_field" naming it when longer.
-std::string query_text(const httplib::Request& req, const char* name, std::size_t max_bytes = 128) {
-  std::string text = req.get_param_value(name);
+std::string query_text(const http::Request& req, const char* name, std::size_t max_bytes = 128) {
+  std::string text = req.param(name);
   if (text.size() > max_bytes)
     throw pipeline::BadRequest("bad_field", std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes",
                                name);
@@ -40,7 +41,7 @@ std::string query_text(const httplib::Request& req, const char* name, std::size_
 }
 
 // ?limit=N within 1..max (`fallback` when absent).
-int limit_in(const httplib::Request& req, int fallback, int max) {
+int limit_in(const http::Request& req, int fallback, int max) {
   if (!req.has_param("limit")) return fallback;
   const std::string text = query_text(req, "limit", 16);
   if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos ||
@@ -49,12 +50,12 @@ int limit_in(const httplib::Request& req, int fallback, int max) {
   return std::stoi(text);
 }
 
-orders::OrderFilter order_filter(const httplib::Request& req) {
+orders::OrderFilter order_filter(const http::Request& req) {
   orders::OrderFilter f;
   if (req.has_param("state")) {
     f.state = orders::parse_state(query_text(req, "state", 32));
     if (!f.state)
-      throw pipeline::BadRequest("unknown_state", "unknown state \"" + req.get_param_value("state") + "\"", "state");
+      throw pipeline::BadRequest("unknown_state", "unknown state \"" + req.param("state") + "\"", "state");
   }
   f.region = query_text(req, "region", 64);
   f.ca = query_text(req, "ca", 64);
@@ -65,10 +66,11 @@ orders::OrderFilter order_filter(const httplib::Request& req) {
 // Runs `handler` for a signed-in staff member with a desk on this worker's connection; whatever
 // it throws is answered by the one error model (server/authentication.hpp).
 template <typename Handler>
-httplib::Server::Handler authenticated(const OrderServices& services, Handler handler) {
-  return guarded([&services, handler](const httplib::Request& req, httplib::Response& res) {
+http::Handler authenticated(const OrderServices& services, Handler handler) {
+  return guarded([&services, handler](const http::Request& req, http::Response& res) {
     store::Database& db = worker_connection(services.database);
     const orders::Actor actor = signed_in(req, db);
+    res.actor = actor.login;
     store::DirectCommitter direct(db);
     store::Committer& writes = services.committer ? *services.committer : direct;
     desk::OrderDesk desk(services.desk, db, writes);
@@ -92,8 +94,8 @@ json order_with_actions(const orders::Order& order, const orders::Actor& actor) 
   return out;
 }
 
-void install_session_routes(httplib::Server& server, const OrderServices& services) {
-  server.Post("/v1/login", guarded([&services](const httplib::Request& req, httplib::Response& res) {
+void install_session_routes(http::Router& routes, const OrderServices& services) {
+  routes.post("/v1/login", guarded([&services](const http::Request& req, http::Response& res) {
     const edge::LoginRequest login = edge::parse_login(edge::parse_object(req.body));
     staff::StaffDirectory directory(worker_connection(services.database));
     const staff::Session s =
@@ -104,7 +106,7 @@ void install_session_routes(httplib::Server& server, const OrderServices& servic
                                    {"role", orders::code_of(s.member.role)}}}});
   }));
   // Who the token belongs to and until when, so a console can show it and sign in again in time.
-  server.Get("/v1/me", guarded([&services](const httplib::Request& req, httplib::Response& res) {
+  routes.get("/v1/me", guarded([&services](const http::Request& req, http::Response& res) {
     const staff::Session session = signed_in_session(req, worker_connection(services.database));
     send(res, 200, json{{"login", session.member.login},
                         {"name", session.member.display_name},
@@ -113,8 +115,8 @@ void install_session_routes(httplib::Server& server, const OrderServices& servic
   }));
 }
 
-void install_order_reads(httplib::Server& server, const OrderServices& services) {
-  server.Get("/v1/orders", authenticated(services, [](const httplib::Request& req, httplib::Response& res,
+void install_order_reads(http::Router& routes, const OrderServices& services) {
+  routes.get("/v1/orders", authenticated(services, [](const http::Request& req, http::Response& res,
                                                       desk::OrderDesk& desk, const orders::Actor&) {
     std::optional<orders::OrderCursor> after;
     if (req.has_param("cursor")) {
@@ -124,35 +126,35 @@ void install_order_reads(httplib::Server& server, const OrderServices& services)
     send(res, 200, orders::order_page_json(desk.list(order_filter(req), after,
                                                      limit_in(req, kOrderPageDefault, kOrderPageMax))));
   }));
-  server.Get(R"(/v1/orders/([A-Za-z0-9-]+))", authenticated(services, [](const httplib::Request& req,
-                                                                         httplib::Response& res, desk::OrderDesk& desk,
+  routes.get("/v1/orders/{id}", authenticated(services, [](const http::Request& req,
+                                                                         http::Response& res, desk::OrderDesk& desk,
                                                                          const orders::Actor& actor) {
-    send(res, 200, order_with_actions(desk.get(req.matches[1]), actor));
+    send(res, 200, order_with_actions(desk.get(req.path_param("id")), actor));
   }));
-  server.Get(R"(/v1/orders/([A-Za-z0-9-]+)/events)", authenticated(services, [](const httplib::Request& req,
-                                                                                httplib::Response& res,
+  routes.get("/v1/orders/{id}/events", authenticated(services, [](const http::Request& req,
+                                                                                http::Response& res,
                                                                                 desk::OrderDesk& desk,
                                                                                 const orders::Actor&) {
     json events = json::array();
-    for (const store::RecordedAuditEvent& r : desk.events(req.matches[1]))
+    for (const store::RecordedAuditEvent& r : desk.events(req.path_param("id")))
       events.push_back({{"seq", r.seq}, {"at", r.event.at}, {"actor", r.event.actor}, {"kind", r.event.kind},
                         {"payload", r.event.payload}});
     send(res, 200, json{{"events", std::move(events)}});
   }));
-  server.Get(R"(/v1/orders/([A-Za-z0-9-]+)/materials/([a-z0-9_]+)/file)",
-             authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+  routes.get("/v1/orders/{id}/materials/{code}/file",
+             authenticated(services, [](const http::Request& req, http::Response& res, desk::OrderDesk& desk,
                                         const orders::Actor&) {
-               const orders::MaterialFile file = desk.material_file(req.matches[1], req.matches[2]);
+               const orders::MaterialFile file = desk.material_file(req.path_param("id"), req.path_param("code"));
                res.status = 200;
                res.set_header("Content-Disposition", "attachment; filename=\"" + file.sha256.substr(0, 16) + "-" +
-                                                         std::string(req.matches[2]) + "\"");
+                                                         req.path_param("code") + "\"");
                res.set_header("X-Content-SHA256", file.sha256);
                res.set_content(file.content, file.media_type);
              }));
-  server.Get(R"(/v1/orders/([A-Za-z0-9-]+)/certificate\.pem)",
-             authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+  routes.get("/v1/orders/{id}/certificate.pem",
+             authenticated(services, [](const http::Request& req, http::Response& res, desk::OrderDesk& desk,
                                         const orders::Actor&) {
-               const orders::Order o = desk.get(req.matches[1]);
+               const orders::Order o = desk.get(req.path_param("id"));
                if (!o.certificate || o.certificate->certificate_pem.empty())
                  throw orders::OrderNotFound("order " + o.public_id + " has issued no certificate");
                res.status = 200;
@@ -161,10 +163,10 @@ void install_order_reads(httplib::Server& server, const OrderServices& services)
              }));
 }
 
-void install_order_writes(httplib::Server& server, const OrderServices& services) {
-  server.Post("/v1/orders", authenticated(services, [](const httplib::Request& req, httplib::Response& res,
+void install_order_writes(http::Router& routes, const OrderServices& services) {
+  routes.post("/v1/orders", authenticated(services, [](const http::Request& req, http::Response& res,
                                                        desk::OrderDesk& desk, const orders::Actor& actor) {
-    const std::string key = req.get_header_value("Idempotency-Key");
+    const std::string key = req.header("Idempotency-Key");
     if (key.empty())
       throw pipeline::BadRequest("idempotency_key_required",
                                  "send an Idempotency-Key header, so that a retry creates nothing new");
@@ -173,59 +175,59 @@ void install_order_writes(httplib::Server& server, const OrderServices& services
     const desk::CreateResult created = desk.create(request, key, actor, today);
     send(res, created.created ? 201 : 200, orders::order_json(created.order));
   }));
-  server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/actions/([a-z_]+))",
-              authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+  routes.post("/v1/orders/{id}/actions/{action}",
+              authenticated(services, [](const http::Request& req, http::Response& res, desk::OrderDesk& desk,
                                          const orders::Actor& actor) {
-                const auto action = orders::parse_action(std::string(req.matches[2]));
+                const auto action = orders::parse_action(req.path_param("action"));
                 if (!action)
                   throw CodedError(ErrorKind::NotFound, "unknown_action",
-                                   "no action \"" + std::string(req.matches[2]) + "\"");
+                                   "no action \"" + req.path_param("action") + "\"");
                 const edge::ActionRequest body = edge::parse_action_request(edge::parse_object(req.body));
-                send(res, 200, orders::order_json(desk.act(req.matches[1], *action, body, actor)));
+                send(res, 200, orders::order_json(desk.act(req.path_param("id"), *action, body, actor)));
               }));
-  server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/materials/([a-z0-9_]+))",
-              authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+  routes.post("/v1/orders/{id}/materials/{code}",
+              authenticated(services, [](const http::Request& req, http::Response& res, desk::OrderDesk& desk,
                                          const orders::Actor& actor) {
                 const edge::MaterialReceipt receipt = edge::parse_material_receipt(edge::parse_object(req.body));
-                send(res, 200, orders::order_json(desk.receive_material(req.matches[1], req.matches[2], actor, receipt)));
+                send(res, 200, orders::order_json(desk.receive_material(req.path_param("id"), req.path_param("code"), actor, receipt)));
               }));
   // The file itself, as the raw request body: PUT .../materials/{code}/file?name=licence.jpg
-  server.Put(R"(/v1/orders/([A-Za-z0-9-]+)/materials/([a-z0-9_]+)/file)",
-             authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+  routes.put("/v1/orders/{id}/materials/{code}/file",
+             authenticated(services, [](const http::Request& req, http::Response& res, desk::OrderDesk& desk,
                                         const orders::Actor& actor) {
-               send(res, 200, orders::order_json(desk.upload_material(req.matches[1], req.matches[2], actor,
+               send(res, 200, orders::order_json(desk.upload_material(req.path_param("id"), req.path_param("code"), actor,
                                                                       query_text(req, "name", 255), req.body)));
              }));
-  server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/payments)",
-              authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+  routes.post("/v1/orders/{id}/payments",
+              authenticated(services, [](const http::Request& req, http::Response& res, desk::OrderDesk& desk,
                                          const orders::Actor& actor) {
                 const edge::PaymentRequest payment = edge::parse_payment(edge::parse_object(req.body));
-                send(res, 201, orders::order_json(desk.record_payment(req.matches[1], payment, actor)));
+                send(res, 201, orders::order_json(desk.record_payment(req.path_param("id"), payment, actor)));
               }));
-  server.Post(R"(/v1/orders/([A-Za-z0-9-]+)/terms)",
-              authenticated(services, [](const httplib::Request& req, httplib::Response& res, desk::OrderDesk& desk,
+  routes.post("/v1/orders/{id}/terms",
+              authenticated(services, [](const http::Request& req, http::Response& res, desk::OrderDesk& desk,
                                          const orders::Actor& actor) {
                 const edge::TermsRequest terms = edge::parse_terms(edge::parse_object(req.body));
-                send(res, 200, orders::order_json(desk.set_terms(req.matches[1], terms, actor, Date::today_utc8())));
+                send(res, 200, orders::order_json(desk.set_terms(req.path_param("id"), terms, actor, Date::today_utc8())));
               }));
 }
 
-void install_provider_routes(httplib::Server& server, const OrderServices& services) {
+void install_provider_routes(http::Router& routes, const OrderServices& services) {
   using Step = orders::Order (desk::OrderDesk::*)(const std::string&, std::int64_t, const orders::Actor&);
   for (const auto& [name, step] : {std::pair<const char*, Step>{"issue", &desk::OrderDesk::issue},
                                    std::pair<const char*, Step>{"carry_out", &desk::OrderDesk::carry_out}})
-    server.Post(std::string(R"(/v1/orders/([A-Za-z0-9-]+)/)") + name,
-                authenticated(services, [step](const httplib::Request& req, httplib::Response& res,
+    routes.post(std::string("/v1/orders/{id}/") + name,
+                authenticated(services, [step](const http::Request& req, http::Response& res,
                                                desk::OrderDesk& desk, const orders::Actor& actor) {
                   const std::int64_t version = edge::parse_version(edge::parse_object(req.body));
-                  send(res, 200, orders::order_json((desk.*step)(req.matches[1], version, actor)));
+                  send(res, 200, orders::order_json((desk.*step)(req.path_param("id"), version, actor)));
                 }));
 }
 
-void install_registry_routes(httplib::Server& server, const OrderServices& services) {
+void install_registry_routes(http::Router& routes, const OrderServices& services) {
   // The registry with what a clerk asks next about each certificate: how long it has left and
   // whether a renewal would be accepted today.
-  server.Get("/v1/certificates", authenticated(services, [](const httplib::Request& req, httplib::Response& res,
+  routes.get("/v1/certificates", authenticated(services, [](const http::Request& req, http::Response& res,
                                                             desk::OrderDesk& desk, const orders::Actor&) {
     orders::CertificateFilter f;
     f.any = query_text(req, "q");
@@ -248,7 +250,7 @@ void install_registry_routes(httplib::Server& server, const OrderServices& servi
     }
     send(res, 200, json{{"certificates", std::move(certificates)}, {"today", today.iso()}});
   }));
-  server.Get("/v1/audit/verify", authenticated(services, [](const httplib::Request&, httplib::Response& res,
+  routes.get("/v1/audit/verify", authenticated(services, [](const http::Request&, http::Response& res,
                                                             desk::OrderDesk& desk, const orders::Actor&) {
     const store::AuditVerdict v = desk.verify_audit();
     json out = {{"intact", v.intact}, {"events", v.events}};
@@ -262,12 +264,12 @@ void install_registry_routes(httplib::Server& server, const OrderServices& servi
 
 }  // namespace
 
-void install_order_routes(httplib::Server& server, const OrderServices& services) {
-  install_session_routes(server, services);
-  install_order_reads(server, services);
-  install_order_writes(server, services);
-  install_provider_routes(server, services);
-  install_registry_routes(server, services);
+void install_order_routes(http::Router& routes, const OrderServices& services) {
+  install_session_routes(routes, services);
+  install_order_reads(routes, services);
+  install_order_writes(routes, services);
+  install_provider_routes(routes, services);
+  install_registry_routes(routes, services);
 }
 
 }  // namespace cahub::server

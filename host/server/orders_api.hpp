@@ -17,7 +17,7 @@
 #include "staff/sign_in_guard.hpp"
 #include "store/committer.hpp"
 
-namespace httplib { class Server; }
+namespace cahub::http { class Router; }
 
 namespace cahub::server {
 
@@ -32,6 +32,6 @@ struct OrderServices {
 };
 
 // `services` must outlive the server.
-void install_order_routes(httplib::Server& server, const OrderServices& services);
+void install_order_routes(http::Router& routes, const OrderServices& services);
 
 }  // namespace cahub::server

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include "http/response.hpp"
+
 namespace cahub::server {
 namespace {
 
@@ -55,6 +57,11 @@ std::span<const ResponseHeader> headers_for(std::string_view content_type) {
   if (type.empty() || type == "application/json" || type.ends_with("+json")) return kJson;
   if (std::find(kConsoleTypes.begin(), kConsoleTypes.end(), type) != kConsoleTypes.end()) return kConsole;
   return kDownload;
+}
+
+void add_security_headers(http::Response& response) {
+  for (const ResponseHeader& h : headers_for(response.header("Content-Type")))
+    if (!response.has_header(h.name)) response.set_header(h.name, std::string(h.value));
 }
 
 }  // namespace cahub::server

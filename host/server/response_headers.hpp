@@ -1,7 +1,8 @@
 #pragma once
 // The security headers every answer of `cahub serve` carries, chosen by what the answer is: one
 // function for all of them, so that no route can forget them, and free of the server library
-// (cpp-httplib today) so that it moves unchanged to another.
+// (it moved unchanged from cpp-httplib to Boost.Beast). The server applies it to every answer it
+// writes, its own refusals included (add_security_headers, http/server.hpp's `finish`).
 //
 // - JSON (every API answer and error): never cached (it holds orders and personal data, and a
 //   token's answers must not outlive a sign-out on a shared counter PC), never sniffed into
@@ -24,5 +25,14 @@ struct ResponseHeader {
 // The headers an answer with this Content-Type carries (media type compared without parameters
 // and case). A route that set one of these itself (a download's file name) keeps its own.
 std::span<const ResponseHeader> headers_for(std::string_view content_type);
+
+}  // namespace cahub::server
+
+namespace cahub::http { struct Response; }
+
+namespace cahub::server {
+
+// Adds headers_for(its Content-Type) to `response`, keeping any the route set itself.
+void add_security_headers(http::Response& response);
 
 }  // namespace cahub::server

@@ -61,6 +61,14 @@ listen = "0.0.0.0"
 port = 443
 threads = 16
 max_body_bytes = 2048
+max_header_bytes = 4096
+header_timeout_ms = 2000
+body_timeout_ms = 5000
+idle_timeout_ms = 7000
+write_timeout_ms = 9000
+max_connections = 5000
+max_connections_per_address = 16
+access_log = true
 [sign_in]
 failures_per_login = 5
 failures_per_address = 100

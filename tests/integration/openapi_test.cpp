@@ -118,12 +118,12 @@ void skip_space(const std::string& text, std::size_t& pos) {
   while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
 }
 
-// Every `server.Get(` / `.Post(` / `.Put(` in host/server/*.cpp with its path. A path built as
+// Every `routes.get(` / `.post(` / `.put(` in host/server/*.cpp with its path template. A path built as
 // `std::string(R"(prefix)") + name` inside a `for (...)` over names ({"issue", "carry_out"}) is
 // registered once per name that loop's header lists.
 std::set<Route> registered_routes() {
   std::set<Route> routes;
-  static const std::regex registration(R"(server\.(Get|Post|Put|Delete|Patch)\()");
+  static const std::regex registration(R"(routes\.(get|post|put)\()");
   static const std::regex loop_name(R"re("([A-Za-z0-9_./-]+)")re");
   for (const auto& entry : fs::directory_iterator(fs::path(CAHUB_SOURCE_DIR) / "host" / "server")) {
     if (entry.path().extension() != ".cpp") continue;

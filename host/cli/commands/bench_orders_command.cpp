@@ -5,6 +5,7 @@
 // over HTTP with keep-alive clients (cli/order_load.hpp). A benchmark to run by hand and to quote
 // in the README, not a timed test.
 #include <CLI/CLI.hpp>
+#include <httplib.h>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -30,7 +31,7 @@ using nlohmann::json;
 struct BenchOrdersOptions {
   int clients = 32;
   long long n = 20000;
-  int threads = 0;               // 0: one server worker per client (a keep-alive connection holds a worker)
+  int threads = 0;               // 0: one server worker per client (a request waiting for its commit holds one)
   std::string group_commit;      // "on", "off", or empty: as configured (store.group_commit)
   int lifecycle_percent = 5;
   std::string folder;            // empty: a scratch folder under paths.var, removed afterwards
@@ -88,9 +89,8 @@ class ListeningService {
  public:
   ListeningService(const config::Config& cfg, const Runtime& rt, const store::Database& database)
       : service_(cfg, *rt.rule_book, *rt.plugins, database) {
-    port_ = service_.http().bind_to_any_port("127.0.0.1");
-    if (port_ < 0) throw std::runtime_error("bench: cannot listen on 127.0.0.1");
-    listener_ = std::thread([this] { service_.http().listen_after_bind(); });
+    port_ = service_.http().bind("127.0.0.1", 0);
+    listener_ = std::thread([this] { service_.http().run(); });
   }
   ~ListeningService() {
     service_.http().stop();

@@ -1,10 +1,11 @@
-// `cahub serve`: the main job. Loads plugins and scripts, then answers HTTP on a pool of worker
-// threads until SIGINT or SIGTERM, reloading region scripts as they are edited (hot reload).
+// `cahub serve`: the main job. Loads plugins and scripts, then answers HTTP (http/server.hpp: one
+// I/O thread, a pool of worker threads) until SIGINT or SIGTERM, reloading region scripts as they
+// are edited (hot reload).
 #include <CLI/CLI.hpp>
 #include <csignal>
-#include <httplib.h>
 #include <iostream>
 #include <pthread.h>
+#include <sys/resource.h>
 #include <spdlog/spdlog.h>
 #include <thread>
 
@@ -23,6 +24,24 @@ struct ServeOptions {
   int port = -1;
   int threads = 0;
 };
+
+// Every open connection is a file descriptor, and the default soft limit (often 1024) is below
+// what server.max_connections allows: raise it to the hard limit, as nginx and HAProxy do, and
+// say so when even that is short (accepting then fails and is retried; nothing crashes).
+void raise_open_file_limit(std::uint32_t max_connections) {
+  const rlim_t wanted = static_cast<rlim_t>(max_connections) + 256;  // the database, plugins, logs
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  if (limit.rlim_cur < wanted && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = std::min(wanted, limit.rlim_max);
+    setrlimit(RLIMIT_NOFILE, &limit);
+    getrlimit(RLIMIT_NOFILE, &limit);
+  }
+  if (limit.rlim_cur < wanted)
+    spdlog::warn("the open-file limit ({}) is below server.max_connections ({}) plus 256: raise it (ulimit -n, "
+                 "LimitNOFILE=) or lower server.max_connections",
+                 static_cast<unsigned long long>(limit.rlim_cur), max_connections);
+}
 
 }  // namespace
 
@@ -61,17 +80,15 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     // An order left issuing or carrying_out by a crash is finished before anyone can act on it.
     // Each one is logged as it is reconciled.
     (void)service.reconcile(database);
-    httplib::Server& http = service.http();
+    http::Server& http = service.http();
+    raise_open_file_limit(cfg.server.max_connections);
 
-    int port = cfg.server.port;
-    if (port == 0) {
-      port = http.bind_to_any_port(cfg.server.listen);
-    } else if (!http.bind_to_port(cfg.server.listen, port)) {
-      port = -1;
-    }
-    if (port < 0) {
-      std::cerr << "cahub: cannot listen on " << cfg.server.listen << ":" << cfg.server.port
-                << " (address in use or not available)\n";
+    int port = -1;
+    try {
+      port = http.bind(cfg.server.listen, cfg.server.port);
+    } catch (const std::system_error& e) {
+      std::cerr << "cahub: cannot listen on " << cfg.server.listen << ":" << cfg.server.port << " (" << e.what()
+                << ")\n";
       return kExitBadInput;
     }
 
@@ -96,11 +113,16 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
                                : std::string("hot reload off"));
     // Tests and scripts read the port from this line when they asked for port 0.
     std::cout << "listening on http://" << cfg.server.listen << ":" << port << std::endl;
-    const bool ok = http.listen_after_bind();
-    if (!http.is_running()) pthread_kill(signal_waiter.native_handle(), SIGTERM);  // wake it if still waiting
+    try {
+      http.run();  // returns once the signal waiter has stopped it and the requests in flight are answered
+    } catch (...) {
+      pthread_kill(signal_waiter.native_handle(), SIGTERM);  // wake it, so that it can be joined
+      signal_waiter.join();
+      throw;
+    }
     signal_waiter.join();
     spdlog::info("stopped");
-    return ok ? kExitOk : kExitStageFailure;
+    return kExitOk;
   };
 }
 
