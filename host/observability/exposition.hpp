@@ -18,7 +18,8 @@
 namespace cahub::observability {
 
 // The Content-Type a /metrics answer carries.
-inline constexpr std::string_view exposition_content_type = "text/plain; version=0.0.4; charset=utf-8";
+inline constexpr std::string_view exposition_content_type =
+    "text/plain; version=0.0.4; charset=utf-8";
 
 struct Label {
   std::string_view name;   // a fixed identifier chosen by the code, never escaped
@@ -27,7 +28,7 @@ struct Label {
 
 // `\` → `\\`, `"` → `\"`, line feed → `\n`; ill-formed UTF-8 → U+FFFD.
 std::string escape_label_value(std::string_view value);
-// `\` → `\\`, line feed → `\n` (a HELP line does not escape quotes); ill-formed UTF-8 → U+FFFD.
+// `\` → `\\`, line feed → `\n` (HELP text leaves quotes alone); ill-formed UTF-8 → U+FFFD.
 std::string escape_help(std::string_view help);
 
 // Sample values as the format spells them: integers exactly, reals in their shortest

@@ -36,7 +36,8 @@ std::size_t well_formed_at(std::string_view bytes, std::size_t at, std::size_t& 
   for (std::size_t i = 1; i < shape.length; ++i) {
     if (at + i >= bytes.size()) return 0;
     const auto byte = static_cast<unsigned char>(bytes[at + i]);
-    const bool fits = i == 1 ? byte >= shape.low && byte <= shape.high : byte >= 0x80 && byte <= 0xBF;
+    const bool fits =
+        i == 1 ? byte >= shape.low && byte <= shape.high : byte >= 0x80 && byte <= 0xBF;
     if (!fits) return 0;
     skip = i + 1;
   }
