@@ -36,12 +36,20 @@ ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_bo
       calendar_(cfg.calendar.holidays, cfg.calendar.workdays),
       committer_(cfg.store.group_commit ? std::make_unique<store::GroupCommitter>(database.open_another()) : nullptr),
       sign_in_(sign_in_limits(cfg.sign_in), {cfg.sign_in.concurrent_checks, cfg.sign_in.queued_checks}),
-      order_services_{database.file(), {quotes_, plugins, calendar_}, committer_.get(), sign_in_} {
+      observer_(metrics_, cfg.server.access_log),
+      order_services_{database.file(), {quotes_, plugins, calendar_}, committer_.get(), sign_in_,
+                      std::chrono::minutes(8 * 60), &metrics_} {
   server::install_routes(routes_, services_);
   server::install_order_routes(routes_, order_services_);
   server::install_console_routes(routes_);
+  if (cfg.metrics.enabled) {
+    metrics_services_.reset(new server::MetricsServices{metrics_, server::metrics_token(cfg.paths.var), database.file(),
+                                                        rule_book, plugins, committer_.get(),
+                                                        std::chrono::system_clock::now()});
+    server::install_metrics_route(routes_, *metrics_services_);
+  }
   http_ = std::make_unique<http::Server>(routes_, http_limits(cfg.server), cfg.server.threads,
-                                         server::add_security_headers, nullptr);
+                                         server::add_security_headers, &observer_);
 }
 
 std::vector<desk::Reconciled> ApiService::reconcile(store::Database& database) {

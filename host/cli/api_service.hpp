@@ -11,10 +11,13 @@
 #include "desk/order_desk.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "observability/metrics.hpp"
 #include "orders/working_days.hpp"
 #include "pipeline/quote_pipeline.hpp"
 #include "server/http_api.hpp"
+#include "server/metrics_route.hpp"
 #include "server/orders_api.hpp"
+#include "server/request_observer.hpp"
 #include "store/database.hpp"
 #include "store/group_commit.hpp"
 
@@ -33,6 +36,9 @@ class ApiService {
   // recording; desk/provider_steps.cpp), as "system", before the first request is answered.
   std::vector<desk::Reconciled> reconcile(store::Database& database);
 
+  // What the server counts (GET /metrics); hot reload reports its reloads here too.
+  observability::Metrics& metrics() { return metrics_; }
+
   // The group committer, or null when order writes commit on each worker's own connection.
   const store::GroupCommitter* group_committer() const { return committer_.get(); }
 
@@ -42,7 +48,10 @@ class ApiService {
   orders::WorkingCalendar calendar_;
   std::unique_ptr<store::GroupCommitter> committer_;
   staff::SignInGuard sign_in_;
+  observability::Metrics metrics_;
+  server::RequestObserver observer_;
   server::OrderServices order_services_;
+  std::unique_ptr<server::MetricsServices> metrics_services_;  // null: metrics.enabled = false
   http::Router routes_;
   std::unique_ptr<http::Server> http_;  // last: destroyed first, before anything its routes refer to
 };

@@ -68,6 +68,13 @@ struct Store {
   bool group_commit = true;
 };
 
+// GET /metrics (server/metrics_route.hpp): Prometheus text, for a bearer token kept apart from
+// staff accounts, in `<paths.var>/metrics.token` (made at the first start, 0600) or
+// $CAHUB_METRICS_TOKEN.
+struct Metrics {
+  bool enabled = true;
+};
+
 struct Log {
   LogLevel level = LogLevel::Info;
 };
@@ -89,6 +96,7 @@ struct Config {
   rules::SandboxLimits rules;
   RulesWatch rules_watch;  // [rules] watch_milliseconds
   Store store;
+  Metrics metrics;
   Log log;
   Calendar calendar;
   PluginSettings plugins;

@@ -175,6 +175,13 @@ const Setting schema[] = {
      .show = [](const Config& c) { return show_boolean(c.store.group_commit); },
      .store = [](Config& c, const SettingValue& v) { c.store.group_commit = std::get<bool>(v); }},
 
+    {.table = "metrics", .key = "enabled", .type = SettingType::Boolean,
+     .description = "Whether `cahub serve` answers GET /metrics (Prometheus text) to a bearer token of its own: "
+                    "$CAHUB_METRICS_TOKEN, or the one in `<paths.var>/metrics.token`, made (0600) at the first start. "
+                    "Staff tokens are not accepted there. Off, /metrics is 404.",
+     .show = [](const Config& c) { return show_boolean(c.metrics.enabled); },
+     .store = [](Config& c, const SettingValue& v) { c.metrics.enabled = std::get<bool>(v); }},
+
     {.table = "log", .key = "level", .type = SettingType::LogLevel,
      .description = "Least severe level of the messages that are logged.",
      .show = [](const Config& c) { return toml_string(code_of(c.log.level)); },

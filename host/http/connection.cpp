@@ -19,8 +19,10 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using boost::system::error_code;
 
-constexpr std::chrono::milliseconds kDrainTime{2000};
-constexpr std::size_t kDrainBytes = 1u << 20;
+// Enough for a client that sent a whole body a few MB over the cap before reading the answer
+// (most libraries write the body first); an attacker streaming on is cut off after these.
+constexpr std::chrono::milliseconds kDrainTime{5000};
+constexpr std::size_t kDrainBytes = 8u << 20;
 constexpr std::size_t kDrainChunk = 16 * 1024;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
@@ -76,7 +78,7 @@ void Connection::read_header() {
   parser_->body_limit(server_.limits.max_body_bytes);
   request_ = Request();
   request_.remote_addr = address_;
-  request_id_ = std::to_string(++server_.requests);
+  request_id_.clear();
   method_.clear();
   path_.clear();
   route_.clear();
@@ -92,6 +94,7 @@ void Connection::read_header() {
 
 // The request line and headers, checked before a byte of the body is read.
 void Connection::on_header(error_code ec) {
+  request_id_ = std::to_string(++server_.requests);
   if (ec == bhttp::error::header_limit)
     return refuse(431, "header_too_large", "the request line and headers are larger than allowed");
   if (ec == bhttp::error::body_limit)

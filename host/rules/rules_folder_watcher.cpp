@@ -38,8 +38,9 @@ std::optional<std::map<std::filesystem::path, FileStamp>> scripts_in(const std::
 
 }  // namespace
 
-RulesFolderWatcher::RulesFolderWatcher(RuleBook& book, std::filesystem::path folder, std::chrono::milliseconds interval)
-    : book_(book), folder_(std::move(folder)), interval_(interval) {
+RulesFolderWatcher::RulesFolderWatcher(RuleBook& book, std::filesystem::path folder, std::chrono::milliseconds interval,
+                                       std::function<void(bool)> reloaded)
+    : book_(book), folder_(std::move(folder)), interval_(interval), reloaded_(std::move(reloaded)) {
   seen_ = scripts_in(folder_).value_or(decltype(seen_){});
   thread_ = std::thread([this] { run(); });
 }
@@ -74,7 +75,8 @@ int RulesFolderWatcher::look_once() {
   for (const auto& [file, stamp] : *now) {
     const auto before = seen_.find(file);
     if (before != seen_.end() && before->second == stamp) continue;
-    book_.reload_file(file);
+    const bool taken = book_.reload_file(file).empty();
+    if (reloaded_) reloaded_(taken);
     ++handed;
     // Written again while it was being read: look at it again next round.
     if (stamp_of(file) == stamp)

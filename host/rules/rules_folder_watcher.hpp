@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -38,7 +39,9 @@ class RulesFolderWatcher {
  public:
   // Starts watching `folder` for `book`, which must outlive the watcher. The files there now are
   // taken as what `book` already loaded.
-  RulesFolderWatcher(RuleBook& book, std::filesystem::path folder, std::chrono::milliseconds interval);
+  // `reloaded` (may be empty) hears of each script handed to the book: true when it was taken.
+  RulesFolderWatcher(RuleBook& book, std::filesystem::path folder, std::chrono::milliseconds interval,
+                     std::function<void(bool taken)> reloaded = {});
   // Stops the thread (waits for a reload in progress to finish).
   ~RulesFolderWatcher();
   RulesFolderWatcher(const RulesFolderWatcher&) = delete;
@@ -54,6 +57,7 @@ class RulesFolderWatcher {
   RuleBook& book_;
   const std::filesystem::path folder_;
   const std::chrono::milliseconds interval_;
+  const std::function<void(bool)> reloaded_;
   std::mutex looking_;                               // one look at a time (the thread, a test)
   std::map<std::filesystem::path, FileStamp> seen_;  // guarded by looking_
   std::mutex stop_mutex_;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/router.hpp"
+#include "observability/metrics.hpp"
 
 #include "desk/order_desk.hpp"
 #include "domain/date.hpp"
@@ -98,8 +99,15 @@ void install_session_routes(http::Router& routes, const OrderServices& services)
   routes.post("/v1/login", guarded([&services](const http::Request& req, http::Response& res) {
     const edge::LoginRequest login = edge::parse_login(edge::parse_object(req.body));
     staff::StaffDirectory directory(worker_connection(services.database));
-    const staff::Session s =
-        services.sign_in.sign_in(directory, login.login, login.password, req.remote_addr, services.session_lifetime);
+    const staff::Session s = [&] {
+      try {
+        return services.sign_in.sign_in(directory, login.login, login.password, req.remote_addr,
+                                        services.session_lifetime);
+      } catch (const CodedError& e) {  // bad_credentials, sign_in_throttled, sign_in_busy, ...
+        if (services.metrics) services.metrics->sign_in_refused(e.code());
+        throw;
+      }
+    }();
     send(res, 200, json{{"token", s.token},
                         {"expires_at", s.expires_at},
                         {"staff", {{"login", s.member.login}, {"name", s.member.display_name},

@@ -18,6 +18,7 @@
 #include "store/committer.hpp"
 
 namespace cahub::http { class Router; }
+namespace cahub::observability { class Metrics; }
 
 namespace cahub::server {
 
@@ -29,6 +30,7 @@ struct OrderServices {
   // What POST /v1/login goes through: failures per login and address, checks at once.
   staff::SignInGuard& sign_in;
   std::chrono::minutes session_lifetime{8 * 60};
+  observability::Metrics* metrics = nullptr;  // counts sign-in refusals when given
 };
 
 // `services` must outlive the server.

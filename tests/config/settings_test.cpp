@@ -82,6 +82,8 @@ milliseconds_per_call = 250
 watch_milliseconds = 0
 [store]
 group_commit = false
+[metrics]
+enabled = false
 [log]
 level = "warn"
 [calendar]

@@ -1,5 +1,7 @@
 #include "support/process.hpp"
 
+#include <sys/prctl.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -31,6 +33,9 @@ pid_t spawn(const std::string& program, std::vector<std::string> args, int out_f
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
   if (pid == 0) {
+    // A test that dies (a failed REQUIRE in a helper thread, a signal) takes its servers with it,
+    // rather than leaving them to hold ports and files for the rest of the run.
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
     dup2(out_fd, STDOUT_FILENO);
     dup2(err_fd, STDERR_FILENO);
     const int in = in_fd >= 0 ? in_fd : open("/dev/null", O_RDONLY);

@@ -97,7 +97,8 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     std::unique_ptr<rules::RulesFolderWatcher> rules_watcher;
     if (cfg.rules_watch.milliseconds > 0)
       rules_watcher = std::make_unique<rules::RulesFolderWatcher>(
-          *rt.rule_book, cfg.paths.rules, std::chrono::milliseconds(cfg.rules_watch.milliseconds));
+          *rt.rule_book, cfg.paths.rules, std::chrono::milliseconds(cfg.rules_watch.milliseconds),
+          [&metrics = service.metrics()](bool taken) { metrics.rules_reloaded(taken); });
 
     std::thread signal_waiter([&] {
       int sig = 0;
