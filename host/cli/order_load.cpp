@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include <httplib.h>
@@ -44,7 +45,8 @@ struct Tally {
 // One clerk's or reviewer's terminal: one keep-alive connection, its own latencies.
 class Client {
  public:
-  Client(const OrderLoadPlan& plan, Tally& tally) : plan_(plan), tally_(tally), http_("127.0.0.1", plan.port) {
+  Client(const OrderLoadPlan& plan, const Endpoint& target, Tally& tally)
+      : plan_(plan), tally_(tally), http_(target.host, target.port) {
     http_.set_keep_alive(true);
     http_.set_tcp_nodelay(true);  // a request's headers and body go out in two writes: see api_service.cpp
     http_.set_connection_timeout(10);
@@ -104,9 +106,9 @@ class Client {
     const auto sent = Clock::now();
     auto answer = http_.Post(path, headers, text, "application/json");
     if (!answer && !idempotency_key.empty()) {
-      // The connection dropped (httplib's listen backlog is 5, and keep-alive connections are
-      // closed and opened again every 5 requests). A request with an Idempotency-Key is safe to
-      // send again, as a real client would: if the first one was committed, this returns it.
+      // The connection dropped (the server's idle deadline closed it as the request left, say). A
+      // request with an Idempotency-Key is safe to send again, as a real client would: if the
+      // first one was committed, this returns it.
       ++tally_.retries;
       answer = http_.Post(path, headers, text, "application/json");
       if (answer && answer->status == 200 && expected == 201) answer->status = 201;  // the first one had landed
@@ -159,7 +161,10 @@ OrderLoadResult run_order_load(const OrderLoadPlan& plan) {
   Tally tally;
   const int clients = std::max(plan.clients, 1);
   std::vector<std::unique_ptr<Client>> terminals;
-  for (int c = 0; c < clients; ++c) terminals.push_back(std::make_unique<Client>(plan, tally));
+  if (plan.targets.empty()) throw std::invalid_argument("an order load needs at least one target");
+  for (int c = 0; c < clients; ++c)
+    terminals.push_back(std::make_unique<Client>(plan, plan.targets[static_cast<std::size_t>(c) % plan.targets.size()],
+                                                 tally));
   // Client c creates orders c, c + clients, …, and later takes its own chosen ones further.
   std::vector<std::vector<json>> to_complete(static_cast<std::size_t>(clients));
   std::atomic<std::uint32_t> completed{0};

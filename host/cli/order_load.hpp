@@ -21,8 +21,14 @@ enum class OrderRequest { Create, ReceiveMaterial, StartReview, Approve, Payment
 inline constexpr std::size_t order_request_kinds = 8;
 std::string_view code_of(OrderRequest kind);
 
+// Where an order API answers: plain HTTP (a bench is run inside the service point's network).
+struct Endpoint {
+  std::string host = "127.0.0.1";
+  int port = 0;
+};
+
 struct OrderLoadPlan {
-  int port = 0;  // the API on 127.0.0.1
+  std::vector<Endpoint> targets;  // client c talks to targets[c % size]
   int clients = 32;
   std::uint32_t orders = 0;
   int lifecycle_percent = 0;  // of the orders, taken through the whole lifecycle afterwards
@@ -46,7 +52,7 @@ struct OrderLoadResult {
   std::uint64_t lifecycle_requests() const;
 };
 
-// Runs the plan against the API on 127.0.0.1:plan.port and returns when every client is done.
+// Runs the plan against the API at plan.targets and returns when every client is done.
 OrderLoadResult run_order_load(const OrderLoadPlan& plan);
 
 }  // namespace cahub::cli

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "integration/cahub_cli.hpp"
+#include "integration/staffed_server.hpp"
 
 using namespace cahub::testing;
 using nlohmann::json;
@@ -49,7 +50,8 @@ TEST_CASE("bench orders with group commit prints its figures and leaves an intac
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Contains("200 orders created by 4 clients in "));
-  CHECK_THAT(r.out, Contains(" orders/s (group commit on, 4 server threads)"));
+  CHECK_THAT(r.out, Contains(" orders/s against in-process (group commit on, 4 server threads)"));
+  CHECK_THAT(r.out, Contains(" s of CPU in this process (clients and server) over the timed run"));
   CHECK_THAT(r.out, Contains("10 of them taken through the lifecycle"));
   CHECK_THAT(r.out, Contains("request               count     p50 ms     p99 ms"));
   for (const char* kind : {"create", "receive_material", "start_review", "approve", "payment", "issue",
@@ -87,4 +89,35 @@ TEST_CASE("bench orders refuses a folder that already holds something") {
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Contains("is not empty"));
   CHECK(read_bytes(scratch / "bench/cahub.db") == "a real database, perhaps");
+}
+
+TEST_CASE("bench orders --target drives a running server with its own accounts and reports the client's CPU") {
+  StaffedServer desk;
+  const std::string url = "http://127.0.0.1:" + std::to_string(desk.server->port());
+  ::setenv("CAHUB_BENCH_PASSWORD", "a long passphrase", 1);
+  const RunResult r = run(CAHUB_BINARY, {"bench", "orders", "--target", url, "--clerk", "wang.fang", "--reviewer",
+                                         "zhao.li", "--clients", "4", "--n", "100", "--json"},
+                          std::chrono::seconds(600));
+  ::unsetenv("CAHUB_BENCH_PASSWORD");
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json figures = json::parse(r.out);
+  CHECK(figures.at("against") == url);
+  CHECK(figures.at("orders_created") == 100);
+  CHECK(figures.at("lifecycles_completed") == 5);
+  CHECK(figures.at("failures") == 0);
+  CHECK(figures.at("group_commit").is_null());  // the target's setting is not known here
+  CHECK(figures.contains("client_cpu_seconds"));
+  CHECK_FALSE(figures.contains("process_cpu_seconds"));
+
+  // The orders are in the target's database: 100 timed and the untimed first one.
+  const std::string token = desk.sign_in("wang.fang");
+  const auto [status, page] = desk.call("GET", "/v1/orders?limit=1", token);
+  REQUIRE(status == 200);
+  CHECK(page.at("counts").at("submitted").get<int>() + page.at("counts").at("completed").get<int>() == 101);
+
+  // No password, no run; a URL that is not http:// is refused before anything is sent.
+  const RunResult no_password = run(CAHUB_BINARY, {"bench", "orders", "--target", url, "--n", "1"});
+  CHECK(no_password.exit_code == 2);
+  CHECK_THAT(no_password.err, Contains("CAHUB_BENCH_PASSWORD"));
 }

@@ -2,8 +2,9 @@
 // acknowledged only after a durable commit, with group commit on or off, and how long each kind
 // of request takes (p50/p99). It starts the same API `cahub serve` runs (cli/api_service.hpp), on
 // 127.0.0.1 with a scratch database and CA folder and two scratch staff accounts, and drives it
-// over HTTP with keep-alive clients (cli/order_load.hpp). A benchmark to run by hand and to quote
-// in the README, not a timed test.
+// over HTTP with keep-alive clients (cli/order_load.hpp). With --target it drives running servers
+// instead, so that the client's CPU and the server's show apart (the clients here report their
+// own). A benchmark to run by hand and to quote in the README, not a timed test.
 #include <CLI/CLI.hpp>
 #include <httplib.h>
 #include <cmath>
@@ -11,7 +12,9 @@
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <system_error>
 #include <thread>
 
@@ -36,6 +39,19 @@ struct BenchOrdersOptions {
   int lifecycle_percent = 5;
   std::string folder;            // empty: a scratch folder under paths.var, removed afterwards
   bool json = false;
+  std::string target;            // URLs of running servers, comma-separated; empty: start one here
+  std::string clerk = "bench.clerk";        // --target: accounts on the target, password from
+  std::string reviewer = "bench.reviewer";  // $CAHUB_BENCH_PASSWORD
+  long long first_unit = -1;     // -1: 1 here, a random one against a target
+};
+
+// What the figures were measured on, for the report.
+struct BenchSetup {
+  std::optional<bool> group_commit;       // unknown against a target
+  std::optional<unsigned> server_threads;
+  std::string against;                    // "in-process" or the target URLs
+  double cpu_seconds = 0;                 // this process's, over the timed run
+  bool cpu_includes_server = true;        // in-process: the server's too
 };
 
 // The scratch accounts; the folder is thrown away (or kept only when asked for), so the password
@@ -75,10 +91,10 @@ class BenchFolder {
   std::filesystem::path path_;
 };
 
-std::string sign_in(int port, const std::string& login) {
-  httplib::Client client("127.0.0.1", port);
+std::string sign_in(const Endpoint& at, const std::string& login, const std::string& password = kPassword) {
+  httplib::Client client(at.host, at.port);
   client.set_read_timeout(120);  // the password hash is slow on purpose
-  auto answer = client.Post("/v1/login", json{{"login", login}, {"password", kPassword}}.dump(), "application/json");
+  auto answer = client.Post("/v1/login", json{{"login", login}, {"password", password}}.dump(), "application/json");
   if (!answer || answer->status != 200)
     throw std::runtime_error("bench: signing in as " + login + " failed" + (answer ? ": " + answer->body : std::string()));
   return json::parse(answer->body).at("token");
@@ -108,11 +124,14 @@ class ListeningService {
   std::thread listener_;
 };
 
-json report_json(const BenchOrdersOptions& o, const config::Config& cfg, OrderLoadResult& r,
+json report_json(const BenchOrdersOptions& o, const BenchSetup& setup, OrderLoadResult& r,
                  const std::optional<store::GroupCommitter::Counts>& commits) {
-  json out = {{"group_commit", cfg.store.group_commit},
+  const auto or_null = [](const auto& v) { return v ? json(*v) : json(nullptr); };
+  json out = {{"group_commit", or_null(setup.group_commit)},
               {"clients", o.clients},
-              {"server_threads", cfg.server.threads},
+              {"server_threads", or_null(setup.server_threads)},
+              {"against", setup.against},
+              {setup.cpu_includes_server ? "process_cpu_seconds" : "client_cpu_seconds", setup.cpu_seconds},
               {"orders_created", r.created},
               {"creation_seconds", r.creation_seconds},
               {"orders_per_s", std::llround(r.created / r.creation_seconds)},
@@ -135,11 +154,14 @@ json report_json(const BenchOrdersOptions& o, const config::Config& cfg, OrderLo
   return out;
 }
 
-void print_report(const BenchOrdersOptions& o, const config::Config& cfg, OrderLoadResult& r,
-                  const std::optional<store::GroupCommitter::Counts>& commits, const BenchFolder& folder) {
-  std::printf("%u orders created by %d clients in %.2f s: %.0f orders/s (group commit %s, %u server threads)\n",
-              r.created, o.clients, r.creation_seconds, r.created / r.creation_seconds,
-              cfg.store.group_commit ? "on" : "off", cfg.server.threads);
+void print_report(const BenchOrdersOptions& o, const BenchSetup& setup, OrderLoadResult& r,
+                  const std::optional<store::GroupCommitter::Counts>& commits, const BenchFolder* folder) {
+  std::printf("%u orders created by %d clients in %.2f s: %.0f orders/s against %s", r.created, o.clients,
+              r.creation_seconds, r.created / r.creation_seconds, setup.against.c_str());
+  if (setup.group_commit) std::printf(" (group commit %s, %u server threads)", *setup.group_commit ? "on" : "off",
+                                      setup.server_threads.value_or(0));
+  std::printf("\n%.2f s of CPU in this process (%s) over the timed run\n", setup.cpu_seconds,
+              setup.cpu_includes_server ? "clients and server" : "clients only");
   if (r.lifecycle_requests() > 0)
     std::printf("%u of them taken through the lifecycle in %.2f s: %llu requests, %.0f requests/s\n", r.completed,
                 r.lifecycle_seconds, static_cast<unsigned long long>(r.lifecycle_requests()),
@@ -161,12 +183,141 @@ void print_report(const BenchOrdersOptions& o, const config::Config& cfg, OrderL
     std::printf("%llu creations sent again with their Idempotency-Key after the connection dropped\n",
                 static_cast<unsigned long long>(r.retries));
   if (r.failures > 0) std::printf("%llu requests failed\n", static_cast<unsigned long long>(r.failures));
-  std::printf("database: %s%s\n", (folder.path() / "cahub.db").string().c_str(), folder.kept() ? "" : " (removed)");
+  if (folder)
+    std::printf("database: %s%s\n", (folder->path() / "cahub.db").string().c_str(), folder->kept() ? "" : " (removed)");
 }
 
 store::GroupCommitter::Counts since(const store::GroupCommitter::Counts& before, const store::GroupCommitter::Counts& after) {
   return {after.commits - before.commits, after.jobs_committed - before.jobs_committed,
           after.jobs_failed - before.jobs_failed, after.largest_batch};
+}
+
+// Why a bench could not run, with the exit code to give.
+struct BenchProblem : std::runtime_error {
+  BenchProblem(const std::string& what, int code) : std::runtime_error(what), exit_code(code) {}
+  int exit_code;
+};
+
+double cpu_seconds_now() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// One order through every step first, untimed: a missing plugin or region fails here with its
+// reason, and the CA's one-time set-up (its root key) is not counted as issuing. Then the timed
+// run, with this process's CPU over it.
+OrderLoadResult measure(OrderLoadPlan plan, const BenchOrdersOptions& o, BenchSetup& setup) {
+  OrderLoadPlan check = plan;
+  check.clients = 1;
+  check.orders = 1;
+  check.lifecycle_percent = 100;
+  check.first_unit = plan.first_unit + static_cast<std::uint32_t>(o.n);  // a unit the timed run does not use
+  const OrderLoadResult checked = run_order_load(check);
+  if (checked.completed != 1)
+    throw BenchProblem("the first order did not go through: " +
+                           (checked.first_failures.empty() ? "?" : checked.first_failures.front()),
+                       kExitStageFailure);
+  plan.clients = o.clients;
+  plan.orders = static_cast<std::uint32_t>(o.n);
+  plan.lifecycle_percent = o.lifecycle_percent;
+  const double cpu_before = cpu_seconds_now();
+  OrderLoadResult result = run_order_load(plan);
+  setup.cpu_seconds = cpu_seconds_now() - cpu_before;
+  return result;
+}
+
+int report(const BenchOrdersOptions& o, const BenchSetup& setup, OrderLoadResult& result,
+           const std::optional<store::GroupCommitter::Counts>& commits, const BenchFolder* folder) {
+  if (o.json)
+    std::cout << report_json(o, setup, result, commits).dump() << "\n";
+  else
+    print_report(o, setup, result, commits, folder);
+  for (const std::string& failure : result.first_failures) std::cerr << "cahub: bench: " << failure << "\n";
+  return result.failures == 0 ? kExitOk : kExitStageFailure;
+}
+
+int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
+  config::Config cfg = load_config(global);
+  std::optional<BenchFolder> folder;
+  try {
+    folder.emplace(o.folder, cfg.paths.var);
+  } catch (const std::invalid_argument& e) {
+    throw BenchProblem(e.what(), kExitBadInput);
+  }
+  cfg.paths.database = folder->path() / "cahub.db";
+  cfg.paths.var = folder->path();  // the plugins' CAs too: issuing here touches no real CA
+  if (!o.group_commit.empty()) cfg.store.group_commit = o.group_commit == "on";
+  cfg.server.threads = static_cast<unsigned>(o.threads > 0 ? o.threads : o.clients);
+  const Runtime rt = load_runtime(cfg);
+
+  store::Database database = store::Database::open(cfg.paths.database);
+  staff::StaffDirectory staff(database);
+  staff.add("bench.clerk", "Bench clerk", orders::Role::Clerk, kPassword, "bench");
+  staff.add("bench.reviewer", "Bench reviewer", orders::Role::Reviewer, kPassword, "bench");
+
+  BenchSetup setup{rt.config.store.group_commit, rt.config.server.threads, "in-process"};
+  std::optional<store::GroupCommitter::Counts> commits;
+  OrderLoadResult result;
+  {
+    ListeningService service(rt.config, rt, database);
+    OrderLoadPlan plan;
+    plan.targets = {Endpoint{"127.0.0.1", service.port()}};
+    plan.clerk_token = sign_in(plan.targets[0], "bench.clerk");
+    plan.reviewer_token = sign_in(plan.targets[0], "bench.reviewer");
+    plan.first_unit = o.first_unit >= 0 ? static_cast<std::uint32_t>(o.first_unit) : 1;
+    const auto* committer = service.group_committer();
+    const auto before = committer ? committer->counts() : store::GroupCommitter::Counts{};
+    result = measure(plan, o, setup);
+    if (committer) commits = since(before, committer->counts());
+  }
+  return report(o, setup, result, commits, &*folder);
+}
+
+// "http://127.0.0.1:8080/" → {127.0.0.1, 8080}.
+Endpoint endpoint_of(std::string url) {
+  const std::string scheme = "http://";
+  if (url.rfind(scheme, 0) != 0) throw BenchProblem("--target takes http://HOST:PORT URLs, not " + url, kExitBadInput);
+  url = url.substr(scheme.size());
+  if (!url.empty() && url.back() == '/') url.pop_back();
+  const std::size_t colon = url.rfind(':');
+  Endpoint e;
+  e.host = url.substr(0, colon);
+  try {
+    e.port = colon == std::string::npos ? 80 : std::stoi(url.substr(colon + 1));
+  } catch (const std::exception&) {
+    throw BenchProblem("--target: no port in " + scheme + url, kExitBadInput);
+  }
+  if (e.host.empty() || e.port <= 0 || e.port > 65535) throw BenchProblem("--target: bad URL " + scheme + url, kExitBadInput);
+  return e;
+}
+
+int bench_against_targets(const BenchOrdersOptions& o) {
+  const char* password = std::getenv("CAHUB_BENCH_PASSWORD");
+  if (!password || !*password)
+    throw BenchProblem("--target needs the password of --clerk and --reviewer in $CAHUB_BENCH_PASSWORD", kExitBadInput);
+  OrderLoadPlan plan;
+  for (std::size_t at = 0; at <= o.target.size();) {
+    const std::size_t comma = std::min(o.target.find(',', at), o.target.size());
+    plan.targets.push_back(endpoint_of(o.target.substr(at, comma - at)));
+    at = comma + 1;
+  }
+  try {
+    plan.clerk_token = sign_in(plan.targets[0], o.clerk, password);
+    plan.reviewer_token = sign_in(plan.targets[0], o.reviewer, password);
+  } catch (const std::runtime_error& e) {
+    throw BenchProblem(e.what(), kExitStageFailure);
+  }
+  // Units the target has not seen: one open order per unit and CA would refuse a repeat. Synthetic
+  // unit numbers stay below 10^8 (identifiers/synthetic_uscc.hpp).
+  std::random_device random;
+  const auto last_start = static_cast<std::uint32_t>(99'999'999 - o.n);
+  plan.first_unit = o.first_unit >= 0 ? static_cast<std::uint32_t>(o.first_unit)
+                                      : std::uniform_int_distribution<std::uint32_t>(1, last_start)(random);
+  BenchSetup setup{std::nullopt, std::nullopt, o.target, 0, false};
+  OrderLoadResult result = measure(plan, o, setup);
+  return report(o, setup, result, std::nullopt, nullptr);
 }
 
 }  // namespace
@@ -185,65 +336,22 @@ CommandRun add_bench_orders_command(CLI::App& bench, const GlobalOptions& global
   cmd->add_option("--folder", o->folder, "Keep the database and CA state in this new or empty folder");
   cmd->add_flag("--json", o->json, "Print the figures as one JSON object");
 
+  cmd->add_option("--target", o->target,
+                  "Drive running servers instead (http://HOST:PORT, comma-separated), with --clerk and --reviewer "
+                  "accounts there and their password in $CAHUB_BENCH_PASSWORD");
+  cmd->add_option("--clerk", o->clerk, "--target: the clerk's login (default bench.clerk)");
+  cmd->add_option("--reviewer", o->reviewer, "--target: the reviewer's login (default bench.reviewer)");
+  cmd->add_option("--first-unit", o->first_unit, "First synthetic unit number (default: 1, or random with --target)")
+      ->check(CLI::Range(0LL, 89'999'999LL));
+
   return [o, cmd, &global]() -> int {
     if (!cmd->parsed()) return kExitBadInput;
-    config::Config cfg = load_config(global);
-    std::optional<BenchFolder> folder;
     try {
-      folder.emplace(o->folder, cfg.paths.var);
-    } catch (const std::invalid_argument& e) {
-      std::cerr << "cahub: " << e.what() << "\n";
-      return kExitBadInput;
+      return o->target.empty() ? bench_in_process(*o, global) : bench_against_targets(*o);
+    } catch (const BenchProblem& e) {
+      std::cerr << "cahub: bench: " << e.what() << "\n";
+      return e.exit_code;
     }
-    cfg.paths.database = folder->path() / "cahub.db";
-    cfg.paths.var = folder->path();  // the plugins' CAs too: issuing here touches no real CA
-    if (!o->group_commit.empty()) cfg.store.group_commit = o->group_commit == "on";
-    cfg.server.threads = static_cast<unsigned>(o->threads > 0 ? o->threads : o->clients);
-    const Runtime rt = load_runtime(cfg);
-
-    store::Database database = store::Database::open(cfg.paths.database);
-    staff::StaffDirectory staff(database);
-    staff.add("bench.clerk", "Bench clerk", orders::Role::Clerk, kPassword, "bench");
-    staff.add("bench.reviewer", "Bench reviewer", orders::Role::Reviewer, kPassword, "bench");
-
-    std::optional<store::GroupCommitter::Counts> commits;
-    OrderLoadResult result;
-    {
-      ListeningService service(rt.config, rt, database);
-      OrderLoadPlan plan;
-      plan.port = service.port();
-      plan.clerk_token = sign_in(plan.port, "bench.clerk");
-      plan.reviewer_token = sign_in(plan.port, "bench.reviewer");
-
-      // One order through every step first, untimed: a missing plugin or region fails here with
-      // its reason, and the CA's one-time set-up (its root key) is not counted as issuing.
-      OrderLoadPlan check = plan;
-      check.clients = 1;
-      check.orders = 1;
-      check.lifecycle_percent = 100;
-      const OrderLoadResult checked = run_order_load(check);
-      if (checked.completed != 1) {
-        std::cerr << "cahub: bench: the first order did not go through: "
-                  << (checked.first_failures.empty() ? "?" : checked.first_failures.front()) << "\n";
-        return kExitStageFailure;
-      }
-
-      plan.clients = o->clients;
-      plan.orders = static_cast<std::uint32_t>(o->n);
-      plan.lifecycle_percent = o->lifecycle_percent;
-      plan.first_unit = 1;
-      const auto* committer = service.group_committer();
-      const auto before = committer ? committer->counts() : store::GroupCommitter::Counts{};
-      result = run_order_load(plan);
-      if (committer) commits = since(before, committer->counts());
-    }
-
-    if (o->json)
-      std::cout << report_json(*o, rt.config, result, commits).dump() << "\n";
-    else
-      print_report(*o, rt.config, result, commits, *folder);
-    for (const std::string& failure : result.first_failures) std::cerr << "cahub: bench: " << failure << "\n";
-    return result.failures == 0 ? kExitOk : kExitStageFailure;
   };
 }
 
