@@ -45,14 +45,7 @@ void check_certificate_concerned(store::Database& db, orders::OrderRequest& r) {
 // tick. An active or frozen master certificate in the region counts.
 void master_key_from_registry(store::Database& db, orders::OrderRequest& r) {
   if (r.quote.applicant == ApplicantKind::Person) return;
-  orders::CertificateFilter held;
-  held.holder = r.applicant.uscc;
-  for (const auto& c : orders::registered_certificates(db, held))
-    if (c.identity == r.applicant.uscc && c.region == r.quote.region && c.key_type == "master" &&
-        (c.status == "active" || c.status == "frozen")) {
-      r.quote.circumstances.has_master_key = true;
-      return;
-    }
+  if (orders::holds_master_key(db, r.applicant.uscc, r.quote.region)) r.quote.circumstances.has_master_key = true;
 }
 
 orders::NewOrder new_order(const orders::OrderRequest& r, const pipeline::QuoteContext& ctx,
