@@ -52,7 +52,9 @@ orders::NewOrder new_order(const orders::OrderRequest& r, const pipeline::QuoteC
                            const orders::WorkingCalendar& calendar, Date today) {
   orders::NewOrder o;
   o.request = &r;
-  o.quote = pipeline::quote_to_json(ctx, true);
+  // Serialised here, on the request's own thread, not in the writer job that stores them.
+  o.quote_json = pipeline::quote_to_json(ctx, true).dump(-1, ' ', false, json::error_handler_t::replace);
+  o.request_json = r.as_received.dump();
   if (ctx.quote.years > 0) o.years = ctx.quote.years;
   o.priced = ctx.quote.fee.total_fen.has_value();
   o.total = ctx.quote.fee.total_fen.value_or(0);

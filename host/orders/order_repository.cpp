@@ -259,11 +259,11 @@ OrderRef OrderRepository::insert(const NewOrder& o, const std::string& clerk, co
   s.bind(7, std::string(code_of(r.quote.channel)));
   if (o.years) s.bind(8, *o.years); else s.bind(8);
   s.bind(9, std::string(code_of(r.quote.key)));
-  s.bind(10, o.quote.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  s.bind(10, o.quote_json);
   s.bind(11, o.idempotency_key);
   s.bind(12, r.request_hash);
   s.bind(13, now);
-  s.bind(14, r.as_received.dump());
+  s.bind(14, o.request_json);
   s.bind(15, clerk);
   bind_date_or_null(s, 16, o.due_on);
   if (o.priced) s.bind(17, o.total); else s.bind(17);

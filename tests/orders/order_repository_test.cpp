@@ -56,7 +56,8 @@ struct Fixture {
     NewOrder o;
     o.idempotency_key = key;
     o.request = &r;
-    o.quote = {{"fee", {{"total_fen", 26000}}}};
+    o.quote_json = R"({"fee":{"total_fen":26000}})";
+    o.request_json = r.as_received.dump();
     o.years = 1;
     o.total = 26000;
     o.validity_not_before = Date::from_ymd(2026, 11, 20);
