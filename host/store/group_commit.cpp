@@ -78,7 +78,14 @@ struct GroupCommitter::Job {
 };
 
 GroupCommitter::GroupCommitter(Database connection, std::size_t max_batch)
-    : db_(std::move(connection)), max_batch_(std::max<std::size_t>(max_batch, 1)), writer_([this] { write_batches(); }) {}
+    : db_(std::move(connection)), max_batch_(std::max<std::size_t>(max_batch, 1)), writer_() {
+  // Each job runs in a savepoint, so SQLite keeps the old content of every page a job changes in
+  // a sub-journal, and past 64 KB (a few pages, as each statement of a job journals its pages
+  // again) it moved that sub-journal to a temporary file it created, wrote and deleted on disk:
+  // one per batch or more. In memory it costs a job's few pages, freed at its RELEASE.
+  db_.sqlite().exec("PRAGMA temp_store = MEMORY");
+  writer_ = std::thread([this] { write_batches(); });
+}
 
 GroupCommitter::~GroupCommitter() {
   {
