@@ -4,6 +4,7 @@
 
 #include "orders/customer_directory.hpp"
 #include "store/digest.hpp"
+#include "store/read_transaction.hpp"
 
 namespace cahub::orders {
 namespace {
@@ -98,9 +99,13 @@ std::int64_t OrderRepository::id_of(const std::string& public_id) {
   return find->getColumn(0).getInt64();
 }
 
-Order OrderRepository::get(const std::string& public_id) { return load(id_of(public_id)); }
+Order OrderRepository::get(const std::string& public_id) {
+  store::ReadTransaction snapshot(db_);  // the id and the order it names, as of one moment
+  return load(id_of(public_id));
+}
 
 Order OrderRepository::load(std::int64_t id) {
+  store::ReadTransaction snapshot(db_);  // the row and its materials, payments and terms, as of one moment
   store::CachedStatement row = db_.statement(std::string("SELECT ") + kColumns +
                                              ", o.request_json, o.quote_json, coalesce(ce.certificate_pem, '') " +
                                              kFrom + "WHERE o.id = ?");
@@ -191,6 +196,7 @@ std::string OrderRepository::list_statement(const OrderFilter& f, bool with_curs
 }
 
 OrderPage OrderRepository::list(const OrderFilter& f, const std::optional<OrderCursor>& after, int limit) {
+  store::ReadTransaction snapshot(db_);  // the page and the counts, as of one moment
   OrderPage page;
   store::CachedStatement rows = db_.statement(list_statement(f, after.has_value()));
   bind_filter(*rows, f);
