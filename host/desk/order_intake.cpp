@@ -110,7 +110,8 @@ CreateResult OrderDesk::create(const orders::OrderRequest& request, const std::s
   });
   spdlog::info("order {} {} business={} region={} ca={} by {}", ref.public_id, created ? "created" : "replayed",
                code_of(r.quote.business), r.quote.region, r.quote.ca, clerk.login);
-  return {get(ref.public_id), created};
+  // By the id the writer job returned: the answer's read need not look the public id up again.
+  return {orders::OrderRepository(reads_).load(ref.id), created};
 }
 
 }  // namespace cahub::desk
