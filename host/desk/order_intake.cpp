@@ -45,21 +45,16 @@ void check_certificate_concerned(store::Database& db, orders::OrderRequest& r) {
 // tick. An active or frozen master certificate in the region counts.
 void master_key_from_registry(store::Database& db, orders::OrderRequest& r) {
   if (r.quote.applicant == ApplicantKind::Person) return;
-  orders::CertificateFilter held;
-  held.holder = r.applicant.uscc;
-  for (const auto& c : orders::registered_certificates(db, held))
-    if (c.identity == r.applicant.uscc && c.region == r.quote.region && c.key_type == "master" &&
-        (c.status == "active" || c.status == "frozen")) {
-      r.quote.circumstances.has_master_key = true;
-      return;
-    }
+  if (orders::holds_master_key(db, r.applicant.uscc, r.quote.region)) r.quote.circumstances.has_master_key = true;
 }
 
-orders::NewOrder new_order(const orders::OrderRequest& r, const pipeline::QuoteContext& ctx,
+orders::NewOrder new_order(const orders::OrderRequest& r, const pipeline::QuoteContext& ctx, const json& quote,
                            const orders::WorkingCalendar& calendar, Date today) {
   orders::NewOrder o;
   o.request = &r;
-  o.quote = pipeline::quote_to_json(ctx, true);
+  // Serialised here, on the request's own thread, not in the writer job that stores them.
+  o.quote_json = quote.dump(-1, ' ', false, json::error_handler_t::replace);
+  o.request_json = r.as_received.dump();
   if (ctx.quote.years > 0) o.years = ctx.quote.years;
   o.priced = ctx.quote.fee.total_fen.has_value();
   o.total = ctx.quote.fee.total_fen.value_or(0);
@@ -78,6 +73,37 @@ orders::NewOrder new_order(const orders::OrderRequest& r, const pipeline::QuoteC
   return o;
 }
 
+// What the creating writer job did: the order it inserted, or the earlier one of the same
+// idempotency key (created false), and the time it wrote.
+struct Accepted {
+  orders::OrderRepository::Inserted order;
+  bool created = false;
+  std::string now;
+};
+
+// The writer job of a creation: the idempotency check and the region's limits inside the
+// transaction, with the insert and its audit event, so that concurrent creations cannot both pass.
+Accepted accept(store::Committer& writes, const orders::NewOrder& o, const orders::Actor& clerk) {
+  const orders::OrderRequest& r = *o.request;
+  return write_job(writes, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+    if (const auto earlier = repo.find_by_idempotency_key(o.idempotency_key)) {
+      if (earlier->request_hash != r.request_hash)
+        throw orders::OrderConflict("idempotency_conflict", "idempotency key " + o.idempotency_key +
+                                                                " was used for order " + earlier->public_id +
+                                                                " with a different request");
+      return Accepted{{{earlier->id, earlier->public_id, 0}, {}}, false, now};
+    }
+    // Limits across orders are the region's (limit{}), counted in this transaction so that two
+    // clerks accepting at the same moment cannot both take the last place.
+    orders::refuse_beyond_limits(db, o);
+    orders::OrderRepository::Inserted added = repo.insert(o, clerk.login, now);
+    audit(db, now, clerk, added.ref.id, "order.submitted",
+          {{"order", added.ref.public_id}, {"business", code_of(r.quote.business)}, {"region", r.quote.region},
+           {"ca", r.quote.ca}, {"applicant", r.identity()}, {"total_fen", o.priced ? json(o.total) : json(nullptr)}});
+    return Accepted{std::move(added), true, now};
+  });
+}
+
 }  // namespace
 
 CreateResult OrderDesk::create(const orders::OrderRequest& request, const std::string& idempotency_key,
@@ -92,30 +118,19 @@ CreateResult OrderDesk::create(const orders::OrderRequest& request, const std::s
   r.quote.today = today;
   const pipeline::QuoteContext ctx = services_.quotes.run(r.quote);
   if (!ctx.quote.eligible) throw NotEligible(pipeline::quote_to_json(ctx, true));
-  orders::NewOrder o = new_order(r, ctx, services_.calendar, today);
+  json quote = pipeline::quote_to_json(ctx, true);
+  orders::NewOrder o = new_order(r, ctx, quote, services_.calendar, today);
   o.idempotency_key = idempotency_key;
 
-  const auto [ref, created] = write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db,
-                                                     const std::string& now) {
-    if (const auto earlier = repo.find_by_idempotency_key(idempotency_key)) {
-      if (earlier->request_hash != r.request_hash)
-        throw orders::OrderConflict("idempotency_conflict", "idempotency key " + idempotency_key +
-                                                                " was used for order " + earlier->public_id +
-                                                                " with a different request");
-      return std::pair{orders::OrderRef{earlier->id, earlier->public_id, 0}, false};
-    }
-    // Limits across orders are the region's (limit{}), counted in this transaction so that two
-    // clerks accepting at the same moment cannot both take the last place.
-    orders::refuse_beyond_limits(db, o);
-    const orders::OrderRef added = repo.insert(o, clerk.login, now);
-    audit(db, now, clerk, added.id, "order.submitted",
-          {{"order", added.public_id}, {"business", code_of(r.quote.business)}, {"region", r.quote.region},
-           {"ca", r.quote.ca}, {"applicant", r.identity()}, {"total_fen", o.priced ? json(o.total) : json(nullptr)}});
-    return std::pair{added, true};
-  });
-  spdlog::info("order {} {} business={} region={} ca={} by {}", ref.public_id, created ? "created" : "replayed",
+  const Accepted a = accept(writes_, o, clerk);
+  const orders::OrderRef& ref = a.order.ref;
+  spdlog::info("order {} {} business={} region={} ca={} by {}", ref.public_id, a.created ? "created" : "replayed",
                code_of(r.quote.business), r.quote.region, r.quote.ca, clerk.login);
-  return {get(ref.public_id), created};
+  // A replay answers with the order as it is now. A new order is answered with what was just
+  // written, built in memory: reading it back cost more than anything else of a creation outside
+  // the writer (a fresh page cache, since the writer has committed since).
+  if (!a.created) return {orders::OrderRepository(reads_).load(ref.id), false};
+  return {orders::inserted_order(o, a.order, clerk.login, a.now, std::move(quote)), true};
 }
 
 }  // namespace cahub::desk

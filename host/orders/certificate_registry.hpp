@@ -55,6 +55,13 @@ std::vector<RegisteredCertificate> registered_certificates(store::Database& db, 
 std::optional<RegisteredCertificate> find_certificate(store::Database& db, const std::string& ca,
                                                       const std::string& serial);
 
+// Whether the holder with this USCC or ID number holds an active or frozen master certificate in
+// `region` (issued by any CA): "one master key per unit" is a fact the registry knows. One indexed
+// lookup, cached on the connection, as every order creation asks it.
+bool holds_master_key(store::Database& db, const std::string& identity, const std::string& region);
+// The statement holds_master_key runs (?1 the identity, ?2 the region): tests read its plan.
+const char* holds_master_key_statement();
+
 // Records the provider's new status (active, frozen, revoked) of a registered certificate, inside
 // the caller's write transaction. Returns false when the registry does not hold it.
 bool set_certificate_status(store::Database& db, const std::string& ca, const std::string& serial,

@@ -15,8 +15,17 @@ struct Customer {
   std::string identity;  // validated upstream (check characters)
 };
 
+// A customer as recorded: an existing one keeps the name it was first recorded with.
+struct CustomerRecord {
+  std::int64_t id = 0;
+  std::string name;
+};
+
 // The customer with this identity number, added (created_at = `now`) when first seen.
 // Call inside the WriteTransaction of the change that needs it.
-std::int64_t customer_id_for(store::Database& db, const Customer& customer, const std::string& now);
+CustomerRecord customer_for(store::Database& db, const Customer& customer, const std::string& now);
+inline std::int64_t customer_id_for(store::Database& db, const Customer& customer, const std::string& now) {
+  return customer_for(db, customer, now).id;
+}
 
 }  // namespace cahub::orders

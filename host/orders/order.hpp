@@ -93,7 +93,9 @@ struct Order {
 struct NewOrder {
   std::string idempotency_key;  // a retry with the same key and body returns the first order
   const OrderRequest* request = nullptr;
-  nlohmann::json quote;  // the pipeline's answer, frozen at acceptance
+  // The pipeline's answer, frozen at acceptance, and the request as received, as they are stored
+  // (compact JSON). Text, serialised by whoever builds the NewOrder: the writer job only binds it.
+  std::string quote_json, request_json;
   std::optional<int> years;
   bool priced = true;
   Fen total = 0;

@@ -2,8 +2,11 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 #include "orders/customer_directory.hpp"
 #include "store/digest.hpp"
+#include "store/read_transaction.hpp"
 
 namespace cahub::orders {
 namespace {
@@ -98,9 +101,13 @@ std::int64_t OrderRepository::id_of(const std::string& public_id) {
   return find->getColumn(0).getInt64();
 }
 
-Order OrderRepository::get(const std::string& public_id) { return load(id_of(public_id)); }
+Order OrderRepository::get(const std::string& public_id) {
+  store::ReadTransaction snapshot(db_);  // the id and the order it names, as of one moment
+  return load(id_of(public_id));
+}
 
 Order OrderRepository::load(std::int64_t id) {
+  store::ReadTransaction snapshot(db_);  // the row and its materials, payments and terms, as of one moment
   store::CachedStatement row = db_.statement(std::string("SELECT ") + kColumns +
                                              ", o.request_json, o.quote_json, coalesce(ce.certificate_pem, '') " +
                                              kFrom + "WHERE o.id = ?");
@@ -191,6 +198,7 @@ std::string OrderRepository::list_statement(const OrderFilter& f, bool with_curs
 }
 
 OrderPage OrderRepository::list(const OrderFilter& f, const std::optional<OrderCursor>& after, int limit) {
+  store::ReadTransaction snapshot(db_);  // the page and the counts, as of one moment
   OrderPage page;
   store::CachedStatement rows = db_.statement(list_statement(f, after.has_value()));
   bind_filter(*rows, f);
@@ -233,10 +241,11 @@ std::vector<std::string> OrderRepository::in_flight() {
   return out;
 }
 
-OrderRef OrderRepository::insert(const NewOrder& o, const std::string& clerk, const std::string& now) {
+OrderRepository::Inserted OrderRepository::insert(const NewOrder& o, const std::string& clerk,
+                                                  const std::string& now) {
   const OrderRequest& r = *o.request;
   const bool org = r.quote.applicant != ApplicantKind::Person;
-  const std::int64_t customer = customer_id_for(db_, {org, r.applicant.name, r.identity()}, now);
+  CustomerRecord customer = customer_for(db_, {org, r.applicant.name, r.identity()}, now);
   store::CachedStatement next = db_.statement("SELECT coalesce(max(id), 0) + 1 FROM orders");
   next->executeStep();
   const std::int64_t id = next->getColumn(0).getInt64();
@@ -255,15 +264,15 @@ OrderRef OrderRepository::insert(const NewOrder& o, const std::string& clerk, co
   s.bind(3, std::string(code_of(r.quote.business)));
   s.bind(4, r.quote.region);
   s.bind(5, r.quote.ca);
-  s.bind(6, customer);
+  s.bind(6, customer.id);
   s.bind(7, std::string(code_of(r.quote.channel)));
   if (o.years) s.bind(8, *o.years); else s.bind(8);
   s.bind(9, std::string(code_of(r.quote.key)));
-  s.bind(10, o.quote.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  s.bind(10, o.quote_json);
   s.bind(11, o.idempotency_key);
   s.bind(12, r.request_hash);
   s.bind(13, now);
-  s.bind(14, r.as_received.dump());
+  s.bind(14, o.request_json);
   s.bind(15, clerk);
   bind_date_or_null(s, 16, o.due_on);
   if (o.priced) s.bind(17, o.total); else s.bind(17);
@@ -285,7 +294,43 @@ OrderRef OrderRepository::insert(const NewOrder& o, const std::string& clerk, co
     material->bind(3, name);
     material->exec();
   }
-  return {id, public_id, 1};
+  return {{id, public_id, 1}, std::move(customer.name)};
+}
+
+// Column by column what insert() binds and read_row() reads back: NULL for an empty text or date
+// reads as empty, a code as the value it codes, and INSERT OR IGNORE keeps a material's first name.
+Order inserted_order(const NewOrder& o, const OrderRepository::Inserted& inserted, const std::string& clerk,
+                     const std::string& now, nlohmann::json quote) {
+  const OrderRequest& r = *o.request;
+  const bool org_person = r.quote.applicant == ApplicantKind::OrgPerson;
+  Order out;
+  out.id = inserted.ref.id;
+  out.public_id = inserted.ref.public_id;
+  out.state = OrderState::Submitted;
+  out.version = inserted.ref.version;
+  out.business = r.quote.business;
+  out.region = r.quote.region;
+  out.ca = r.quote.ca;
+  out.channel = r.quote.channel;
+  out.key = r.quote.key;
+  out.applicant = {r.quote.applicant, inserted.customer_name, r.identity(),
+                   org_person ? r.applicant.person_name : std::string(),
+                   org_person ? r.applicant.id_number : std::string()};
+  out.previous_serial = r.previous_serial;
+  out.revocation_reason = r.revocation_reason;
+  out.accepted_by = clerk;
+  out.due_on = o.due_on ? o.due_on->iso() : std::string();
+  out.created_at = out.updated_at = now;
+  out.priced = o.priced;
+  out.total = o.priced ? o.total : 0;
+  out.validity = {o.validity_not_before, o.validity_not_after, o.validity_basis, {}};
+  for (const auto& [code, name] : o.materials)
+    if (std::none_of(out.materials.begin(), out.materials.end(), [&](const MaterialStatus& m) { return m.code == code; }))
+      out.materials.push_back({code, name, {}, {}, {}, std::nullopt, {}});
+  out.materials_complete = out.materials.empty();
+  out.request = r.as_received;
+  out.quote = std::move(quote);
+  return out;
 }
 
 std::int64_t OrderRepository::advance(const OrderRef& ref, OrderState next, const std::string& now) {

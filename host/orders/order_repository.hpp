@@ -87,7 +87,13 @@ class OrderRepository {
   std::vector<std::string> in_flight();  // public ids of orders waiting for the provider
 
   // Writes, inside the caller's WriteTransaction.
-  OrderRef insert(const NewOrder& order, const std::string& clerk, const std::string& now);
+  // What insert() wrote: the order, and the name its customer record holds (an existing customer
+  // keeps the name it was first recorded with, whatever this order spelt).
+  struct Inserted {
+    OrderRef ref;
+    std::string customer_name;
+  };
+  Inserted insert(const NewOrder& order, const std::string& clerk, const std::string& now);
   // Moves the order to `next` if it is still at `ref.version`; OrderConflict "version_conflict"
   // otherwise. Returns the new version.
   std::int64_t advance(const OrderRef& ref, OrderState next, const std::string& now);
@@ -108,6 +114,14 @@ class OrderRepository {
   void read_details(Order& order);
   store::Database& db_;
 };
+
+// The order insert() wrote, exactly as get() would read it back at once, built from what was
+// inserted instead: the answer to a creation then needs no read on a connection whose page cache
+// the writer's commits keep emptying. `quote` is the JSON that order.quote_json was serialised
+// from; `clerk` and `now` what insert() was given. A test holds it equal to get() for every shape
+// of order, so a column added to one must be added to the other.
+Order inserted_order(const NewOrder& order, const OrderRepository::Inserted& inserted, const std::string& clerk,
+                     const std::string& now, nlohmann::json quote);
 
 // A USCC or resident ID number: 18 digits and capital letters.
 bool looks_like_identity(std::string_view text);

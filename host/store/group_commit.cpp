@@ -14,6 +14,16 @@ namespace {
 
 bool in_transaction(Database& db) { return sqlite3_get_autocommit(db.sqlite().getHandle()) == 0; }
 
+// The writer's own statements, run through the connection's statement cache: one of each per job
+// or per batch, and parsing them anew each time was a visible part of the writer's work.
+const std::string kBegin = "BEGIN IMMEDIATE";
+const std::string kSavepoint = "SAVEPOINT job";
+const std::string kRelease = "RELEASE job";
+const std::string kRollbackTo = "ROLLBACK TO job";
+const std::string kCommit = "COMMIT";
+
+void execute(Database& db, const std::string& sql) { db.statement(sql)->exec(); }
+
 // Best effort, after a failure: what is left of the transaction must go before the next batch.
 void roll_back(Database& db) {
   if (!in_transaction(db)) return;
@@ -68,7 +78,14 @@ struct GroupCommitter::Job {
 };
 
 GroupCommitter::GroupCommitter(Database connection, std::size_t max_batch)
-    : db_(std::move(connection)), max_batch_(std::max<std::size_t>(max_batch, 1)), writer_([this] { write_batches(); }) {}
+    : db_(std::move(connection)), max_batch_(std::max<std::size_t>(max_batch, 1)), writer_() {
+  // Each job runs in a savepoint, so SQLite keeps the old content of every page a job changes in
+  // a sub-journal, and past 64 KB (a few pages, as each statement of a job journals its pages
+  // again) it moved that sub-journal to a temporary file it created, wrote and deleted on disk:
+  // one per batch or more. In memory it costs a job's few pages, freed at its RELEASE.
+  db_.sqlite().exec("PRAGMA temp_store = MEMORY");
+  writer_ = std::thread([this] { write_batches(); });
+}
 
 GroupCommitter::~GroupCommitter() {
   {
@@ -133,7 +150,7 @@ void GroupCommitter::write(const std::vector<Job*>& batch) {
   std::size_t next = 0;
   while (next < batch.size()) {
     try {
-      db_.sqlite().exec("BEGIN IMMEDIATE");
+      execute(db_, kBegin);
     } catch (...) {
       // E.g. SQLITE_BUSY: another process held the write lock for the whole busy timeout.
       const std::exception_ptr error = std::current_exception();
@@ -145,15 +162,15 @@ void GroupCommitter::write(const std::vector<Job*>& batch) {
     for (; next < batch.size(); ++next) {
       Job& job = *batch[next];
       try {
-        db_.sqlite().exec("SAVEPOINT job");
+        execute(db_, kSavepoint);
         job.work(db_);
-        db_.sqlite().exec("RELEASE job");
+        execute(db_, kRelease);
       } catch (...) {
         job.error = std::current_exception();
         try {
           if (in_transaction(db_)) {
-            db_.sqlite().exec("ROLLBACK TO job");
-            db_.sqlite().exec("RELEASE job");
+            execute(db_, kRollbackTo);
+            execute(db_, kRelease);
           }
         } catch (...) {
           roll_back(db_);  // cannot undo just this job: undo them all (handled just below)
@@ -174,7 +191,7 @@ void GroupCommitter::write(const std::vector<Job*>& batch) {
     }
     if (!in_transaction(db_)) continue;
     try {
-      db_.sqlite().exec("COMMIT");
+      execute(db_, kCommit);
     } catch (...) {
       // A COMMIT that fails (I/O error, a deferred constraint) keeps nothing of the batch.
       const std::exception_ptr error = std::current_exception();

@@ -90,7 +90,7 @@ class GroupCommitter final : public Committer {
   bool stopping_ = false;
   Counts counts_;
 
-  std::thread writer_;  // last: starts once everything above exists
+  std::thread writer_;  // started last, by the constructor, once everything above exists
 };
 
 }  // namespace cahub::store

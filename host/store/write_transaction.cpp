@@ -9,16 +9,31 @@ namespace {
 
 // One name for every level: ROLLBACK TO and RELEASE act on the innermost savepoint of that name,
 // which, as WriteTransactions nest like scopes, is always this object's own.
-constexpr const char* kSavepoint = "write_transaction";
+const std::string kBegin = "BEGIN IMMEDIATE";
+const std::string kSavepoint = "SAVEPOINT write_transaction";
+const std::string kRelease = "RELEASE write_transaction";
+const std::string kRollbackTo = "ROLLBACK TO write_transaction";
+const std::string kCommit = "COMMIT";
+const std::string kRollback = "ROLLBACK";
 
 bool in_transaction(SQLite::Database& db) { return sqlite3_get_autocommit(db.getHandle()) == 0; }
 
 }  // namespace
 
-WriteTransaction::WriteTransaction(Database& database) : WriteTransaction(database.sqlite()) {}
+WriteTransaction::WriteTransaction(Database& database)
+    : db_(database.sqlite()), cached_(&database), nested_(in_transaction(db_)) {
+  run(nested_ ? kSavepoint : kBegin);
+}
 
 WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db), nested_(in_transaction(db)) {
-  db_.exec(nested_ ? std::string("SAVEPOINT ") + kSavepoint : std::string("BEGIN IMMEDIATE"));
+  run(nested_ ? kSavepoint : kBegin);
+}
+
+void WriteTransaction::run(const std::string& sql) {
+  if (cached_)
+    cached_->statement(sql)->exec();
+  else
+    db_.exec(sql);
 }
 
 WriteTransaction::~WriteTransaction() {
@@ -30,10 +45,10 @@ WriteTransaction::~WriteTransaction() {
     if (nested_) {
       // ROLLBACK TO undoes the work but keeps the savepoint open; RELEASE then removes it, which
       // leaves the enclosing transaction exactly as it was before this one began.
-      db_.exec(std::string("ROLLBACK TO ") + kSavepoint);
-      db_.exec(std::string("RELEASE ") + kSavepoint);
+      run(kRollbackTo);
+      run(kRelease);
     } else {
-      db_.exec("ROLLBACK");
+      run(kRollback);
     }
   } catch (...) {
     // Nothing sensible to do in a destructor; the connection rolls back when it closes.
@@ -41,7 +56,7 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
-  db_.exec(nested_ ? std::string("RELEASE ") + kSavepoint : std::string("COMMIT"));
+  run(nested_ ? kRelease : kCommit);
   committed_ = true;
 }
 

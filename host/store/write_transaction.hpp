@@ -10,6 +10,12 @@
 // transaction (durable only when that one commits) and the destructor rolls back to it. So the
 // store's code is the same whether it runs alone or in a batch, and a failing piece of work in a
 // batch undoes only its own writes.
+//
+// On a store::Database its BEGIN, SAVEPOINT, RELEASE and COMMIT come from the connection's
+// statement cache: the group committer's writer runs a savepoint per request, and SQLite would
+// otherwise parse each of them every time.
+
+#include <string>
 
 #include <SQLiteCpp/Database.h>
 
@@ -37,7 +43,10 @@ class WriteTransaction {
   bool nested() const { return nested_; }
 
  private:
+  void run(const std::string& sql);
+
   SQLite::Database& db_;
+  Database* cached_ = nullptr;  // set when constructed on a store::Database: its statement cache
   bool nested_;
   bool committed_ = false;
 };

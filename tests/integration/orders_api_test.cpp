@@ -53,6 +53,8 @@ TEST_CASE("a central order from acceptance to completion through the API, audite
   auto [retry_status, retry] = desk.call("POST", "/v1/orders", clerk, kCentralNew, "desk-1");
   CHECK(retry_status == 200);
   CHECK(retry.at("id") == id);
+  // The creation's answer is built from what was written, the retry's read back: the same order.
+  CHECK(retry == order);
   json other = kCentralNew;
   other["channel"] = "online";
   CHECK(desk.call("POST", "/v1/orders", clerk, other, "desk-1").first == 409);

@@ -1,3 +1,4 @@
+#include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 
 #include "orders/certificate_registry.hpp"
@@ -73,4 +74,33 @@ TEST_CASE_METHOD(Fixture, "one search text finds a holder's number, part of a na
   person.serial = "P1";
   CHECK(orders::registered_certificates(db, person).at(0).holder_kind == "person");
   CHECK(orders::registered_certificates(db, {}).at(0).holder_kind == "org");
+}
+
+TEST_CASE_METHOD(Fixture, "whether a unit holds a master key in a region: active or frozen, any CA, by one index") {
+  const std::string unit = "91350100M000100Y43";
+  CHECK_FALSE(orders::holds_master_key(db, unit, "central"));  // not in the registry at all
+  certificate(unit, "福州测试有限公司", "R1", "2026-12-10", "revoked");
+  certificate(unit, "福州测试有限公司", "E1", "2026-12-10", "expired");
+  CHECK_FALSE(orders::holds_master_key(db, unit, "central"));
+  db.sqlite().exec("INSERT INTO certificates (customer_id, ca, region, serial, key_type, not_before, not_after, status) "
+                   "SELECT id, 'hbca', 'central', 'S1', 'secondary', '2025-12-01', '2026-12-10', 'active' "
+                   "FROM customers WHERE uscc = '" + unit + "'");
+  CHECK_FALSE(orders::holds_master_key(db, unit, "central"));  // a secondary key is not the master
+  certificate(unit, "福州测试有限公司", "F1", "2026-12-10", "frozen");
+  CHECK(orders::holds_master_key(db, unit, "central"));
+  CHECK_FALSE(orders::holds_master_key(db, unit, "qinghai"));            // another region
+  CHECK_FALSE(orders::holds_master_key(db, "911100001000000000", "central"));  // another unit
+  CHECK_FALSE(orders::holds_master_key(db, "", "central"));
+  certificate("911100001000000000", "北京测试有限公司", "A1", "2026-12-10");
+  CHECK(orders::holds_master_key(db, "911100001000000000", "central"));
+
+  // Asked on every order creation: found through the customers' unique indexes and the
+  // certificates' customer index, never by reading every certificate.
+  SQLite::Statement plan(db.sqlite(), std::string("EXPLAIN QUERY PLAN ") + orders::holds_master_key_statement());
+  std::string steps;
+  while (plan.executeStep()) steps += plan.getColumn(3).getString() + "\n";
+  INFO(steps);
+  CHECK_THAT(steps, Catch::Contains("USING INDEX sqlite_autoindex_customers_1 (uscc=?)"));
+  CHECK_THAT(steps, Catch::Contains("USING INDEX certificates_by_customer (customer_id=?)"));
+  CHECK_THAT(steps, !Catch::Contains("SCAN c"));  // neither table read whole
 }

@@ -8,6 +8,7 @@
 #include <deque>
 #include <thread>
 
+#include "orders/order_json.hpp"
 #include "orders/order_limits.hpp"
 #include "orders/order_repository.hpp"
 #include "store/audit_log.hpp"
@@ -56,7 +57,8 @@ struct Fixture {
     NewOrder o;
     o.idempotency_key = key;
     o.request = &r;
-    o.quote = {{"fee", {{"total_fen", 26000}}}};
+    o.quote_json = R"({"fee":{"total_fen":26000}})";
+    o.request_json = r.as_received.dump();
     o.years = 1;
     o.total = 26000;
     o.validity_not_before = Date::from_ymd(2026, 11, 20);
@@ -73,7 +75,7 @@ struct Fixture {
   OrderRef accept(const NewOrder& o) {
     store::WriteTransaction tx(db);
     refuse_beyond_limits(db, o);
-    const OrderRef ref = repo.insert(o, "wang.fang", store::now_china_time());
+    const OrderRef ref = repo.insert(o, "wang.fang", store::now_china_time()).ref;
     tx.commit();
     return ref;
   }
@@ -118,6 +120,60 @@ TEST_CASE_METHOD(Fixture, "an order goes in typed and comes out typed") {
   REQUIRE(earlier);
   CHECK(earlier->public_id == ref.public_id);
   CHECK_FALSE(repo.find_by_idempotency_key("k2"));
+}
+
+// The answer to a creation is built from what was inserted (inserted_order), not read back: it
+// must be what get() reads, field for field, as the API shows it, for every shape of order.
+TEST_CASE_METHOD(Fixture, "the order insert() wrote, built in memory, is the order get() reads back") {
+  auto same_as_read = [&](NewOrder o, const json& quote) {
+    o.quote_json = quote.dump();
+    const std::string now = store::now_china_time();
+    store::WriteTransaction tx(db);
+    const OrderRepository::Inserted inserted = repo.insert(o, "wang.fang", now);
+    tx.commit();
+    const json built = order_json(inserted_order(o, inserted, "wang.fang", now, quote));
+    const json read = order_json(repo.get(inserted.ref.public_id));
+    INFO(built.dump(2) << "\n---\n" << read.dump(2));
+    CHECK(built == read);
+  };
+  const json quote = {{"eligible", true}, {"fee", {{"total_fen", 26000}, {"ratio", 0.85}}},
+                      {"validity", {{"not_published", true}, {"convention", "one year"}}}, {"reasons", json::array()}};
+
+  same_as_read(order("s1"), quote);  // a unit, priced, two materials, a validity and a due date
+
+  NewOrder bare = order("s2", kPerson);  // a person; unpriced; nothing published; no materials
+  bare.priced = false;
+  bare.total = 0;
+  bare.years.reset();
+  bare.validity_not_before.reset();
+  bare.validity_not_after.reset();
+  bare.validity_basis.clear();
+  bare.materials.clear();
+  bare.due_on.reset();
+  bare.limits.clear();
+  same_as_read(bare, json::object());
+
+  NewOrder held = order("s3", kOtherUnit);  // a unit's certificate held by a person, revoked, by serial
+  OrderRequest& r = request_of(held);
+  r.quote.applicant = ApplicantKind::OrgPerson;
+  r.quote.business = Business::Revoke;
+  r.quote.channel = Channel::Mail;
+  r.quote.key = KeyType::Secondary;
+  r.applicant.person_name = "李四";
+  r.applicant.id_number = kPerson;
+  r.previous_serial = "3F0A01";
+  r.revocation_reason = RevocationReason::KeyCompromise;
+  r.as_received = {{"business", "revoke"}, {"nested", {{"a", 1.5}, {"b", json::array({1, "二"})}}}};
+  held.request_json = r.as_received.dump();
+  held.materials = {{"form", "申请表"}, {"licence", "营业执照"}, {"form", "again"}};  // a repeated code: the first stays
+  held.limits.clear();
+  same_as_read(held, quote);
+
+  // A customer already on record keeps its recorded name, whatever a later order spells.
+  NewOrder again = order("s4", kOtherUnit);
+  request_of(again).applicant.name = "另一个名字";
+  again.limits.clear();
+  same_as_read(again, quote);
 }
 
 TEST_CASE_METHOD(Fixture, "an unpriced order has no total, and terms set one along with a validity") {
