@@ -18,13 +18,15 @@ ROOT=$(pwd)
 # One line per package so a reviewer sees exactly what the project depends on.
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  libboost-dev libboost-filesystem-dev   # Boost.DLL loads the CA plugins
+  libboost-dev libboost-filesystem-dev   # Boost.DLL loads the CA plugins; Beast/Asio serve HTTP
+  libjemalloc-dev                        # cahub's allocator (host/cli/CMakeLists.txt says why)
   liblua5.4-dev                          # region rule scripts
   libssl-dev openssl                     # PBKDF2, SHA-256, X.509; the openssl CLI for tests
   libsqlite3-dev libsqlitecpp-dev        # the store
   libspdlog-dev                          # logging
   catch2                                 # tests
-  nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcpp-httplib-dev
+  nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
+  libcpp-httplib-dev                     # the tests' HTTP client
   curl                                   # the API doc examples are run by a test
   chromium                               # the console's end-to-end tests (tests/browser/)
   fonts-wqy-microhei                     # a Chinese font, so headless Chromium's screenshots show Chinese

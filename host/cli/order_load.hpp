@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/bench_http_client.hpp"
 #include "cli/latencies.hpp"
 
 namespace cahub::cli {
@@ -20,12 +21,6 @@ namespace cahub::cli {
 enum class OrderRequest { Create, ReceiveMaterial, StartReview, Approve, Payment, Issue, ReadyForPickup, Complete };
 inline constexpr std::size_t order_request_kinds = 8;
 std::string_view code_of(OrderRequest kind);
-
-// Where an order API answers: plain HTTP (a bench is run inside the service point's network).
-struct Endpoint {
-  std::string host = "127.0.0.1";
-  int port = 0;
-};
 
 struct OrderLoadPlan {
   std::vector<Endpoint> targets;  // client c talks to targets[c % size]

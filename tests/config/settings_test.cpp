@@ -30,7 +30,7 @@ TEST_CASE("every setting is described once, with what loading and docs need") {
   }
   CHECK(find_setting("server", "prot") == nullptr);
   CHECK(setting_tables() ==
-        std::vector<std::string_view>{"paths", "server", "sign_in", "rules", "store", "log", "calendar"});
+        std::vector<std::string_view>{"paths", "server", "sign_in", "rules", "store", "metrics", "log", "calendar"});
 }
 
 TEST_CASE("the built-in defaults lie within their own bounds") {

@@ -6,7 +6,6 @@
 // instead, so that the client's CPU and the server's show apart (the clients here report their
 // own). A benchmark to run by hand and to quote in the README, not a timed test.
 #include <CLI/CLI.hpp>
-#include <httplib.h>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -92,11 +91,10 @@ class BenchFolder {
 };
 
 std::string sign_in(const Endpoint& at, const std::string& login, const std::string& password = kPassword) {
-  httplib::Client client(at.host, at.port);
-  client.set_read_timeout(120);  // the password hash is slow on purpose
-  auto answer = client.Post("/v1/login", json{{"login", login}, {"password", password}}.dump(), "application/json");
+  BenchHttpClient client(at);  // the password hash is slow on purpose: the default 120 s for an answer
+  auto answer = client.post("/v1/login", {}, json{{"login", login}, {"password", password}}.dump());
   if (!answer || answer->status != 200)
-    throw std::runtime_error("bench: signing in as " + login + " failed" + (answer ? ": " + answer->body : std::string()));
+    throw std::runtime_error("bench: signing in as " + login + " failed: " + (answer ? answer->body : client.error()));
   return json::parse(answer->body).at("token");
 }
 
