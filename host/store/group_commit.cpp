@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -84,7 +86,10 @@ GroupCommitter::GroupCommitter(Database connection, std::size_t max_batch)
   // again) it moved that sub-journal to a temporary file it created, wrote and deleted on disk:
   // one per batch or more. In memory it costs a job's few pages, freed at its RELEASE.
   db_.sqlite().exec("PRAGMA temp_store = MEMORY");
-  writer_ = std::thread([this] { write_batches(); });
+  writer_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "cahub-writer");  // for top -H, perf and gdb
+    write_batches();
+  });
 }
 
 GroupCommitter::~GroupCommitter() {
