@@ -245,3 +245,20 @@ TEST_CASE("HEAD answers GET's headers without the body, and Expect: 100-continue
   // The body arrived and the route read it: the login it names is refused.
   CHECK(error_code_of(expecting.receive(10000ms)) == "bad_credentials");
 }
+
+TEST_CASE("a client that does not read its answers is disconnected at the write deadline") {
+  Front front("write_timeout_ms = 1000\n");
+  RawClient c(front.port());
+  // A thousand pipelined requests for an 18 KB file: 18 MB of answers, more than the socket
+  // buffers on both sides hold, so the server's write stalls while this client reads nothing.
+  std::string requests;
+  for (int i = 0; i < 1000; ++i) requests += "GET /console/js/i18n.js HTTP/1.1\r\nHost: c\r\n\r\n";
+  REQUIRE(c.send(requests));
+  std::this_thread::sleep_for(3000ms);
+  CHECK(front.slowest_health_check(3) < 100ms);  // the stalled write holds no worker
+  const std::string got = c.receive(5000ms, 64u << 20);
+  INFO("read " << got.size() << " bytes before the server closed");
+  CHECK(c.closed());
+  CHECK(got.size() < 1000u * 18000u);
+  CHECK_THAT(front.metrics(), Catch::Contains("cahub_http_requests_rejected_total{reason=\"write_timeout\"} 1"));
+}
