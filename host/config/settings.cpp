@@ -50,7 +50,10 @@ const Setting schema[] = {
      .show = [](const Config& c) { return show_integer(c.server.port); },
      .store = [](Config& c, const SettingValue& v) { c.server.port = static_cast<std::uint16_t>(integer(v)); }},
     {.table = "server", .key = "threads", .type = SettingType::Integer,
-     .description = "Worker threads; each has its own Lua state and database connection.", .min = 1, .max = 256,
+     .description = "Worker threads that run the routes; each has its own Lua state and database connection. A request "
+                    "waiting for its commit holds one, so with group commit one COMMIT carries at most this many "
+                    "writes: a service point that writes much wants 16 to 32 (README, Performance).",
+     .min = 1, .max = 256,
      .show = [](const Config& c) { return show_integer(c.server.threads); },
      .store = [](Config& c, const SettingValue& v) { c.server.threads = static_cast<unsigned>(integer(v)); }},
     {.table = "server", .key = "max_body_bytes", .type = SettingType::Integer,
