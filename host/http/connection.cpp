@@ -160,6 +160,8 @@ void Connection::dispatch() {
   phase_ = Phase::Working;
   ++deadline_generation_;
   timer_.cancel();
+  version_ = parser_->get().version();
+  keep_alive_ = parser_->keep_alive();
   request_.body = parser_->release().body();
   bytes_in_ = request_.body.size();
   request_.request_id = request_id_;
@@ -178,8 +180,8 @@ void Connection::write(Response response, std::string route) {
   route_ = std::move(route);
   actor_ = response.actor;
   server_.finish(response);
-  const bool keep_alive = parser_->keep_alive() && !server_.stopping;
-  out_ = to_message(std::move(response), parser_->get().version(), keep_alive, head_);
+  const bool keep_alive = keep_alive_ && !server_.stopping;
+  out_ = to_message(std::move(response), version_, keep_alive, head_);
   arm(Phase::Writing, server_.limits.write_timeout);
   bhttp::async_write(socket_, out_, [self = shared_from_this(), keep_alive](error_code ec, std::size_t) {
     if (self->phase_ == Phase::Writing) self->on_written(ec, keep_alive);
@@ -229,6 +231,7 @@ void Connection::refuse(int status, std::string_view reason, std::string_view me
   server_.finish(response);
   const std::string bytes = to_bytes(to_message(std::move(response), 11, false, false));
   error_code ignored;
+  socket_.cancel(ignored);  // a read still pending (a deadline passed mid-request) ends: drain() reads now
   socket_.non_blocking(true, ignored);
   socket_.write_some(asio::buffer(bytes), ignored);
   socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);

@@ -68,6 +68,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Phase phase_ = Phase::Idle;
   std::uint64_t deadline_generation_ = 0;
   bool head_ = false;
+  unsigned version_ = 11;    // the request's HTTP version and whether it keeps the connection,
+  bool keep_alive_ = false;  // read before its message leaves the parser
 
   Request request_;  // the request in hand, as read so far
   std::unique_ptr<char[]> drained_;  // scratch space, only while draining
