@@ -261,8 +261,8 @@ void Connection::close() {
   error_code ignored;
   socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
   socket_.close(ignored);
-  parser_.reset();
-  drained_.reset();
+  // The parser and the drain buffer stay until the connection itself goes: a read cancelled just
+  // now still runs its last step, which reads the parser, before its handler sees the abort.
   server_.closed(*this);
 }
 

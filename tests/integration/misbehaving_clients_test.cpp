@@ -76,6 +76,15 @@ struct Front {
   }
 };
 
+// What reading a body up to the cap may take besides the cap: the parser's buffer, the string's
+// growth by doubling, the drain. Under AddressSanitizer freed blocks wait in its quarantine and
+// every block has red zones, so the same reading shows more.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kSlackKb = 24 * 1024;
+#else
+constexpr long kSlackKb = 8 * 1024;
+#endif
+
 std::string error_code_of(const std::string& answer) {
   const auto body = answer.find("\r\n\r\n");
   if (body == std::string::npos) return {};
@@ -139,7 +148,7 @@ TEST_CASE("a 256 MB chunked body is refused at the cap with no growth in memory 
   CHECK(error_code_of(answer) == "body_too_large");
   const long after_peak = front.memory_kb().second;
   INFO("peak resident memory " << before_peak << " kB before, " << after_peak << " kB after");
-  CHECK(after_peak - before_peak < 4096 + 8192);  // the 4 MB cap and some slack, not 256 MB
+  CHECK(after_peak - before_peak < 4096 + kSlackKb);  // the 4 MB cap and some slack, not 256 MB
   CHECK(front.slowest_health_check(3) < 100ms);
 }
 
