@@ -7,6 +7,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <memory>
 #include <thread>
@@ -270,4 +272,27 @@ TEST_CASE("a client that does not read its answers is disconnected at the write 
   CHECK(c.closed());
   CHECK(got.size() < 1000u * 18000u);
   CHECK_THAT(front.metrics(), Catch::Contains("cahub_http_requests_rejected_total{reason=\"write_timeout\"} 1"));
+}
+
+TEST_CASE("/metrics answers only its own token, kept in a file only the server's user can read") {
+  Front front("");
+  struct stat st{};
+  REQUIRE(::stat(front.var.file("metrics.token").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  httplib::Client c("127.0.0.1", front.port());
+  for (const httplib::Headers& headers :
+       {httplib::Headers{}, httplib::Headers{{"Authorization", "Bearer not-the-token"}},
+        httplib::Headers{{"Authorization", "Basic " + std::string(64, 'a')}}}) {
+    auto r = c.Get("/metrics", headers);
+    REQUIRE(r);
+    CHECK(r->status == 401);
+    CHECK(json::parse(r->body)["error"]["code"] == "bad_metrics_token");
+  }
+  CHECK_THAT(front.metrics(), Catch::Contains("cahub_http_requests_total{route=\"/metrics\",method=\"GET\",status=\"401\"} 3"));
+
+  Front off("\n[metrics]\nenabled = false\n");
+  httplib::Client c2("127.0.0.1", off.port());
+  auto r = c2.Get("/metrics");
+  REQUIRE(r);
+  CHECK(r->status == 404);
 }
