@@ -27,6 +27,7 @@ PACKAGES=(
   catch2                                 # tests
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
   libcpp-httplib-dev                     # the tests' HTTP client
+  python3-zxcvbn                         # the common passwords a staff password must not be (MIT; host/staff/)
   curl                                   # the API doc examples are run by a test
   chromium                               # the console's end-to-end tests (tests/browser/)
   fonts-wqy-microhei                     # a Chinese font, so headless Chromium's screenshots show Chinese

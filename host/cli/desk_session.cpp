@@ -61,11 +61,16 @@ DeskSession::DeskSession(const GlobalOptions& global)
 
 orders::Actor DeskSession::acting_staff(const std::string& as) {
   staff::StaffDirectory directory(database_);
+  const staff::StaffMember member = acting_member(directory, as);
+  return {member.login, member.role};
+}
+
+staff::StaffMember acting_member(staff::StaffDirectory& directory, const std::string& as) {
   if (const std::string token = environment("CAHUB_TOKEN"); !token.empty()) {
-    const staff::StaffMember member = directory.resolve(token);
+    staff::StaffMember member = directory.resolve(token);
     if (!as.empty() && as != member.login)
       throw staff::StaffError("token_mismatch", "CAHUB_TOKEN belongs to " + member.login + ", not to " + as);
-    return {member.login, member.role};
+    return member;
   }
   if (as.empty())
     throw staff::StaffError("sign_in_required",
@@ -74,9 +79,10 @@ orders::Actor DeskSession::acting_staff(const std::string& as) {
   const std::string password = read_password(as);
   if (password.empty())
     throw staff::StaffError("password_required", "no password for " + as + " in CAHUB_PASSWORD or on stdin");
-  const staff::StaffMember member = directory.authenticate(as, password);
-  return {member.login, member.role};
+  return directory.authenticate(as, password);
 }
+
+bool acting_staff_named(const std::string& as) { return !as.empty() || !environment("CAHUB_TOKEN").empty(); }
 
 void add_acting_option(CLI::App& cmd, std::string& as) {
   cmd.add_option("--as", as, "The staff login who acts (password in CAHUB_PASSWORD or on stdin; or CAHUB_TOKEN)");

@@ -22,6 +22,7 @@
 #include "desk/order_desk.hpp"
 #include "orders/working_days.hpp"
 #include "pipeline/quote_pipeline.hpp"
+#include "staff/staff_directory.hpp"
 #include "store/committer.hpp"
 #include "store/database.hpp"
 
@@ -54,6 +55,12 @@ class DeskSession {
   desk::DeskServices services_;
   desk::OrderDesk desk_;
 };
+
+// The staff member who acts, as described above, looked up in `directory`: for the commands that
+// need no desk (`cahub staff add|disable|enable`).
+staff::StaffMember acting_member(staff::StaffDirectory& directory, const std::string& as);
+// Whether the command line names someone to act: `--as` given or CAHUB_TOKEN set.
+bool acting_staff_named(const std::string& as);
 
 // `--as LOGIN`, the same on every command that writes.
 void add_acting_option(CLI::App& cmd, std::string& as);

@@ -21,6 +21,13 @@ LoginRequest parse_login(const nlohmann::json& body) {
   return {f.text("login", {64, false}).value_or(""), f.text("password", {1024, false}).value_or("")};
 }
 
+NewStaffRequest parse_new_staff(const nlohmann::json& body) {
+  const Fields f(body);
+  f.only({"login", "name", "role", "password"});
+  return {f.required_text("login", {64, false}), f.required_text("name", {128, false}),
+          f.required_text("role", {16, false}), f.required_text("password", {1024, false})};
+}
+
 ActionRequest parse_action_request(const nlohmann::json& body) {
   const Fields f(body);
   f.only({"version", "note"});

@@ -18,6 +18,12 @@ struct LoginRequest {
   std::string login, password;
 };
 
+// POST /v1/staff: an account an administrator adds. The role stays text here (the staff
+// directory knows the roles); the password is checked by staff/password_policy.hpp.
+struct NewStaffRequest {
+  std::string login, name, role, password;
+};
+
 struct ActionRequest {
   std::int64_t version = 0;
   std::string note;  // a rejection's reason
@@ -44,6 +50,7 @@ struct TermsRequest {
 };
 
 LoginRequest parse_login(const nlohmann::json& body);
+NewStaffRequest parse_new_staff(const nlohmann::json& body);
 ActionRequest parse_action_request(const nlohmann::json& body);
 MaterialReceipt parse_material_receipt(const nlohmann::json& body);
 PaymentRequest parse_payment(const nlohmann::json& body);

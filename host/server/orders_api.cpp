@@ -14,6 +14,7 @@
 #include "orders/order_json.hpp"
 #include "pipeline/request_error.hpp"
 #include "server/authentication.hpp"
+#include "server/staff_api.hpp"
 #include "staff/staff_directory.hpp"
 #include "store/audit_log.hpp"
 
@@ -112,6 +113,15 @@ void install_session_routes(http::Router& routes, const OrderServices& services)
                         {"expires_at", s.expires_at},
                         {"staff", {{"login", s.member.login}, {"name", s.member.display_name},
                                    {"role", orders::code_of(s.member.role)}}}});
+  }));
+  // Ends the caller's session: the token is refused (401 "bad_token") from then on, however long
+  // it had left. The console's 退出 calls this before it forgets the token.
+  routes.post("/v1/logout", guarded([&services](const http::Request& req, http::Response& res) {
+    store::Database& db = worker_connection(services.database);
+    const staff::Session session = signed_in_session(req, db);
+    res.actor = session.member.login;
+    staff::StaffDirectory(db).sign_out(req.header("Authorization").substr(7));
+    send(res, 200, json{{"signed_out", true}});
   }));
   // Who the token belongs to and until when, so a console can show it and sign in again in time.
   routes.get("/v1/me", guarded([&services](const http::Request& req, http::Response& res) {
@@ -278,6 +288,7 @@ void install_order_routes(http::Router& routes, const OrderServices& services) {
   install_order_writes(routes, services);
   install_provider_routes(routes, services);
   install_registry_routes(routes, services);
+  install_staff_routes(routes, services);
 }
 
 }  // namespace cahub::server

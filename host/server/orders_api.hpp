@@ -1,5 +1,6 @@
 #pragma once
-// The order API of `cahub serve`: sign-in and the session (/v1/me), orders, their materials,
+// The order API of `cahub serve`: sign-in, sign-out and the session (/v1/login, /v1/logout, /v1/me),
+// the staff accounts (staff_api.hpp), orders, their materials,
 // payments, transitions and audit events, the certificate registry with each certificate's renewal
 // outlook, and audit verification. Every route but POST /v1/login needs `Authorization: Bearer <token>`; roles
 // are enforced by the workflow table, so the API cannot be talked past it.

@@ -15,15 +15,6 @@
 namespace cahub::staff {
 namespace {
 
-constexpr std::size_t kMinPasswordLength = 10;
-
-bool valid_login(const std::string& login) {
-  if (login.empty() || login.size() > 64 || login[0] < 'a' || login[0] > 'z') return false;
-  for (char c : login)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
-  return true;
-}
-
 StaffMember member_from(SQLite::Statement& row) {
   StaffMember m;
   m.id = row.getColumn(0).getInt64();
@@ -34,36 +25,6 @@ StaffMember member_from(SQLite::Statement& row) {
 }
 
 }  // namespace
-
-StaffMember StaffDirectory::add(const std::string& login, const std::string& display_name, orders::Role role,
-                                const std::string& password, const std::string& by) {
-  if (!valid_login(login))
-    throw StaffError("bad_login", "login \"" + login +
-                                      "\" must be lower-case letters, digits, '.', '_' or '-', starting with a letter");
-  if (display_name.empty()) throw StaffError("bad_name", "the display name must not be empty");
-  if (password.size() < kMinPasswordLength)
-    throw StaffError("weak_password", "the password must be at least " + std::to_string(kMinPasswordLength) +
-                                          " characters");
-  const std::string hashed = hash_password(password, iterations_);  // slow: outside the write lock
-  store::WriteTransaction tx(db_);
-  SQLite::Statement taken(db_.sqlite(), "SELECT 1 FROM staff WHERE login = ?");
-  taken.bind(1, login);
-  if (taken.executeStep()) throw StaffError("login_taken", "there is already a staff account \"" + login + "\"");
-  const std::string now = store::now_china_time();
-  SQLite::Statement insert(db_.sqlite(),
-                           "INSERT INTO staff (login, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)");
-  insert.bind(1, login);
-  insert.bind(2, display_name);
-  insert.bind(3, std::string(orders::code_of(role)));
-  insert.bind(4, hashed);
-  insert.bind(5, now);
-  insert.exec();
-  StaffMember m{db_.sqlite().getLastInsertRowid(), login, display_name, role};
-  store::append_audit_event(db_, {now, by, std::nullopt, "staff.added",
-                                  {{"login", login}, {"role", orders::code_of(role)}, {"display_name", display_name}}});
-  tx.commit();
-  return m;
-}
 
 StaffMember StaffDirectory::authenticate(const std::string& login, const std::string& password) {
   SQLite::Statement row(db_.sqlite(),
@@ -114,6 +75,15 @@ Session StaffDirectory::resolve_session(const std::string& token) {
   if (row->getColumn(4).getString() <= store::now_china_time())
     throw StaffError("session_expired", "the session has expired; sign in again");
   return Session{"", row->getColumn(4).getString(), member_from(*row)};
+}
+
+void StaffDirectory::sign_out(const std::string& token) {
+  if (token.size() != 64) throw StaffError("bad_token", "not a session token");
+  store::WriteTransaction tx(db_);
+  SQLite::Statement gone(db_.sqlite(), "DELETE FROM sessions WHERE token_hash = ?");
+  gone.bind(1, store::sha256_hex(token));
+  if (gone.exec() == 0) throw StaffError("bad_token", "unknown session; sign in again");
+  tx.commit();
 }
 
 }  // namespace cahub::staff

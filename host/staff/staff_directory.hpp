@@ -1,14 +1,19 @@
 #pragma once
 // Staff accounts and their sign-in sessions, in the store (schema 2: staff, sessions).
 //
-// There is no default account: the first one is made with `cahub staff add`. A sign-in returns a
-// bearer token (32 random bytes, hex) that is stored only as its SHA-256; it expires after the
-// configured hours. Every API call resolves its token to a StaffMember or is refused.
+// There is no default account: the first one, an administrator, is made with `cahub staff add` on
+// an empty staff table, and only administrators add, disable and enable accounts after that
+// (issue 15: whoever can write the database file must not be able to make an administrator with a
+// command). A sign-in returns a bearer token (32 random bytes, hex) that is stored only as its
+// SHA-256; it expires after the configured hours, or ends earlier when its holder signs out or
+// the account is disabled (the session rows are deleted: re-enabling brings no token back).
+// Every API call resolves its token to a StaffMember or is refused.
 
 #include <chrono>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "domain/coded_error.hpp"
 #include "orders/order_workflow.hpp"
@@ -23,20 +28,33 @@ struct StaffMember {
   orders::Role role = orders::Role::Clerk;
 };
 
-// A request the directory refuses: a stable code ("login_taken", "bad_login", "weak_password",
-// "bad_credentials", "session_expired") and a sentence.
-// Signing in and sessions fail as Unauthenticated; a bad login name, name or password when adding
-// staff is BadInput and a taken login a Conflict.
+// A request the directory refuses: a stable code and a sentence. Signing in and sessions fail as
+// Unauthenticated ("bad_credentials", "bad_token", "session_expired", "sign_in_required"); a bad
+// login name, name or password when adding staff is BadInput ("bad_login", "bad_name",
+// "first_account_admin", and the password_policy.hpp codes "password_too_short",
+// "password_contains_login", "password_repetitive", "password_common"); a non-administrator
+// managing accounts is Forbidden ("forbidden"); an unknown account NotFound ("unknown_staff"); a
+// taken login or the last administrator Conflict ("login_taken", "last_admin").
 class StaffError : public CodedError {
  public:
   StaffError(std::string code, const std::string& message) : CodedError(kind_of(code), code, message) {}
 
  private:
   static ErrorKind kind_of(const std::string& code) {
-    if (code == "login_taken") return ErrorKind::Conflict;
-    if (code == "bad_login" || code == "bad_name" || code == "weak_password") return ErrorKind::BadInput;
+    if (code == "login_taken" || code == "last_admin") return ErrorKind::Conflict;
+    if (code == "forbidden") return ErrorKind::Forbidden;
+    if (code == "unknown_staff") return ErrorKind::NotFound;
+    if (code == "bad_login" || code == "bad_name" || code == "first_account_admin" || code.rfind("password_", 0) == 0)
+      return ErrorKind::BadInput;
     return ErrorKind::Unauthenticated;
   }
+};
+
+// An account as an administrator sees it.
+struct StaffAccount {
+  StaffMember member;
+  bool disabled = false;
+  std::string created_at;
 };
 
 struct Session {
@@ -49,10 +67,31 @@ class StaffDirectory {
  public:
   explicit StaffDirectory(store::Database& db, unsigned iterations = 600'000) : db_(db), iterations_(iterations) {}
 
-  // Adds an account. Logins are lower-case ASCII (a-z, 0-9, '.', '_', '-', starting with a letter);
-  // passwords at least 10 characters. Writes an audit event in the same transaction.
-  StaffMember add(const std::string& login, const std::string& display_name, orders::Role role,
-                  const std::string& password, const std::string& by);
+  // The first account, added by nobody: only while the staff table is empty (StaffError
+  // "sign_in_required" otherwise), and only an administrator ("first_account_admin" for another
+  // role, since an account that is not an administrator could add no one after it). Logins are lower-case ASCII
+  // (a-z, 0-9, '.', '_', '-', starting with a letter); the password must pass
+  // check_new_password (password_policy.hpp). Writes "staff.added" (actor "cli") in the same
+  // transaction, so two first accounts racing on an empty table cannot both be made.
+  StaffMember add_first_account(const std::string& login, const std::string& display_name, orders::Role role,
+                                const std::string& password);
+  // An account added by `by`, who must be an enabled administrator when the write runs
+  // ("forbidden"). Otherwise as add_first_account; "staff.added" with `by` as the actor.
+  StaffMember add(const StaffMember& by, const std::string& login, const std::string& display_name,
+                  orders::Role role, const std::string& password);
+
+  // Every account, disabled ones too, by login. Reads only.
+  std::vector<StaffAccount> list();
+  // The account `login`; StaffError "unknown_staff" if there is none. Reads only.
+  StaffAccount account(const std::string& login);
+  // Disables `login` and deletes every session it has, for good: enabling it again brings none
+  // back. `by` must be an enabled administrator ("forbidden"); "unknown_staff" for no such
+  // account; "last_admin" for the last enabled administrator. An account already disabled is left
+  // as it is, with no audit event. Writes "staff.disabled" {login} in the same transaction.
+  StaffAccount disable(const StaffMember& by, const std::string& login);
+  // Enables `login` again; it signs in anew (its old sessions were deleted). As disable(), with
+  // "staff.enabled" {login}.
+  StaffAccount enable(const StaffMember& by, const std::string& login);
 
   // The staff member whose password this is; StaffError("bad_credentials") otherwise. Opens no
   // session: for a command line that acts once (`cahub order ... --as LOGIN`).
@@ -70,8 +109,15 @@ class StaffDirectory {
   // The same check, with the session's expiry (for GET /v1/me, so a console can warn before it
   // lapses). The token is left empty: only its hash is stored, and the caller already has it.
   Session resolve_session(const std::string& token);
+  // Ends the session of `token` (POST /v1/logout): its row is deleted, and the token gets
+  // "bad_token" from then on. "bad_token" if it was no session.
+  void sign_out(const std::string& token);
 
  private:
+  StaffMember insert_account(const std::string& login, const std::string& display_name, orders::Role role,
+                             const std::string& password, const StaffMember* by);
+  StaffAccount set_disabled(const StaffMember& by, const std::string& login, bool disabled);
+
   store::Database& db_;
   unsigned iterations_;
 };

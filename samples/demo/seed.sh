@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Seeds a demo service point, so a newcomer sees a working system at once (`./dev.sh run`):
-# two staff accounts, certificates the demo units held before (two of them near expiry), and
+# three staff accounts, certificates the demo units held before (two of them near expiry), and
 # orders in several states across the five regions, made with the `cahub` commands a service
 # point would use — so the demo is also a worked example of scripting them.
 #
@@ -8,7 +8,7 @@
 #
 # FOLDER must not exist yet: the demo is seeded only into a new folder, never over a database.
 # It gets cahub.toml (relative paths, so `cahub ... --config FOLDER/cahub.toml` finds the rest),
-# cahub.db, the demo CAs' state, and demo-accounts.txt with the two accounts' passwords. The
+# cahub.db, the demo CAs' state, and demo-accounts.txt with the three accounts' passwords. The
 # passwords are random, made here: cahub has no default account, and the demo has none either.
 #
 # Environment: CAHUB (the binary, default build/bin/cahub), CAHUB_PLUGINS (default build/plugins),
@@ -56,11 +56,16 @@ step() {
 today=$(date -u -d '+8 hours' +%F)
 in_days() { date -u -d "$today $1 days" +%F; }
 
-# Staff.
+# Staff: the first account, an administrator, is made on the empty database with nobody signed
+# in; it adds the others, as a service point would.
+admin_password="demo-$(openssl rand -hex 8)"
 clerk_password="demo-$(openssl rand -hex 8)"
 reviewer_password="demo-$(openssl rand -hex 8)"
-echo "$clerk_password" | cahub staff add wang.fang --name 王芳 --role clerk >/dev/null
-echo "$reviewer_password" | cahub staff add zhao.li --name 赵丽 --role reviewer >/dev/null
+echo "$admin_password" | cahub staff add chen.jie --name 陈杰 --role admin >/dev/null
+admin_token=$(echo "$admin_password" | cahub staff sign-in chen.jie 2>/dev/null)
+echo "$clerk_password" | CAHUB_TOKEN=$admin_token cahub staff add wang.fang --name 王芳 --role clerk >/dev/null
+echo "$reviewer_password" | CAHUB_TOKEN=$admin_token cahub staff add zhao.li --name 赵丽 --role reviewer >/dev/null
+CAHUB_TOKEN=$admin_token cahub staff sign-out 2>/dev/null
 clerk_token=$(echo "$clerk_password" | cahub staff sign-in wang.fang 2>/dev/null)
 reviewer_token=$(echo "$reviewer_password" | cahub staff sign-in zhao.li 2>/dev/null)
 
@@ -124,6 +129,7 @@ cat >"$folder/demo-accounts.txt" <<EOF
 Demo accounts (in this demo database only; cahub itself has no default account):
   clerk     wang.fang  $clerk_password
   reviewer  zhao.li    $reviewer_password
+  admin     chen.jie   $admin_password
 Sign in to the API:  curl -s localhost:${CAHUB_PORT:-8080}/v1/login -d '{"login":"wang.fang","password":"$clerk_password"}'
 Or on the command line:
   export CAHUB_TOKEN=\$(echo $clerk_password | $CAHUB staff sign-in wang.fang --config $folder/cahub.toml)

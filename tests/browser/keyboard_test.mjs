@@ -1,5 +1,6 @@
 // Keyboard only, at 1366×768: sign in, move between pages and act on an order without a mouse;
-// and the session's end, which sends the console back to sign-in with a readable notice.
+// and the session's end, which sends the console back to sign-in with a readable notice; 退出, which
+// ends the session on the server too.
 
 import {test} from "node:test";
 import assert from "node:assert/strict";
@@ -80,5 +81,22 @@ test("a session the host no longer accepts sends the console back to sign-in, sa
   await page.getByRole("link", {name: "证书"}).click();
   await page.getByRole("heading", {name: "员工登录"}).waitFor();
   await page.getByText(/会话.*重新登录/).waitFor();
+  assertNoProblems(page);
+});
+
+test("退出 revokes the token on the server before the console forgets it", async () => {
+  const page = await openConsole(served);
+  await page.getByLabel("账号").fill(STAFF.clerk);
+  await page.getByLabel("密码").fill(PASSPHRASE);
+  await page.getByRole("button", {name: "登录"}).click();
+  await page.locator("table.queue, p.empty").first().waitFor();
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("cahub.session")).token);
+  const me = () => page.evaluate(async (t) => (await fetch("/v1/me", {headers: {Authorization: `Bearer ${t}`}})).status, token);
+  assert.equal(await me(), 200);
+  await page.getByRole("button", {name: "退出"}).click();
+  await page.getByRole("heading", {name: "员工登录"}).waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("cahub.session")), null);
+  // A copy of the token kept elsewhere is worth nothing now.
+  assert.equal(await me(), 401);
   assertNoProblems(page);
 });

@@ -33,13 +33,17 @@ export class ServicePoint {
       "[paths]", `var = "${this.folder}"`, `database = "${join(this.folder, "cahub.db")}"`,
       `rules = "${this.rules}"`, `plugins = "${required("CAHUB_PLUGINS_DIR")}"`,
       "[rules]", "watch_milliseconds = 200", ""].join("\n"));
-    for (const [role, login] of Object.entries(STAFF))
-      this.cahub(["staff", "add", login, "--name", NAMES[login], "--role", role], `${PASSPHRASE}\n`);
+    // The administrator first, on the empty table; the administrator adds the others.
+    this.cahub(["staff", "add", STAFF.admin, "--name", NAMES[STAFF.admin], "--role", "admin"], `${PASSPHRASE}\n`);
+    for (const [role, login] of Object.entries(STAFF).filter(([role]) => role !== "admin"))
+      this.cahub(["staff", "add", login, "--name", NAMES[login], "--role", role, "--as", STAFF.admin], `${PASSPHRASE}\n`,
+                 {CAHUB_PASSWORD: PASSPHRASE});
   }
 
   cahub(args, input, env = {}) {
+    const {CAHUB_TOKEN, CAHUB_PASSWORD, ...inherited} = process.env;  // only what the call names
     return execFileSync(this.binary, [...args, "--config", this.config],
-                        {input, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], env: {...process.env, ...env}});
+                        {input, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], env: {...inherited, ...env}});
   }
 
   // Runs a `cahub` command as `login`, signed in the way a script would (CAHUB_TOKEN).

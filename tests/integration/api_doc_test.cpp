@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "integration/cahub_cli.hpp"
+#include "integration/staff_session.hpp"
 
 using namespace cahub::testing;
 
@@ -30,10 +31,7 @@ std::string example_script() {
 TEST_CASE("the curl examples in docs/api.md run against a real server") {
   ScratchFolder var;
   var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") + "\"\n");
-  REQUIRE(run(CAHUB_BINARY, {"staff", "add", "wang.fang", "--name", "王芳", "--role", "clerk", "--config",
-                             var.file("cahub.toml")},
-              std::chrono::seconds(60), "a long passphrase\n")
-              .exit_code == 0);
+  add_staff(var.file("cahub.toml"), "wang.fang", "clerk");
   ServerProcess server(CAHUB_BINARY, {"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules",
                                       CAHUB_RULES_DIR, "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});
   const auto script = var.write("examples.sh", "CAHUB=http://127.0.0.1:" + std::to_string(server.port()) +

@@ -18,9 +18,15 @@ struct CliDesk {
   CliDesk() {
     var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") +
                                 "\"\nrules = \"" + CAHUB_RULES_DIR + "\"\nplugins = \"" + CAHUB_PLUGINS_DIR + "\"\n");
-    for (const auto& [login, role] : {std::pair{"wang.fang", "clerk"}, std::pair{"zhao.li", "reviewer"},
-                                      std::pair{"chen.jie", "admin"}}) {
-      REQUIRE(cahub({"staff", "add", login, "--name", login, "--role", role}, kPassphrase + "\n").exit_code == 0);
+    // The administrator first, on the empty table; the administrator adds the others.
+    for (const auto& [login, role] : {std::pair{"chen.jie", "admin"}, std::pair{"wang.fang", "clerk"},
+                                      std::pair{"zhao.li", "reviewer"}}) {
+      const std::vector<std::string> as_admin = login == std::string("chen.jie")
+                                                    ? std::vector<std::string>{}
+                                                    : std::vector<std::string>{"CAHUB_PASSWORD=" + kPassphrase};
+      std::vector<std::string> add{"staff", "add", login, "--name", login, "--role", role};
+      if (!as_admin.empty()) add.insert(add.end(), {"--as", "chen.jie"});
+      REQUIRE(cahub(add, kPassphrase + "\n", as_admin).exit_code == 0);
       const RunResult signed_in = cahub({"staff", "sign-in", login}, kPassphrase + "\n");
       REQUIRE(signed_in.exit_code == 0);
       tokens[login] = signed_in.out.substr(0, signed_in.out.find('\n'));

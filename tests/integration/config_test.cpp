@@ -59,22 +59,24 @@ TEST_CASE("audit verify on a fresh database: intact, and a file that is not a da
 TEST_CASE("staff add reads the password from stdin and refuses what it cannot store") {
   ScratchFolder dir;
   const std::string db = dir.file("cahub.db");
-  RunResult added = cahub::testing::run(CAHUB_BINARY, {"staff", "add", "zhao.li", "--name", "赵丽", "--role", "reviewer",
+  RunResult added = cahub::testing::run(CAHUB_BINARY, {"staff", "add", "zhao.li", "--name", "赵丽", "--role", "admin",
                                                        "--db", db},
                                         std::chrono::seconds(60), "a long passphrase\n");
   INFO(added.err);
   CHECK(added.exit_code == 0);
-  CHECK(added.out == "added reviewer zhao.li (赵丽)\n");
+  CHECK(added.out == "added admin zhao.li (赵丽)\n");
 
-  RunResult again = cahub::testing::run(CAHUB_BINARY, {"staff", "add", "zhao.li", "--name", "赵丽", "--role", "clerk",
-                                                       "--db", db},
+  RunResult again = cahub::testing::run("env", {"-u", "CAHUB_TOKEN", "CAHUB_PASSWORD=a long passphrase", CAHUB_BINARY,
+                                                "staff", "add", "zhao.li", "--name", "赵丽", "--role", "clerk",
+                                                "--as", "zhao.li", "--db", db},
                                         std::chrono::seconds(60), "another passphrase\n");
-  CHECK(again.exit_code == 2);
-  CHECK(again.err == "cahub: there is already a staff account \"zhao.li\"\n");
+  CHECK(again.exit_code == 5);
+  CHECK(again.err == "cahub: login_taken: there is already a staff account \"zhao.li\"\n");
 
-  RunResult no_password = run_cahub({"staff", "add", "li", "--name", "李", "--role", "clerk", "--db", db});
+  RunResult no_password = run("env", {"-u", "CAHUB_TOKEN", "CAHUB_PASSWORD=a long passphrase", CAHUB_BINARY, "staff",
+                                      "add", "li", "--name", "李", "--role", "clerk", "--as", "zhao.li", "--db", db});
   CHECK(no_password.exit_code == 2);
-  CHECK_THAT(no_password.err, Contains("no password on stdin"));
+  CHECK_THAT(no_password.err, Contains("password_required"));
 
   RunResult bad_role = cahub::testing::run(CAHUB_BINARY, {"staff", "add", "li", "--name", "李", "--role", "root", "--db", db},
                                            std::chrono::seconds(60), "a long passphrase\n");

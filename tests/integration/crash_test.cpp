@@ -15,6 +15,7 @@
 
 #include "identifiers/synthetic_uscc.hpp"
 #include "integration/cahub_cli.hpp"
+#include "integration/staff_session.hpp"
 #include "integration/test_identities.hpp"
 
 using namespace cahub::testing;
@@ -28,10 +29,7 @@ TEST_CASE("SIGKILL under load loses no acknowledged order and leaves the audit c
   ScratchFolder var;
   var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") +
                               "\"\n[store]\ngroup_commit = " + (group_commit ? "true" : "false") + "\n");
-  REQUIRE(run(CAHUB_BINARY, {"staff", "add", "wang.fang", "--name", "王芳", "--role", "clerk", "--config",
-                             var.file("cahub.toml")},
-              std::chrono::seconds(60), "a long passphrase\n")
-              .exit_code == 0);
+  add_staff(var.file("cahub.toml"), "wang.fang", "clerk");
   ServerProcess server(CAHUB_BINARY, {"serve", "--port", "0", "--threads", "4", "--config", var.file("cahub.toml"),
                                       "--rules", CAHUB_RULES_DIR, "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});
   httplib::Client login("127.0.0.1", server.port());

@@ -152,8 +152,9 @@ TEST_CASE("the guard counts wrong passwords and refuses the right one once the l
   ScratchFolder scratch;
   store::Database db = store::Database::open(scratch / "cahub.db");
   StaffDirectory directory(db, 1000);  // fast hashes: the test is about the guard
-  directory.add("wang.fang", "王芳", orders::Role::Clerk, "a long passphrase", "cli");
-  directory.add("zhao.li", "赵丽", orders::Role::Reviewer, "a long passphrase", "cli");
+  const StaffMember admin = directory.add_first_account("chen.jie", "陈杰", orders::Role::Admin, "a long passphrase");
+  directory.add(admin, "wang.fang", "王芳", orders::Role::Clerk, "a long passphrase");
+  directory.add(admin, "zhao.li", "赵丽", orders::Role::Reviewer, "a long passphrase");
   SignInLimits limits;
   limits.failures_per_login = 3;
   SignInGuard guard(limits, {});

@@ -252,8 +252,10 @@ int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
 
   store::Database database = store::Database::open(cfg.paths.database);
   staff::StaffDirectory staff(database);
-  staff.add("bench.clerk", "Bench clerk", orders::Role::Clerk, kPassword, "bench");
-  staff.add("bench.reviewer", "Bench reviewer", orders::Role::Reviewer, kPassword, "bench");
+  // The scratch database's first account is its administrator, who adds the two who work.
+  const staff::StaffMember admin = staff.add_first_account("bench.admin", "Bench admin", orders::Role::Admin, kPassword);
+  staff.add(admin, "bench.clerk", "Bench clerk", orders::Role::Clerk, kPassword);
+  staff.add(admin, "bench.reviewer", "Bench reviewer", orders::Role::Reviewer, kPassword);
 
   BenchSetup setup{rt.config.store.group_commit, rt.config.server.threads, "in-process"};
   std::optional<store::GroupCommitter::Counts> commits;

@@ -22,9 +22,11 @@ CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // 
 CommandRun add_bench_orders_command(CLI::App& bench, const GlobalOptions& global);
 CommandRun add_config_command(CLI::App& app, const GlobalOptions& global);   // cahub config schema|show
 CommandRun add_audit_command(CLI::App& app, const GlobalOptions& global);    // cahub audit verify
-CommandRun add_staff_command(CLI::App& app, const GlobalOptions& global);    // cahub staff add|sign-in
-// `sign-in` under `staff` (staff_sign_in_command.cpp); add_staff_command calls it.
+CommandRun add_staff_command(CLI::App& app, const GlobalOptions& global);  // cahub staff add|sign-in|sign-out|list|disable|enable
+// `sign-in` and `sign-out` under `staff` (staff_sign_in_command.cpp); add_staff_command calls it.
 CommandRun add_staff_sign_in_command(CLI::App& staff, const GlobalOptions& global);
+// `list`, `disable` and `enable` under `staff` (staff_accounts_command.cpp); add_staff_command calls it.
+CommandRun add_staff_accounts_command(CLI::App& staff, const GlobalOptions& global);
 CommandRun add_certs_command(CLI::App& app, const GlobalOptions& global);    // cahub certs expiring|list|import
 // `list` and `import` under `certs` (certs_list_command.cpp, certs_import_command.cpp).
 CommandRun add_certs_list_command(CLI::App& certs, const GlobalOptions& global);

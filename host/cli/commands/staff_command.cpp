@@ -1,63 +1,77 @@
 // `cahub staff add LOGIN --name NAME --role clerk|reviewer|admin`: creates a staff account. The
 // password is read from stdin (one line), never from the command line, where `ps` and shell history
-// would show it. There is no default account: this is how the first one is made.
-// `cahub staff sign-in LOGIN` (staff_sign_in_command.cpp) opens a session for scripts.
+// would show it.
+//
+// There is no default account. On an empty staff table `staff add` makes the first one, an
+// administrator, with nobody signed in; after that it acts as an administrator, named as every
+// command that writes names its actor (cli/desk_session.hpp): CAHUB_TOKEN from `cahub staff
+// sign-in`, or `--as LOGIN` with the password in CAHUB_PASSWORD or, failing that, on the first
+// line of stdin, the new account's password then on the next. So whoever can write the database
+// file can no longer make an administrator with a command (issue 15).
+//
+// `cahub staff sign-in LOGIN` and `sign-out` (staff_sign_in_command.cpp) open and end a session for scripts; `list`,
+// `disable` and `enable` are in staff_accounts_command.cpp.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <optional>
 #include <string>
 
 #include "cli/commands/commands.hpp"
+#include "cli/desk_session.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "staff/staff_directory.hpp"
-#include "store/store_error.hpp"
 
 namespace cahub::cli {
+namespace {
+
+struct AddOptions {
+  std::string login, name, role, as;
+};
+
+int add_staff(const AddOptions& o, const GlobalOptions& global) {
+  const auto role = orders::parse_role(o.role);
+  if (!role) return report_error(kExitBadInput, "unknown_role", "--role must be clerk, reviewer or admin, got \"" + o.role + "\"");
+  return answer_at_desk([&] {
+    const config::Config cfg = load_config(global);
+    store::Database db = store::Database::open(cfg.paths.database);
+    staff::StaffDirectory directory(db);
+    // The administrator first (whose password may be the first line of stdin), then the new password.
+    std::optional<staff::StaffMember> by;
+    if (acting_staff_named(o.as)) by = acting_member(directory, o.as);
+    std::string password;
+    if (!std::getline(std::cin, password) || password.empty() || password == "\r")
+      return report_error(kExitBadInput, "password_required",
+                          "no password for the new account on stdin (echo the password | cahub staff add ...)");
+    if (password.back() == '\r') password.pop_back();
+    const staff::StaffMember m = by ? directory.add(*by, o.login, o.name, *role, password)
+                                    : directory.add_first_account(o.login, o.name, *role, password);
+    std::cout << "added " << orders::code_of(m.role) << " " << m.login << " (" << m.display_name << ")\n";
+    return kExitOk;
+  });
+}
+
+}  // namespace
 
 CommandRun add_staff_command(CLI::App& app, const GlobalOptions& global) {
-  struct Options {
-    std::string login, name, role;
-  };
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<AddOptions>();
   CLI::App* staff = app.add_subcommand("staff", "Back-office staff accounts");
   staff->require_subcommand(1);
-  CLI::App* add = staff->add_subcommand("add", "Create an account; the password is read from stdin");
+  CLI::App* add = staff->add_subcommand(
+      "add", "Create an account: the first (an admin) by anyone, others as an admin; the password is read from stdin");
   add->add_option("LOGIN", o->login, "Lower-case login, e.g. zhao.li")->required();
   add->add_option("--name", o->name, "Name shown in the audit trail, e.g. 赵丽")->required();
   add->add_option("--role", o->role, "clerk, reviewer or admin")->required();
+  add_acting_option(*add, o->as);
   CommandRun sign_in = add_staff_sign_in_command(*staff, global);
+  CommandRun accounts = add_staff_accounts_command(*staff, global);
+  CLI::App* sign_in_app = staff->get_subcommand("sign-in");
+  CLI::App* sign_out_app = staff->get_subcommand("sign-out");
 
-  return [o, add, sign_in, &global]() -> int {
-    if (!add->parsed()) return sign_in();
-    const auto role = orders::parse_role(o->role);
-    if (!role) {
-      std::cerr << "cahub: --role must be clerk, reviewer or admin, got \"" << o->role << "\"\n";
-      return kExitBadInput;
-    }
-    std::string password;
-    if (!std::getline(std::cin, password) || password.empty()) {
-      std::cerr << "cahub: no password on stdin (echo the password | cahub staff add ...)\n";
-      return kExitBadInput;
-    }
-    if (!password.empty() && password.back() == '\r') password.pop_back();
-    const config::Config cfg = load_config(global);
-    std::optional<store::Database> db;
-    try {
-      db.emplace(store::Database::open(cfg.paths.database));
-    } catch (const store::StoreError& e) {
-      std::cerr << "cahub: " << e.what() << "\n";
-      return kExitBadInput;
-    }
-    try {
-      staff::StaffDirectory directory(*db);
-      const staff::StaffMember m = directory.add(o->login, o->name, *role, password, "cli");
-      std::cout << "added " << orders::code_of(m.role) << " " << m.login << " (" << m.display_name << ")\n";
-      return kExitOk;
-    } catch (const staff::StaffError& e) {
-      std::cerr << "cahub: " << e.what() << "\n";
-      return kExitBadInput;
-    }
+  return [o, add, sign_in_app, sign_out_app, sign_in, accounts, &global]() -> int {
+    if (add->parsed()) return add_staff(*o, global);
+    if (sign_in_app->parsed() || sign_out_app->parsed()) return sign_in();
+    return accounts();
   };
 }
 

@@ -3,7 +3,10 @@
 // then act as that staff member without asking for the password again, so a script pays for the
 // deliberately slow password hash once, not on every command. The password is read as for
 // `--as` (CAHUB_PASSWORD, else the first line of stdin); only the token's hash is stored.
+// `cahub staff sign-out` ends the session of CAHUB_TOKEN, as POST /v1/logout does: a script that
+// is done revokes its token instead of leaving it valid for hours.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands/commands.hpp"
@@ -13,6 +16,22 @@
 #include "staff/staff_directory.hpp"
 
 namespace cahub::cli {
+namespace {
+
+int end_session(const GlobalOptions& global) {
+  return answer_at_desk([&] {
+    const char* token = std::getenv("CAHUB_TOKEN");
+    if (!token || !*token)
+      return report_error(kExitUnauthenticated, "sign_in_required", "no session to end: CAHUB_TOKEN is not set");
+    const config::Config cfg = load_config(global);
+    store::Database db = store::Database::open(cfg.paths.database);
+    staff::StaffDirectory(db).sign_out(token);
+    std::cerr << "signed out\n";
+    return kExitOk;
+  });
+}
+
+}  // namespace
 
 CommandRun add_staff_sign_in_command(CLI::App& staff, const GlobalOptions& global) {
   struct Options {
@@ -23,7 +42,9 @@ CommandRun add_staff_sign_in_command(CLI::App& staff, const GlobalOptions& globa
   CLI::App* cmd = staff.add_subcommand("sign-in", "Open a session and print its token (for CAHUB_TOKEN)");
   cmd->add_option("LOGIN", o->login, "The staff login")->required();
   cmd->add_option("--hours", o->hours, "How long the session lasts (8)")->check(CLI::Range(1, 24));
-  return [o, &global]() -> int {
+  CLI::App* sign_out = staff.add_subcommand("sign-out", "End the session of CAHUB_TOKEN; the token is refused from then on");
+  return [o, sign_out, &global]() -> int {
+    if (sign_out->parsed()) return end_session(global);
     return answer_at_desk([&] {
       const config::Config cfg = load_config(global);
       store::Database db = store::Database::open(cfg.paths.database);

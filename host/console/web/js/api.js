@@ -58,6 +58,22 @@ export async function api(method, path, body, {key, raw, contentType} = {}) {
   throw error;
 }
 
+// 退出: the server revokes the token first (POST /v1/logout), so that a copy of it left in the
+// browser or a proxy's log signs nobody in; then the console forgets it. It forgets it whatever
+// the answer: a token the server already refused is gone anyway, and with the server away the
+// person still means to leave (the token then lapses at its expiry).
+export async function signOut() {
+  const session = currentSession();
+  if (session) {
+    try {
+      await fetch("/v1/logout", {method: "POST", headers: {Authorization: `Bearer ${session.token}`}, cache: "no-store"});
+    } catch {
+      // The server cannot be reached: nothing more to do here.
+    }
+  }
+  endSession("signed_out");
+}
+
 // A random key for POST /v1/orders, made once per form, so a double click or a retry after a
 // dropped connection accepts one order, not two. getRandomValues works on plain http too.
 export function idempotencyKey() {

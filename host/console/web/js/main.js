@@ -3,8 +3,9 @@
 
 import {h, fill} from "./dom.js";
 import {t, setLang, lang} from "./i18n.js";
-import {currentSession, endSession, onSessionEnd, watchExpiry} from "./session.js";
+import {currentSession, onSessionEnd, watchExpiry} from "./session.js";
 import {roleLabel, timeText} from "./format.js";
+import {signOut} from "./api.js";
 import {go} from "./router.js";
 import * as signin from "./views/signin.js";
 import * as queue from "./views/queue.js";
@@ -54,7 +55,7 @@ function header(active) {
                  "aria-label": t("language_switch_label"),
                  onclick: () => { setLang(lang() === "zh" ? "en" : "zh"); render(); }},
       t("language_switch")),
-    s ? h("button", {type: "button", class: "link", onclick: () => endSession("signed_out")}, t("sign_out")) : null);
+    s ? h("button", {type: "button", class: "link", onclick: () => signOut()}, t("sign_out")) : null);
 }
 
 let renderCount = 0;
