@@ -4,8 +4,10 @@
 #   ./dev.sh run        install what is missing, build, start `cahub serve` on the demo service point
 #                       (var/demo, seeded from samples/demo/ on first start; remove it to start afresh)
 #   ./dev.sh build      install what is missing, configure and build into build/
-#   ./dev.sh test       build, then run every test (ctest) and print its summary
+#   ./dev.sh test       build, then run every test (ctest) and a short run of each fuzz target
 #   ./dev.sh sanitize   the same tests in an ASan/UBSan build (build-asan/)
+#   ./dev.sh fuzz [TARGET] [SECONDS]  run the libFuzzer targets (build-fuzz/, clang), each SECONDS
+#                       (default 60), keeping what they find in build-fuzz/corpus/TARGET/
 #   ./dev.sh screenshots  retake docs/screenshots/ of the console on the demo service point
 #
 # Everything the project needs comes from Debian packages (and, for the console's browser tests,
@@ -31,6 +33,7 @@ PACKAGES=(
   curl                                   # the API doc examples are run by a test
   chromium                               # the console's end-to-end tests (tests/browser/)
   fonts-wqy-microhei                     # a Chinese font, so headless Chromium's screenshots show Chinese
+  clang-14 libclang-rt-14-dev            # the fuzz targets (tests/fuzz/): clang, libFuzzer and its sanitizers
 )
 
 log() { printf '\033[1mdev.sh:\033[0m %s\n' "$*" >&2; }
@@ -85,6 +88,36 @@ run_tests() {
   (cd "$dir" && ctest --output-on-failure --parallel "$(nproc)" --timeout 600)
 }
 
+# The fuzz targets build apart, with clang, libFuzzer and ASan/UBSan; only the libraries they link
+# are compiled (tests/fuzz/FuzzBuild.cmake). `./dev.sh test` runs each a few seconds (ctest's
+# fuzz:<target>); `./dev.sh fuzz` runs longer from the checked-in seeds and build-fuzz/corpus/.
+FUZZ_TARGETS=(request_json identifiers rule_declarations config_toml http_framing)
+
+build_fuzz() {
+  if [ ! -f build-fuzz/build.ninja ]; then
+    cmake -S "$ROOT" -B build-fuzz -G Ninja -DCAHUB_FUZZ=ON -DCMAKE_BUILD_TYPE= \
+      -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
+  fi
+  cmake --build build-fuzz --parallel "$(nproc)"
+}
+
+run_fuzz_tests() {
+  (cd build-fuzz && ctest --output-on-failure --parallel "$(nproc)" --timeout 300)
+}
+
+# One target for `seconds`, growing build-fuzz/corpus/<target>/ from the checked-in seeds; a
+# crash or a broken property stops it and leaves the input in build-fuzz/fuzz-artifacts/<target>/.
+fuzz_one() {
+  local target=$1 seconds=$2
+  local corpus="$ROOT/build-fuzz/corpus/$target" artifacts="$ROOT/build-fuzz/fuzz-artifacts/$target"
+  local dict=()
+  [ -f "$ROOT/tests/fuzz/dict/$target.dict" ] && dict=(-dict="$ROOT/tests/fuzz/dict/$target.dict")
+  mkdir -p "$corpus" "$artifacts"
+  log "fuzzing $target for ${seconds}s (corpus: $corpus)"
+  "$ROOT/build-fuzz/bin/fuzz_$target" -max_total_time="$seconds" -timeout=10 -max_len=4096 \
+    -artifact_prefix="$artifacts/" -print_final_stats=1 "${dict[@]}" "$corpus" "$ROOT/tests/fuzz/corpus/$target"
+}
+
 cmd=${1:-help}
 case "$cmd" in
   build)
@@ -114,6 +147,18 @@ case "$cmd" in
     install_browser_tools
     configure_and_build build
     run_tests build
+    build_fuzz
+    run_fuzz_tests
+    ;;
+  fuzz)
+    install_missing
+    build_fuzz
+    targets=("${FUZZ_TARGETS[@]}")
+    if [ -n "${2:-}" ]; then
+      [ -f "$ROOT/tests/fuzz/$2.cpp" ] || { log "no fuzz target '$2' (one of: ${FUZZ_TARGETS[*]})"; exit 2; }
+      targets=("$2")
+    fi
+    for t in "${targets[@]}"; do fuzz_one "$t" "${3:-60}"; done
     ;;
   screenshots)
     install_missing
@@ -128,7 +173,7 @@ case "$cmd" in
     run_tests build-asan
     ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     [ "$cmd" = help ] || exit 2
     ;;
 esac

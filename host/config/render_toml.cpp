@@ -14,9 +14,11 @@ std::string render_toml(const Config& config) {
     }
     out += std::string(s.key) + " = " + s.show(config) + "\n";
   }
+  // A plugin's id and keys are whatever the file named them, quoted or not (found by
+  // tests/fuzz/config_toml.cpp: [plugins."a.b"] came back as [plugins.a.b], a table in a table).
   for (const auto& [id, entries] : config.plugins) {
-    out += "\n[plugins." + id + "]\n";
-    for (const auto& [key, value] : entries) out += key + " = " + toml_string(value) + "\n";
+    out += "\n[plugins." + toml_key(id) + "]\n";
+    for (const auto& [key, value] : entries) out += toml_key(key) + " = " + toml_string(value) + "\n";
   }
   return out;
 }

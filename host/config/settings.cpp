@@ -255,4 +255,11 @@ std::string toml_string(std::string_view text) {
   return out + "\"";
 }
 
+std::string toml_key(std::string_view name) {
+  const bool bare = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+  return bare ? std::string(name) : toml_string(name);
+}
+
 }  // namespace cahub::config

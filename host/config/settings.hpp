@@ -55,4 +55,8 @@ std::vector<std::string_view> setting_tables();
 // `text` as a TOML basic string, quoted and escaped.
 std::string toml_string(std::string_view text);
 
+// `name` as a TOML key: bare when it is letters, digits, _ and - only, otherwise quoted, so that a
+// plugin id or setting written "a.b" or "名称" reads back as the one key it was.
+std::string toml_key(std::string_view name);
+
 }  // namespace cahub::config

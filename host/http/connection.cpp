@@ -9,6 +9,7 @@
 #include <boost/beast/http/write.hpp>
 
 #include "http/error_body.hpp"
+#include "http/request_framing.hpp"
 #include "http/response_message.hpp"
 
 namespace cahub::http {
@@ -28,15 +29,6 @@ constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 // Beast 1.74 speaks boost::string_view.
 std::string_view view(boost::beast::string_view v) { return {v.data(), v.size()}; }
-
-bool is_http_error(const error_code& ec) {
-  return ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category();
-}
-
-// Whether the client just went away (or never sent a whole request): nothing to answer.
-bool client_left(const error_code& ec) {
-  return !is_http_error(ec) || ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message;
-}
 
 }  // namespace
 
@@ -87,31 +79,19 @@ void Connection::read_header() {
   started_ = std::chrono::steady_clock::now();
   started_wall_ = std::chrono::system_clock::now();
   arm(Phase::Header, server_.limits.header_timeout);
-  bhttp::async_read_header(socket_, buffer_, *parser_, [self = shared_from_this()](error_code ec, std::size_t) {
-    if (self->phase_ == Phase::Header) self->on_header(ec);
+  bhttp::async_read_header(socket_, buffer_, *parser_, [self = shared_from_this()](error_code ec, std::size_t n) {
+    if (self->phase_ == Phase::Header) self->on_header(ec, n);
   });
 }
 
-// The request line and headers, checked before a byte of the body is read.
-void Connection::on_header(error_code ec) {
+// The request line and headers (`header_bytes` of them), checked before a byte of the body is read.
+void Connection::on_header(error_code ec, std::size_t header_bytes) {
   request_id_ = std::to_string(++server_.requests);
-  if (ec == bhttp::error::header_limit)
-    return refuse(431, "header_too_large", "the request line and headers are larger than allowed");
-  if (ec == bhttp::error::body_limit)
-    return refuse(413, "body_too_large", "the request body is larger than allowed");
-  if (ec == bhttp::error::bad_content_length || ec == bhttp::error::bad_transfer_encoding)
-    return refuse(400, "bad_framing", "the request's length is ambiguous: conflicting Content-Length, or "
-                                      "Content-Length with Transfer-Encoding");
-  if (ec && client_left(ec)) return close();
-  if (ec) return refuse(400, "bad_request", "the request could not be read as HTTP/1.1");
   const auto& head = parser_->get();
+  const FramingVerdict verdict = judge_header(ec, head, header_bytes, server_.limits.max_header_bytes);
+  if (verdict.next != FramingVerdict::Next::Proceed) return carry_out(verdict);
   request_.method = std::string(view(head.method_string()));
   head_ = head.method() == bhttp::verb::head;
-  // A transfer coding other than one "chunked" leaves a request's length unknown (RFC 9112 §6.3):
-  // whatever follows could be smuggled in as a request of its own.
-  const auto coding = head.find(bhttp::field::transfer_encoding);
-  if (coding != head.end() && (!beast::iequals(coding->value(), "chunked") || head.version() < 11))
-    return refuse(400, "bad_framing", "only Transfer-Encoding: chunked is accepted, in HTTP/1.1");
   const bool target_read = read_target();
   method_ = request_.method;
   path_ = request_.path;
@@ -148,11 +128,14 @@ void Connection::read_body() {
 }
 
 void Connection::on_body(error_code ec) {
-  if (ec == bhttp::error::body_limit)
-    return refuse(413, "body_too_large", "the request body is larger than allowed");
-  if (ec && client_left(ec)) return close();
-  if (ec) return refuse(400, "bad_framing", "the request body's chunks could not be read");
+  if (const FramingVerdict verdict = judge_body(ec); verdict.next != FramingVerdict::Next::Proceed)
+    return carry_out(verdict);
   dispatch();
+}
+
+void Connection::carry_out(const FramingVerdict& verdict) {
+  if (verdict.next == FramingVerdict::Next::Close) return close();
+  refuse(verdict.status, verdict.reason, verdict.message);
 }
 
 // Hands the request to a worker; its answer comes back to this thread to be written.

@@ -29,6 +29,8 @@
 
 namespace cahub::http {
 
+struct FramingVerdict;  // http/request_framing.hpp
+
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(Server::Impl& server, boost::asio::ip::tcp::socket socket, std::string address);
@@ -44,7 +46,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void wait_for_request();
   void read_header();
-  void on_header(boost::system::error_code ec);
+  void on_header(boost::system::error_code ec, std::size_t header_bytes);
   void read_body();
   void on_body(boost::system::error_code ec);
   void dispatch();
@@ -52,6 +54,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void on_written(boost::system::error_code ec, bool keep_alive);
   void arm(Phase phase, std::chrono::milliseconds limit);
   void on_deadline();
+  void carry_out(const FramingVerdict& verdict);  // close or refuse, as the framing checks decided
   void refuse(int status, std::string_view reason, std::string_view message);
   void drain();
   void close();

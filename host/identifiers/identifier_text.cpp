@@ -8,16 +8,26 @@ namespace {
 bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 // The UTF-8 sequence starting at text[at] if it is well formed, otherwise empty: only well-formed
-// text is echoed back, so a message never carries broken UTF-8 into JSON or a terminal.
+// text is echoed back, so a message never carries broken UTF-8 into JSON or a terminal. Well
+// formed is RFC 3629's table: the byte after E0, ED, F0 and F4 has a narrower range, which rules
+// out overlong forms, UTF-16 surrogates and code points past U+10FFFF (a JSON writer refuses all
+// three: GET /v1/identifiers/uscc?value=%E0%8F%B7 was a 500 until this, found by fuzzing).
 std::string_view utf8_sequence_at(std::string_view text, std::size_t at) {
   const auto lead = static_cast<unsigned char>(text[at]);
   std::size_t length = 0;
+  unsigned char second_min = 0x80, second_max = 0xBF;
   if (lead >= 0xC2 && lead <= 0xDF) length = 2;
   else if (lead >= 0xE0 && lead <= 0xEF) length = 3;
   else if (lead >= 0xF0 && lead <= 0xF4) length = 4;
   else return {};
+  if (lead == 0xE0) second_min = 0xA0;
+  if (lead == 0xED) second_max = 0x9F;
+  if (lead == 0xF0) second_min = 0x90;
+  if (lead == 0xF4) second_max = 0x8F;
   if (at + length > text.size()) return {};
-  for (std::size_t i = 1; i < length; ++i)
+  const auto second = static_cast<unsigned char>(text[at + 1]);
+  if (second < second_min || second > second_max) return {};
+  for (std::size_t i = 2; i < length; ++i)
     if (!is_continuation(static_cast<unsigned char>(text[at + i]))) return {};
   return text.substr(at, length);
 }

@@ -36,6 +36,16 @@ Date date_field(const json& body, const char* key) {
   throw BadRequest("bad_date", std::string(key) + " '" + text + "' is not a calendar date in the form YYYY-MM-DD", key);
 }
 
+// A client's key, shown in a message: cut after `most` bytes at a character boundary, so that the
+// answer stays well-formed UTF-8 (found by tests/fuzz/request_json.cpp: a cut through a Chinese
+// key put half a character into the error message).
+std::string shown_key(const std::string& key, std::size_t most) {
+  if (key.size() <= most) return key;
+  std::size_t end = most;
+  while (end > 0 && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) --end;
+  return key.substr(0, end) + "…";
+}
+
 bool bool_field(const json& body, const char* key) {
   const json& v = body.at(key);
   if (!v.is_boolean()) throw BadRequest("bad_field", std::string(key) + " must be true or false", key);
@@ -82,8 +92,7 @@ QuoteRequest parse_quote_request(const json& body, Date today, std::initializer_
     else if (key == "public_institution") c.public_institution = bool_field(body, k);
     else if (key == "agent_changed") c.agent_changed = bool_field(body, k);
     else if (key == "former_ca") c.former_ca = text_field(body, k);
-    else throw BadRequest("unknown_field", "unknown field '" + (key.size() <= 64 ? key : key.substr(0, 64) + "…") +
-                                               "' in the request");
+    else throw BadRequest("unknown_field", "unknown field '" + shown_key(key, 64) + "' in the request");
   }
   if (!body.contains("business") || body.at("business").is_null())
     throw BadRequest("missing_business", "business is required");

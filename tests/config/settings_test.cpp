@@ -127,6 +127,33 @@ TEST_CASE("the --help text groups settings by table") {
   CHECK_THAT(help, Catch::Contains("  port = 8080  (integer, 1 to 65535)\n      TCP port of the HTTP API.\n"));
 }
 
+TEST_CASE("render_toml quotes plugin ids and keys that are not bare TOML keys") {
+  // Found by tests/fuzz/config_toml.cpp: an id or key with a dot, a space or Chinese was written
+  // bare, so the file read back as other tables, or not at all.
+  const Config config = parse_config(R"toml(
+[plugins."netca.test"]
+"key with space" = "a"
+"名称" = "深圳"
+plain_key-1 = 2
+[plugins.bjca]
+"" = true
+)toml", "/etc/cahub/cahub.toml", build_tree);
+  const std::string text = render_toml(config);
+  CHECK_THAT(text, Catch::Contains("\n[plugins.\"netca.test\"]\n\"key with space\" = \"a\"\n\"名称\" = \"深圳\"\nplain_key-1 = \"2\"\n"));
+  CHECK_THAT(text, Catch::Contains("\n[plugins.bjca]\n\"\" = \"true\"\n"));
+  const Config again = parse_config(text, "/etc/cahub/cahub.toml", build_tree);
+  CHECK(again.plugins == config.plugins);
+  CHECK(render_toml(again) == text);
+}
+
+TEST_CASE("toml_key leaves bare keys bare and quotes the rest") {
+  CHECK(toml_key("bjca") == "bjca");
+  CHECK(toml_key("a-b_9") == "a-b_9");
+  CHECK(toml_key("a.b") == "\"a.b\"");
+  CHECK(toml_key("") == "\"\"");
+  CHECK(toml_key("名称") == "\"名称\"");
+}
+
 TEST_CASE("toml_string escapes what TOML requires") {
   CHECK(toml_string("var") == "\"var\"");
   CHECK(toml_string("a\"b\\c") == "\"a\\\"b\\\\c\"");

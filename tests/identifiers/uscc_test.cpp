@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "reference_checks.hpp"
 #include "identifiers/uscc.hpp"
 
@@ -112,6 +114,27 @@ TEST_CASE("non-ASCII input in a USCC is refused at the right character position"
   CHECK(broken.failure->message_en.find('\xFF') == std::string::npos);
   const CheckResult truncated = check_uscc("91350100M000100Y4\xE7\xBB");
   CHECK(reason_of(truncated) == Reason::Character);
+}
+
+TEST_CASE("byte sequences that only look like UTF-8 are described, never echoed") {
+  // Found by tests/fuzz/identifiers.cpp: an overlong form, a UTF-16 surrogate and a code point
+  // past U+10FFFF were echoed into the message, which the JSON writer of GET /v1/identifiers
+  // then refused (a 500 instead of the answer).
+  for (const std::string bad : {"\xE0\x8F\xB7", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF0\x80\x80\x80", "\xC0\xAF"}) {
+    CAPTURE(bad);
+    const CheckResult r = check_uscc("91" + bad + "50100M000100Y43");
+    REQUIRE(reason_of(r) == Reason::Character);
+    CHECK_THAT(r.failure->message_en, Catch::Contains("not valid UTF-8"));
+    CHECK(r.failure->message_en.find(bad) == std::string::npos);
+    CHECK_NOTHROW(nlohmann::json{{"message", r.failure->message_en}, {"message_zh", r.failure->message_zh}}.dump());
+  }
+  // The highest code point and the ones beside the surrogates are still echoed: they are text.
+  for (const std::string good : {"\xF4\x8F\xBF\xBF", "\xED\x9F\xBF", "\xEE\x80\x80", "\xE0\xA0\x80", "\xF0\x90\x80\x80"}) {
+    CAPTURE(good);
+    const CheckResult r = check_uscc("91" + good + "50100M000100Y43");
+    REQUIRE(reason_of(r) == Reason::Character);
+    CHECK_THAT(r.failure->message_en, Catch::Contains("'" + good + "', not an ASCII character"));
+  }
 }
 
 TEST_CASE("spaces and control characters in a USCC are named, not counted as length") {

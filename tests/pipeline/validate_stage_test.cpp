@@ -80,6 +80,21 @@ TEST_CASE("the request reader refuses what it does not understand, with a stable
   CHECK(bad_request_code([] { parse_quote_request(json::array(), kToday); }) == "bad_request");
 }
 
+TEST_CASE("an unknown field's long key is cut at a character boundary, not through a character") {
+  // Found by tests/fuzz/request_json.cpp: 64 bytes of a Chinese key end inside its 22nd character.
+  std::string key;
+  for (int i = 0; i < 30; ++i) key += "统";  // 3 bytes each
+  try {
+    read({{"business", "new"}, {key, 1}});
+    FAIL("an unknown field is refused");
+  } catch (const BadRequest& e) {
+    CHECK(e.code() == "unknown_field");
+    const std::string message = e.what();
+    CHECK_THAT(message, Catch::Contains("'" + key.substr(0, 63) + "…'"));
+    CHECK_NOTHROW(json(message).dump());  // strict: throws on a broken character
+  }
+}
+
 TEST_CASE("validate: certificate facts the business needs") {
   auto validated = [](json body) {
     QuoteContext ctx;

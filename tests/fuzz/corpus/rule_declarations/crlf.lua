@@ -1,0 +1,3 @@
+region { id = "fuzz",
+ name = "x" }
+fee { code = 1 }

@@ -1,0 +1,5 @@
+region { id = "fuzz", name = "模糊测试", name_en = "Fuzz", source = "https://example.org/rules",
+  accepts = { "bjca", "cfca" }, applicants = { "org", "person" }, channels = { "onsite", "online", "mail" },
+  businesses = { "new", "renew", "unlock", "revoke", "reissue_damaged" }, years = { 1, 2 } }
+local f = fee
+refuse { business = "new", when = function(q) f { code = "x", label = "y" } return false end, code = "c", zh = "z", en = "e" }

@@ -1,0 +1,1 @@
+fee { business = "new", code = "a", label = "b", fen = 1 }
