@@ -12,7 +12,8 @@ std::string render_toml(const Config& config) {
       table = s.table;
       out += (out.empty() ? "[" : "\n[") + std::string(table) + "]\n";
     }
-    out += std::string(s.key) + " = " + s.show(config) + "\n";
+    out += (s.unset_in(config) ? "# " + std::string(s.key) + " = (unset)" : std::string(s.key) + " = " + s.show(config)) +
+           "\n";
   }
   for (const auto& [id, entries] : config.plugins) {
     out += "\n[plugins." + id + "]\n";
