@@ -42,7 +42,7 @@ bool report_chain(store::Database& db) {
 // The checkpoints, or a clear word that there are none. Throws AuditAnchorError when a file was
 // named but cannot be read, or there is no public key to check it with.
 bool report_anchors(store::Database& db, const config::Config& cfg, const VerifyOptions& o) {
-  const std::filesystem::path file = o.checkpoints.empty() ? cfg.audit.checkpoint_file : o.checkpoints;
+  const std::filesystem::path file = o.checkpoints.empty() ? cfg.audit.checkpoint_file : std::filesystem::path(o.checkpoints);
   if (file.empty()) {
     std::cout << "end NOT anchored: no checkpoint file (--checkpoints, or [audit] checkpoint_file), so a cut tail or "
                  "a chain rewritten with fresh hashes would not show\n";
