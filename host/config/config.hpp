@@ -75,6 +75,18 @@ struct Metrics {
   bool enabled = true;
 };
 
+// The audit chain's anchors (audit/checkpointer.hpp): where signed checkpoints of the chain's head
+// go, with which key, how often, and the public key verifiers check them with. The signing key is
+// never in the database; $CAHUB_AUDIT_SIGNING_KEY (the PEM itself) takes precedence over the file.
+// Empty paths are unset.
+struct Audit {
+  std::filesystem::path signing_key_file;  // Ed25519 private key, PKCS#8 PEM, 0600
+  std::filesystem::path public_key_file;   // what `cahub audit verify` checks signatures with
+  std::filesystem::path checkpoint_file;   // JSON lines, appended, 0600
+  std::uint32_t checkpoint_interval_ms = 1000;
+  bool checkpoint_syslog = false;
+};
+
 struct Log {
   LogLevel level = LogLevel::Info;
 };
@@ -97,6 +109,7 @@ struct Config {
   RulesWatch rules_watch;  // [rules] watch_milliseconds
   Store store;
   Metrics metrics;
+  Audit audit;
   Log log;
   Calendar calendar;
   PluginSettings plugins;

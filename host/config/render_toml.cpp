@@ -12,7 +12,8 @@ std::string render_toml(const Config& config) {
       table = s.table;
       out += (out.empty() ? "[" : "\n[") + std::string(table) + "]\n";
     }
-    out += std::string(s.key) + " = " + s.show(config) + "\n";
+    out += (s.unset_in(config) ? "# " + std::string(s.key) + " = (unset)" : std::string(s.key) + " = " + s.show(config)) +
+           "\n";
   }
   // A plugin's id and keys are whatever the file named them, quoted or not (found by
   // tests/fuzz/config_toml.cpp: [plugins."a.b"] came back as [plugins.a.b], a table in a table).

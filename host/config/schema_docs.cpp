@@ -25,7 +25,8 @@ constexpr std::string_view kPluginDescription =
 std::string schema_markdown(const Config& defaults) {
   std::string out = "| Key | Type | Default | Description |\n|---|---|---|---|\n";
   for (const Setting& s : settings())
-    out += "| `" + s.name() + "` | " + cell(s.type_text()) + " | `" + cell(s.show(defaults)) + "` | " +
+    out += "| `" + s.name() + "` | " + cell(s.type_text()) + " | " +
+           (s.unset_in(defaults) ? std::string("(unset)") : "`" + cell(s.show(defaults)) + "`") + " | " +
            cell(s.description) + " |\n";
   out += "| `" + std::string(kPluginKey) + "` | " + std::string(kPluginType) + " | (none) | " + cell(kPluginDescription) +
          " |\n";
@@ -40,7 +41,8 @@ std::string schema_help(const Config& defaults) {
       table = s.table;
       out += (out.empty() ? "[" : "\n[") + std::string(table) + "]\n";
     }
-    out += "  " + std::string(s.key) + " = " + s.show(defaults) + "  (" + s.type_text() + ")\n";
+    out += "  " + std::string(s.key) + " = " + (s.unset_in(defaults) ? std::string("(unset)") : s.show(defaults)) + "  (" +
+           s.type_text() + ")\n";
     out += "      " + std::string(s.description) + "\n";
   }
   out += "\n[plugins.<id>]\n  <key> = ...  (" + std::string(kPluginType) + ")\n      " + std::string(kPluginDescription) +

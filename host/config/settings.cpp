@@ -185,6 +185,38 @@ const Setting schema[] = {
      .show = [](const Config& c) { return show_boolean(c.metrics.enabled); },
      .store = [](Config& c, const SettingValue& v) { c.metrics.enabled = std::get<bool>(v); }},
 
+    {.table = "audit", .key = "signing_key_file", .type = SettingType::Path,
+     .description = "Ed25519 private key (PKCS#8 PEM, readable by its owner only) that signs checkpoints of the audit "
+                    "chain; made by `cahub audit keygen --out FILE`. $CAHUB_AUDIT_SIGNING_KEY (the PEM itself) takes "
+                    "precedence. Keep it out of the database's folder: whoever holds it can sign a rewritten chain.",
+     .show = [](const Config& c) { return show_path(c.audit.signing_key_file); },
+     .store = [](Config& c, const SettingValue& v) { c.audit.signing_key_file = path(v); },
+     .optional = true},
+    {.table = "audit", .key = "public_key_file", .type = SettingType::Path,
+     .description = "Ed25519 public key (PEM) that `cahub audit verify` checks checkpoint signatures with "
+                    "(`cahub audit public-key` prints it). Unset, the signing key's public half is used.",
+     .show = [](const Config& c) { return show_path(c.audit.public_key_file); },
+     .store = [](Config& c, const SettingValue& v) { c.audit.public_key_file = path(v); },
+     .optional = true},
+    {.table = "audit", .key = "checkpoint_file", .type = SettingType::Path,
+     .description = "File (JSON lines, appended, 0600) where `cahub serve` and `cahub audit checkpoint` write signed "
+                    "checkpoints of the chain's head, and where `cahub audit verify` reads them. Put it where the "
+                    "database's writers cannot write. Unset, the chain's end is not anchored.",
+     .show = [](const Config& c) { return show_path(c.audit.checkpoint_file); },
+     .store = [](Config& c, const SettingValue& v) { c.audit.checkpoint_file = path(v); },
+     .optional = true},
+    {.table = "audit", .key = "checkpoint_interval_ms", .type = SettingType::Integer,
+     .description = "How often `cahub serve` looks at the chain's head and signs a checkpoint if it moved; also one "
+                    "at a clean stop. At most this much of the trail is unanchored after a crash.",
+     .min = 100, .max = 3'600'000,
+     .show = [](const Config& c) { return show_integer(c.audit.checkpoint_interval_ms); },
+     .store = [](Config& c, const SettingValue& v) { c.audit.checkpoint_interval_ms = static_cast<std::uint32_t>(integer(v)); }},
+    {.table = "audit", .key = "checkpoint_syslog", .type = SettingType::Boolean,
+     .description = "Whether each checkpoint is also sent to syslog (LOG_AUTHPRIV, notice), for a copy kept off this "
+                    "machine.",
+     .show = [](const Config& c) { return show_boolean(c.audit.checkpoint_syslog); },
+     .store = [](Config& c, const SettingValue& v) { c.audit.checkpoint_syslog = std::get<bool>(v); }},
+
     {.table = "log", .key = "level", .type = SettingType::LogLevel,
      .description = "Least severe level of the messages that are logged.",
      .show = [](const Config& c) { return toml_string(code_of(c.log.level)); },

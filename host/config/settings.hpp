@@ -38,9 +38,13 @@ struct Setting {
   std::string (*show)(const Config& config) = nullptr;
   // Stores a checked value into `config`.
   void (*store)(Config& config, const SettingValue& value) = nullptr;
+  // Path only: the default is empty, meaning unset (e.g. [audit] checkpoint_file). Rendered as a
+  // comment while unset, since a set path must not be empty.
+  bool optional = false;
 
   std::string name() const;       // "server.port"
   std::string type_text() const;  // "integer, 1 to 65535"
+  bool unset_in(const Config& config) const { return optional && show(config) == "\"\""; }
 };
 
 // Every setting, grouped by table, in the order the docs present them.

@@ -101,7 +101,8 @@ orders::Order OrderDesk::record_payment(const std::string& order_id, const edge:
   write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
     repo.insert_payment(before.id, {p.method, p.amount, p.voucher, p.adjustment_reason}, actor.login, now);
     repo.advance({before.id, before.public_id, p.version}, next, now);
-    json event = {{"order", before.public_id}, {"method", code_of(p.method)}, {"amount_fen", p.amount}};
+    json event = {{"order", before.public_id}, {"method", code_of(p.method)}, {"amount_fen", p.amount},
+                  {"voucher", p.voucher.empty() ? json(nullptr) : json(p.voucher)}, {"to", orders::code_of(next)}};
     if (!p.adjustment_reason.empty()) event["adjustment_reason"] = p.adjustment_reason;
     audit(db, now, actor, before.id, "payment.recorded", std::move(event));
     return 0;
@@ -128,11 +129,11 @@ orders::Order OrderDesk::set_terms(const std::string& order_id, const edge::Term
   // Terms change what the order is: the version moves, so a payment prepared before is refused;
   // a total of 0 leaves nothing to pay, and the order is approved as it is.
   const bool nothing_to_pay = t.total && *t.total == 0 && before.state == orders::OrderState::AwaitingPayment;
+  const orders::OrderState after = nothing_to_pay ? orders::OrderState::Approved : before.state;
   write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
     repo.insert_terms(before.id, terms, actor.login, now);
-    repo.advance({before.id, before.public_id, t.version}, nothing_to_pay ? orders::OrderState::Approved : before.state,
-                 now);
-    json event = {{"order", before.public_id}, {"reason", t.reason}};
+    repo.advance({before.id, before.public_id, t.version}, after, now);
+    json event = {{"order", before.public_id}, {"reason", t.reason}, {"to", orders::code_of(after)}};
     if (t.total) event["total_fen"] = *t.total;
     if (t.years) event["years"] = *t.years;
     if (terms.not_after) event["not_after"] = terms.not_after->iso();

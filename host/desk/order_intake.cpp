@@ -97,9 +97,14 @@ Accepted accept(store::Committer& writes, const orders::NewOrder& o, const order
     // clerks accepting at the same moment cannot both take the last place.
     orders::refuse_beyond_limits(db, o);
     orders::OrderRepository::Inserted added = repo.insert(o, clerk.login, now);
+    // Enough to replay the order's row (audit/replay_model.hpp): what `cahub audit verify`
+    // compares the orders table with.
     audit(db, now, clerk, added.ref.id, "order.submitted",
           {{"order", added.ref.public_id}, {"business", code_of(r.quote.business)}, {"region", r.quote.region},
-           {"ca", r.quote.ca}, {"applicant", r.identity()}, {"total_fen", o.priced ? json(o.total) : json(nullptr)}});
+           {"ca", r.quote.ca}, {"applicant", r.identity()}, {"total_fen", o.priced ? json(o.total) : json(nullptr)},
+           {"state", "submitted"}, {"key_type", code_of(r.quote.key)},
+           {"previous_serial", r.previous_serial.empty() ? json(nullptr) : json(r.previous_serial)},
+           {"validity_not_after", o.validity_not_after ? json(o.validity_not_after->iso()) : json(nullptr)}});
     return Accepted{std::move(added), true, now};
   });
 }

@@ -99,9 +99,11 @@ orders::Order record_issued(OrderDesk& desk, store::Database& reads, store::Comm
     if (replaced && keeps_validity(o.business)) orders::set_certificate_status(db, o.ca, replaced->serial, "revoked");
     repo.record_certificate(o.id, {c.serial, c.not_before, c.not_after, first_issued, c.certificate_pem});
     repo.advance({o.id, o.public_id, o.version}, done, now);
+    const bool revokes = replaced && keeps_validity(o.business);
     audit(db, now, actor, o.id, "certificate.issued",
           {{"order", o.public_id}, {"serial", c.serial}, {"not_before", c.not_before.iso()},
-           {"not_after", c.not_after.iso()}});
+           {"not_after", c.not_after.iso()}, {"to", orders::code_of(done)},
+           {"revoked_serial", revokes ? nlohmann::json(replaced->serial) : nlohmann::json(nullptr)}});
     return 0;
   });
   spdlog::info("order {} issued certificate {} region={} ca={} by {}", o.public_id, c.serial, o.region, o.ca,
@@ -117,7 +119,8 @@ orders::Order record_carried_out(OrderDesk& desk, store::Committer& writes, cons
     repo.advance({o.id, o.public_id, o.version}, done, now);
     const bool registered = orders::set_certificate_status(db, o.ca, c.serial, c.status);
     audit(db, now, actor, o.id, "certificate." + std::string(code_of(o.business)),
-          {{"order", o.public_id}, {"serial", c.serial}, {"status", c.status}, {"registered", registered}});
+          {{"order", o.public_id}, {"serial", c.serial}, {"status", c.status}, {"registered", registered},
+           {"to", orders::code_of(done)}});
     return 0;
   });
   spdlog::info("order {} carried out {} on certificate {} region={} ca={} by {}", o.public_id, code_of(o.business),

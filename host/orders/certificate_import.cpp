@@ -47,7 +47,8 @@ RegisteredCertificate import_certificate(store::Database& db, const ImportedCert
   store::append_audit_event(db, {now, actor.login, std::nullopt, "certificate.imported",
                                  {{"ca", c.ca}, {"region", c.region}, {"serial", c.serial},
                                   {"holder", c.holder.identity}, {"not_before", c.not_before.iso()},
-                                  {"not_after", c.not_after.iso()}, {"status", status}}});
+                                  {"not_after", c.not_after.iso()}, {"status", status},
+                                  {"key_type", cahub::code_of(c.key)}}});
   tx.commit();
   CertificateFilter recorded;
   recorded.holder = c.holder.identity;

@@ -79,6 +79,35 @@ std::vector<RecordedAuditEvent> audit_events_of(Database& db, std::int64_t order
   return out;
 }
 
+
+std::optional<ChainHead> audit_chain_head(Database& db) {
+  SQLite::Statement last(db.sqlite(), "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+  if (!last.executeStep()) return std::nullopt;
+  return ChainHead{last.getColumn(0).getInt64(), last.getColumn(1).getString()};
+}
+
+std::optional<std::string> audit_hash_at(Database& db, std::int64_t seq) {
+  SQLite::Statement row(db.sqlite(), "SELECT hash FROM audit_events WHERE seq = ?");
+  row.bind(1, static_cast<std::int64_t>(seq));
+  if (!row.executeStep()) return std::nullopt;
+  return row.getColumn(0).getString();
+}
+
+void for_each_audit_event(Database& db, const std::function<void(const RecordedAuditEvent&)>& visit) {
+  SQLite::Statement rows(db.sqlite(), "SELECT seq, at, actor, order_id, kind, payload_json FROM audit_events ORDER BY seq");
+  while (rows.executeStep()) {
+    RecordedAuditEvent r;
+    r.seq = rows.getColumn(0).getInt64();
+    r.event.at = rows.getColumn(1).getString();
+    r.event.actor = rows.getColumn(2).getString();
+    if (!rows.getColumn(3).isNull()) r.event.order_id = rows.getColumn(3).getInt64();
+    r.event.kind = rows.getColumn(4).getString();
+    r.event.payload = nlohmann::json::parse(rows.getColumn(5).getString(), nullptr, false);
+    if (r.event.payload.is_discarded()) r.event.payload = nullptr;
+    visit(r);
+  }
+}
+
 AuditVerdict verify_audit_chain(Database& db) {
   AuditVerdict verdict;
   SQLite::Statement rows(db.sqlite(),

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,20 @@ struct RecordedAuditEvent {
 // `order_id` is the orders table's own id (audit_events.order_id), not the public ORD-... id.
 // Reads only; the chain is checked by verify_audit_chain, not here.
 std::vector<RecordedAuditEvent> audit_events_of(Database& db, std::int64_t order_id);
+
+// The chain's last event: where a checkpoint pins it. None for an empty chain.
+struct ChainHead {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+std::optional<ChainHead> audit_chain_head(Database& db);
+// The stored hash of event `seq`, if there is one.
+std::optional<std::string> audit_hash_at(Database& db, std::int64_t seq);
+
+// Every event in seq order, handed to `visit` one at a time (a replay of the whole trail does not
+// hold it in memory). Payloads that are not JSON are handed over as null: verify_audit_chain is
+// what reports them.
+void for_each_audit_event(Database& db, const std::function<void(const RecordedAuditEvent&)>& visit);
 
 struct AuditVerdict {
   std::int64_t events = 0;  // how many were checked

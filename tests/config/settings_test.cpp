@@ -30,7 +30,7 @@ TEST_CASE("every setting is described once, with what loading and docs need") {
   }
   CHECK(find_setting("server", "prot") == nullptr);
   CHECK(setting_tables() ==
-        std::vector<std::string_view>{"paths", "server", "sign_in", "rules", "store", "metrics", "log", "calendar"});
+        std::vector<std::string_view>{"paths", "server", "sign_in", "rules", "store", "metrics", "audit", "log", "calendar"});
 }
 
 TEST_CASE("the built-in defaults lie within their own bounds") {
@@ -49,6 +49,7 @@ TEST_CASE("render_toml writes a file that loads back to the same configuration")
   const Config defaults = default_config(build_tree);
   const std::string text = render_toml(defaults);
   CHECK(render_toml(parse_config(text, "/etc/cahub/cahub.toml", {})) == text);
+  CHECK_THAT(text, Catch::Contains("[audit]\n# signing_key_file = (unset)\n"));  // unset paths: comments
 
   const Config changed = parse_config(R"toml(
 [paths]
@@ -84,6 +85,12 @@ watch_milliseconds = 0
 group_commit = false
 [metrics]
 enabled = false
+[audit]
+signing_key_file = "/etc/cahub/audit.key"
+public_key_file = "audit.pub"
+checkpoint_file = "/var/lib/cahub-anchors/checkpoints.jsonl"
+checkpoint_interval_ms = 250
+checkpoint_syslog = true
 [log]
 level = "warn"
 [calendar]
@@ -102,6 +109,8 @@ workdays = ["2026-09-27"]
   CHECK_FALSE(changed.store.group_commit);
   CHECK(changed.sign_in.window_seconds == 300);
   CHECK(changed.sign_in.queued_checks == 0);
+  CHECK(changed.audit.public_key_file == "/etc/cahub/audit.pub");  // relative to the config file's folder
+  CHECK(changed.audit.checkpoint_interval_ms == 250);
   CHECK_THAT(changed_text, Catch::Contains("holidays = [\"2026-10-01\", \"2026-10-02\"]\n"));
 }
 
@@ -113,6 +122,7 @@ TEST_CASE("the Markdown schema has one row per setting with type, default and de
   CHECK_THAT(markdown, Catch::Contains("| `log.level` | one of trace, debug, info, warn, error | `\"info\"` |"));
   CHECK_THAT(markdown, Catch::Contains("| `calendar.holidays` | array of dates (YYYY-MM-DD) | `[]` |"));
   CHECK_THAT(markdown, Catch::Contains("| `store.group_commit` | boolean | `true` |"));
+  CHECK_THAT(markdown, Catch::Contains("| `audit.checkpoint_file` | path | (unset) |"));
   // Plus one row for the open-ended [plugins.<id>] tables.
   CHECK_THAT(markdown, Catch::Contains("| `plugins.<id>.<key>` | string, integer or boolean | (none) |"));
   std::size_t rows = 0;

@@ -17,6 +17,7 @@
 #include <system_error>
 #include <thread>
 
+#include "audit/checkpointer.hpp"
 #include "cli/api_service.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -42,6 +43,7 @@ struct BenchOrdersOptions {
   std::string clerk = "bench.clerk";        // --target: accounts on the target, password from
   std::string reviewer = "bench.reviewer";  // $CAHUB_BENCH_PASSWORD
   long long first_unit = -1;     // -1: 1 here, a random one against a target
+  bool checkpoints = false;      // sign audit checkpoints as a configured server does (scratch key and file)
 };
 
 // What the figures were measured on, for the report.
@@ -260,8 +262,15 @@ int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
   BenchSetup setup{rt.config.store.group_commit, rt.config.server.threads, "in-process"};
   std::optional<store::GroupCommitter::Counts> commits;
   OrderLoadResult result;
+  std::uint64_t checkpoints = 0;
   {
     ListeningService service(rt.config, rt, database);
+    // As `cahub serve` runs it, with a scratch key and file: the bench measures what anchoring costs.
+    std::unique_ptr<audit::Checkpointer> checkpointer;
+    if (o.checkpoints)
+      checkpointer = std::make_unique<audit::Checkpointer>(
+          database.open_another(), audit::CheckpointTarget{audit::SigningKey::generate(), folder->path() / "checkpoints.jsonl"},
+          std::chrono::milliseconds(cfg.audit.checkpoint_interval_ms));
     OrderLoadPlan plan;
     plan.targets = {Endpoint{"127.0.0.1", service.port()}};
     plan.clerk_token = sign_in(plan.targets[0], "bench.clerk");
@@ -271,7 +280,11 @@ int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
     const auto before = committer ? committer->counts() : store::GroupCommitter::Counts{};
     result = measure(plan, o, setup);
     if (committer) commits = since(before, committer->counts());
+    if (checkpointer) checkpoints = checkpointer->taken();
   }
+  if (o.checkpoints && !o.json)
+    std::cout << "audit checkpoints: " << checkpoints << " signed during the run, every " << cfg.audit.checkpoint_interval_ms
+              << " ms at most\n";
   return report(o, setup, result, commits, &*folder);
 }
 
@@ -335,6 +348,8 @@ CommandRun add_bench_orders_command(CLI::App& bench, const GlobalOptions& global
       ->check(CLI::Range(0, 100));
   cmd->add_option("--folder", o->folder, "Keep the database and CA state in this new or empty folder");
   cmd->add_flag("--json", o->json, "Print the figures as one JSON object");
+  cmd->add_flag("--checkpoints", o->checkpoints,
+                "Sign audit checkpoints while measuring, as a server with [audit] set does (a scratch key and file)");
 
   cmd->add_option("--target", o->target,
                   "Drive running servers instead (http://HOST:PORT, comma-separated), with --clerk and --reviewer "

@@ -21,7 +21,9 @@ CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // 
 // `orders` under `bench` (bench_orders_command.cpp); add_bench_command calls it.
 CommandRun add_bench_orders_command(CLI::App& bench, const GlobalOptions& global);
 CommandRun add_config_command(CLI::App& app, const GlobalOptions& global);   // cahub config schema|show
-CommandRun add_audit_command(CLI::App& app, const GlobalOptions& global);    // cahub audit verify
+CommandRun add_audit_command(CLI::App& app, const GlobalOptions& global);    // cahub audit verify|keygen|public-key|checkpoint
+// `verify` under `audit` (audit_verify_command.cpp); add_audit_command calls it.
+CommandRun add_audit_verify_command(CLI::App& audit, const GlobalOptions& global);
 CommandRun add_staff_command(CLI::App& app, const GlobalOptions& global);  // cahub staff add|sign-in|sign-out|list|disable|enable
 // `sign-in` and `sign-out` under `staff` (staff_sign_in_command.cpp); add_staff_command calls it.
 CommandRun add_staff_sign_in_command(CLI::App& staff, const GlobalOptions& global);

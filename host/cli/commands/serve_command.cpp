@@ -9,7 +9,10 @@
 #include <spdlog/spdlog.h>
 #include <thread>
 
+#include "audit/audit_error.hpp"
+#include "audit/checkpointer.hpp"
 #include "cli/api_service.hpp"
+#include "cli/audit_keys.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
@@ -75,6 +78,13 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
 
     // Migrations are applied at start, so a schema problem stops the server before it answers.
     store::Database database = store::Database::open(cfg.paths.database);
+    std::optional<audit::CheckpointTarget> anchors;
+    try {
+      anchors = configured_checkpoints(cfg);
+    } catch (const audit::AuditAnchorError& e) {  // a key that is set but unusable stops the start
+      std::cerr << "cahub: " << e.code() << ": " << e.what() << "\n";
+      return kExitBadInput;
+    }
 
     ApiService service(cfg, *rt.rule_book, *rt.plugins, database);
     // An order left issuing or carrying_out by a crash is finished before anyone can act on it.
@@ -99,6 +109,20 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
       rules_watcher = std::make_unique<rules::RulesFolderWatcher>(
           *rt.rule_book, cfg.paths.rules, std::chrono::milliseconds(cfg.rules_watch.milliseconds),
           [&metrics = service.metrics()](bool taken) { metrics.rules_reloaded(taken); });
+
+    // Signed checkpoints of the audit chain, off the write path (audit/checkpointer.hpp). Made
+    // after everything that writes, so that it is destroyed first: its last checkpoint, at a
+    // clean stop, follows the last write the server acknowledged.
+    std::unique_ptr<audit::Checkpointer> checkpointer;
+    if (anchors) {
+      spdlog::info("audit checkpoints every {} ms to {}, key {}", cfg.audit.checkpoint_interval_ms,
+                   anchors->file.string(), anchors->key.verifying_key().fingerprint().substr(0, 16));
+      checkpointer = std::make_unique<audit::Checkpointer>(database.open_another(), std::move(*anchors),
+                                                           std::chrono::milliseconds(cfg.audit.checkpoint_interval_ms));
+    } else {
+      spdlog::warn("audit checkpoints off: the audit chain's end is not anchored (set [audit] checkpoint_file and "
+                   "signing_key_file; docs/architecture.md, \"The audit trail\")");
+    }
 
     std::thread signal_waiter([&] {
       int sig = 0;

@@ -1,0 +1,119 @@
+#include "audit/audit_replay.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "audit/replay_model.hpp"
+#include "store/audit_log.hpp"
+
+namespace cahub::audit {
+namespace {
+
+using nlohmann::json;
+
+struct FoundRow {
+  std::string label;
+  std::map<std::string, json> columns;
+};
+using FoundTable = std::map<std::string, FoundRow>;
+
+json value_of(const SQLite::Column& c) {
+  if (c.isNull()) return nullptr;
+  if (c.isInteger()) return c.getInt64();
+  return c.getString();
+}
+
+// Each row of `sql`: its key from `key_of`, and every column after the first `key_columns` by name.
+template <typename KeyOf>
+FoundTable read_table(store::Database& db, const std::string& sql, int key_columns, KeyOf key_of) {
+  FoundTable out;
+  SQLite::Statement rows(db.sqlite(), sql);
+  while (rows.executeStep()) {
+    FoundRow row;
+    auto [key, label] = key_of(rows);
+    row.label = std::move(label);
+    for (int i = key_columns; i < rows.getColumnCount(); ++i) row.columns[rows.getColumnName(i)] = value_of(rows.getColumn(i));
+    out[key] = std::move(row);
+  }
+  return out;
+}
+
+FoundTable found_orders(store::Database& db) {
+  return read_table(db,
+                    "SELECT public_id, state, total_fen, approved_by, business, region, ca, applicant_identity, "
+                    "key_type, previous_serial, validity_not_after FROM orders",
+                    1, [](SQLite::Statement& r) { return std::pair{r.getColumn(0).getString(), std::string()}; });
+}
+
+FoundTable found_payments(store::Database& db) {
+  std::map<std::string, std::size_t> nth;  // per order, in id order: as the events recorded them
+  return read_table(db,
+                    "SELECT p.id, coalesce(o.public_id, 'order id ' || p.order_id), p.method, p.amount_fen, p.voucher, "
+                    "p.adjustment_reason, p.recorded_by, p.recorded_at FROM payments p "
+                    "LEFT JOIN orders o ON o.id = p.order_id ORDER BY p.order_id, p.id",
+                    2, [&](SQLite::Statement& r) {
+                      const std::string order = r.getColumn(1).getString();
+                      return std::pair{ReplayModel::payment_key(order, ++nth[order]),
+                                       "id " + std::to_string(r.getColumn(0).getInt64())};
+                    });
+}
+
+FoundTable found_staff(store::Database& db) {
+  return read_table(db, "SELECT login, role, display_name, disabled FROM staff", 1,
+                    [](SQLite::Statement& r) { return std::pair{r.getColumn(0).getString(), std::string()}; });
+}
+
+FoundTable found_certificates(store::Database& db) {
+  return read_table(db,
+                    "SELECT c.ca, c.serial, c.region, c.key_type, coalesce(u.uscc, u.id_number) AS holder, "
+                    "c.not_before, c.not_after, c.status FROM certificates c LEFT JOIN customers u ON u.id = c.customer_id",
+                    2, [](SQLite::Statement& r) {
+                      return std::pair{ReplayModel::certificate_key(r.getColumn(0).getString(), r.getColumn(1).getString()),
+                                       std::string()};
+                    });
+}
+
+void compare(const std::string& table, const ExpectedTable& expected, const FoundTable& found, ReplayVerdict& v) {
+  v.rows[table] = found.size();
+  for (const auto& [key, columns] : expected) {
+    const auto row = found.find(key);
+    if (row == found.end()) {
+      v.differences.push_back({RowDifference::Kind::Missing, table, key, "", "", nullptr, nullptr});
+      continue;
+    }
+    for (const auto& [column, value] : columns) {
+      const auto cell = row->second.columns.find(column);
+      const json there = cell == row->second.columns.end() ? json(nullptr) : cell->second;
+      if (there != value)
+        v.differences.push_back({RowDifference::Kind::Differs, table, key, row->second.label, column, value, there});
+    }
+  }
+  for (const auto& [key, row] : found)
+    if (!expected.contains(key)) v.differences.push_back({RowDifference::Kind::NoEvent, table, key, row.label, "", nullptr, nullptr});
+}
+
+}  // namespace
+
+std::string RowDifference::text() const {
+  const std::string row = table + " " + key + (row_label.empty() ? "" : " (" + row_label + ")");
+  switch (kind) {
+    case Kind::Differs:
+      return row + ": " + column + " is " + found.dump() + ", the events say " + expected.dump();
+    case Kind::NoEvent: return row + ": no event created this row";
+    case Kind::Missing: return row + ": the events created this row, the table no longer has it";
+  }
+  return row;
+}
+
+ReplayVerdict replay_audit_trail(store::Database& db) {
+  ReplayModel model;
+  store::for_each_audit_event(db, [&](const store::RecordedAuditEvent& e) { model.apply(e); });
+  ReplayVerdict v;
+  compare("orders", model.table("orders"), found_orders(db), v);
+  compare("payments", model.table("payments"), found_payments(db), v);
+  compare("staff", model.table("staff"), found_staff(db), v);
+  compare("certificates", model.table("certificates"), found_certificates(db), v);
+  v.orphans = model.orphans();
+  return v;
+}
+
+}  // namespace cahub::audit
