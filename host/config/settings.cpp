@@ -153,6 +153,15 @@ const Setting schema[] = {
      .min = 1 << 20, .max = 1 << 30,
      .show = [](const Config& c) { return show_integer(c.rules.memory_bytes); },
      .store = [](Config& c, const SettingValue& v) { c.rules.memory_bytes = static_cast<std::size_t>(integer(v)); }},
+    {.table = "rules", .key = "total_memory_bytes", .type = SettingType::Integer,
+     .description = "Memory all Lua states of the process may allocate together (a state is made per script and "
+                    "per worker thread). Past it, loading a script or evaluating a rule function fails with a memory "
+                    "error and the host goes on; states of unloaded scripts are freed at once.",
+     .min = 1 << 20, .max = std::int64_t{1} << 40,
+     .show = [](const Config& c) { return show_integer(c.rules.total_memory_bytes); },
+     .store = [](Config& c, const SettingValue& v) {
+       c.rules.total_memory_bytes = static_cast<std::size_t>(integer(v));
+     }},
 
     {.table = "rules", .key = "milliseconds_per_call", .type = SettingType::Integer,
      .description = "Wall-clock time one rule-script call may take before it is stopped; a backstop for single "

@@ -119,8 +119,9 @@ orders::Order OrderDesk::upload_material(const std::string& order_id, const std:
     const auto bytes = static_cast<std::int64_t>(file.content.size());
     if (!repo.tick_material(before.id, code, actor.login, now, file.file_name, bytes))
       throw orders::OrderNotFound("order " + before.public_id + " requires no material \"" + code + "\"");
-    const std::string sha256 = repo.insert_material_file(before.id, code, file, actor.login, now);
-    // The trail pins the very file the material was accepted on.
+    const std::string sha256 = repo.replace_material_file(before.id, code, file, actor.login, now);
+    // The trail pins the very file the material was accepted on (an earlier upload's file is
+    // replaced: its event keeps its name, size and digest).
     audit(db, now, actor, before.id, "material.uploaded",
           {{"order", before.public_id}, {"material", code}, {"file_name", file.file_name}, {"file_bytes", bytes},
            {"sha256", sha256}});

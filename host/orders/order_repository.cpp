@@ -412,9 +412,15 @@ bool OrderRepository::tick_material(std::int64_t id, const std::string& code, co
   return update->exec() == 1;
 }
 
-std::string OrderRepository::insert_material_file(std::int64_t id, const std::string& code, const UploadedFile& file,
-                                                  const std::string& login, const std::string& now) {
+std::string OrderRepository::replace_material_file(std::int64_t id, const std::string& code, const UploadedFile& file,
+                                                   const std::string& login, const std::string& now) {
   const std::string sha256 = store::sha256_hex(file.content);
+  // Within the caller's transaction: the earlier file goes only if the new one commits, so a
+  // crash leaves one or the other, never none and never both.
+  store::CachedStatement earlier = db_.statement("DELETE FROM material_files WHERE order_id = ? AND code = ?");
+  earlier->bind(1, id);
+  earlier->bind(2, code);
+  earlier->exec();
   store::CachedStatement insert = db_.statement(
       "INSERT INTO material_files (order_id, code, file_name, media_type, bytes, sha256, content, uploaded_by, "
       "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");

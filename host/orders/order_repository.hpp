@@ -103,9 +103,11 @@ class OrderRepository {
   // Ticks a required material off; false when the order requires no such material.
   bool tick_material(std::int64_t id, const std::string& code, const std::string& login, const std::string& now,
                      const std::string& file_name, std::optional<std::int64_t> file_bytes);
-  // Stores an uploaded file; returns its SHA-256 (hex).
-  std::string insert_material_file(std::int64_t id, const std::string& code, const UploadedFile& file,
-                                   const std::string& login, const std::string& now);
+  // Stores an uploaded file in place of any earlier one for the same material (uploads stay
+  // bounded: one file per required material, each within the provider's and the body's limits);
+  // returns its SHA-256 (hex). The audit trail keeps every version's name, size and digest.
+  std::string replace_material_file(std::int64_t id, const std::string& code, const UploadedFile& file,
+                                    const std::string& login, const std::string& now);
   // Enters the certificate in the registry under the order's customer, CA and region, and links it.
   void record_certificate(std::int64_t id, const NewCertificate& certificate);
 

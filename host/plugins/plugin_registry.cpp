@@ -1,6 +1,7 @@
 #include "plugins/plugin_registry.hpp"
 
 #include <dlfcn.h>
+#include <unistd.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <stdexcept>
 
 #include "plugins/boundary.hpp"
+#include "plugins/plugin_file_trust.hpp"
 
 namespace cahub::plugins {
 namespace fs = std::filesystem;
@@ -274,6 +276,13 @@ std::string read_upload_limits(const cahub_upload_limits* raw, std::optional<Upl
 std::string PluginRegistry::load_file(const fs::path& file, const fs::path& var_dir,
                                       const PluginSettings& settings) {
   const std::string name = file.filename().string();
+
+  // Before dlopen: loading alone runs the library's constructors as cahub's user. Plugins come
+  // one folder deep, so the file's own folder is the plugins folder.
+  const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  if (std::string why = untrusted_plugin_path(file, folder, ::geteuid()); !why.empty())
+    return name + ": refused before loading: " + why +
+           "; a plugin file and its folders must be writable only by root or cahub's user";
 
   // rtld_now: an unresolved symbol is a load-time refusal, not a crash in the middle of a quote.
   // rtld_local: two plugins' symbols never interpose on each other.

@@ -4,6 +4,8 @@
 // Loading is forgiving: a file that is not a plugin, does not fit this host's ABI or fails to
 // start is logged and listed in refused(), and the host goes on with the others. A plugin is
 // only ever refused with a reason that names its file (and, for a version mismatch, both ABIs).
+// A file that another user could have written (plugin_file_trust.hpp) is refused before dlopen,
+// so its constructors never run.
 //
 // Threading: load_folder() runs at start-up, before any other call, on one thread. After that
 // every const member is safe to call concurrently. Providers handed out by find() may outlive

@@ -223,9 +223,13 @@ struct RegionRules::Compiled {
       if (std::binary_search(y.selector.cas.begin(), y.selector.cas.end(), ca)) return y.years;
     return region.years;
   }
-  // Per-thread states hold a weak_ptr to this, so that a thread can drop the states of rules
-  // that have been unloaded (after a reload) the next time it makes a new one.
-  std::shared_ptr<const int> alive = std::make_shared<const int>(0);
+
+  Compiled() = default;
+  // Closes the per-thread Lua states made for these rules, on every thread
+  // (FunctionConditions::forget_generation): unloaded rules keep no memory anywhere.
+  ~Compiled();
+  Compiled(const Compiled&) = delete;
+  Compiled& operator=(const Compiled&) = delete;
 };
 
 }  // namespace cahub::rules

@@ -9,6 +9,7 @@
 #include <lua.hpp>
 
 #include "rules/name_suggestions.hpp"
+#include "rules/script_failure.hpp"
 
 namespace cahub::rules {
 namespace {
@@ -109,7 +110,7 @@ class EntryReader {
   std::string source() const { return into_.file + ":" + std::to_string(line_); }
 
   void problem(const std::string& message) {
-    into_.findings.push_back({into_.file, line_, kind_ + ": " + message});
+    into_.findings.push_back({into_.file, line_, bounded_script_text(kind_ + ": " + message, kMaxFindingBytes)});
     ok_ = false;
   }
 

@@ -2,19 +2,58 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
+#include <stdexcept>
 #include <unordered_map>
+#include <vector>
 
 #include "rules/name_suggestions.hpp"
 
 namespace cahub::rules {
 namespace {
 
-struct CachedState {
-  std::weak_ptr<const int> alive;
-  std::unique_ptr<FunctionConditions> state;
+using StateMap = std::unordered_map<std::uint64_t, std::unique_ptr<FunctionConditions>>;
+
+// One thread's states, by the generation of the rules they were made for. The owner looks up and
+// adds; when rules are unloaded, the thread destroying them drops their states on every thread
+// (forget_generation), so an idle worker does not keep them. Hence the mutex, which the owner
+// takes only for a lookup and so finds uncontended but for that moment.
+struct ThreadStates {
+  std::mutex mutex;
+  StateMap by_generation;
+  ThreadStates();
+  ~ThreadStates();
 };
 
-thread_local std::unordered_map<std::uint64_t, CachedState> t_states;
+// Every live thread's ThreadStates. A thread leaves before its states go, under this mutex, so
+// forget_generation never reaches a thread that is ending.
+// Never destroyed: rules held by a static may be destroyed after every other static.
+std::mutex& threads_mutex() {
+  static auto* m = new std::mutex;
+  return *m;
+}
+std::vector<ThreadStates*>& threads() {
+  static auto* all = new std::vector<ThreadStates*>;
+  return *all;
+}
+
+ThreadStates::ThreadStates() {
+  std::lock_guard lock(threads_mutex());
+  threads().push_back(this);
+}
+
+ThreadStates::~ThreadStates() {
+  std::lock_guard lock(threads_mutex());
+  std::erase(threads(), this);
+}
+
+thread_local ThreadStates t_states;
+
+// The state this thread used last, looked up without the lock. Safe without it: a state is closed
+// only when its rules are destroyed, and a caller asking for this generation holds those rules;
+// generations are never reused, so a stale entry is never asked for again.
+thread_local std::uint64_t t_last_generation = 0;
+thread_local FunctionConditions* t_last_state = nullptr;
 
 int q_write(lua_State* L) {
   return luaL_error(L, "q is read-only: a rule function answers true or false and changes nothing");
@@ -64,16 +103,54 @@ template <typename E> void push_code(lua_State* L, E value) {
 }  // namespace
 
 FunctionConditions& FunctionConditions::for_this_thread(const RegionRules::Compiled& compiled) {
-  if (auto found = t_states.find(compiled.generation); found != t_states.end()) return *found->second.state;
-  std::erase_if(t_states, [](const auto& entry) { return entry.second.alive.expired(); });
-  auto state = std::make_unique<FunctionConditions>(compiled);
-  auto& cached = t_states[compiled.generation];
-  cached.alive = compiled.alive;
-  cached.state = std::move(state);
-  return *cached.state;
+  if (t_last_state && t_last_generation == compiled.generation) return *t_last_state;
+  ThreadStates& mine = t_states;
+  {
+    std::lock_guard lock(mine.mutex);
+    if (auto found = mine.by_generation.find(compiled.generation); found != mine.by_generation.end()) {
+      t_last_generation = compiled.generation;
+      return *(t_last_state = found->second.get());
+    }
+  }
+  // Made outside the lock: running the script's top level is slow. The caller holds `compiled`,
+  // so its generation cannot be forgotten meanwhile. References to other entries stay good
+  // across the insert (unordered_map never moves its elements).
+  std::unique_ptr<FunctionConditions> state;
+  try {
+    state = std::make_unique<FunctionConditions>(compiled);
+  } catch (const RuleError&) {
+    throw;
+  } catch (const std::runtime_error& e) {  // the sandbox could not start: the memory budget is spent
+    throw RuleError(compiled.file + ": cannot prepare the script's rule functions on this thread: " + e.what());
+  }
+  std::lock_guard lock(mine.mutex);
+  t_last_generation = compiled.generation;
+  return *(t_last_state = (mine.by_generation[compiled.generation] = std::move(state)).get());
 }
 
-std::size_t FunctionConditions::states_on_this_thread() { return t_states.size(); }
+std::size_t FunctionConditions::states_on_this_thread() {
+  std::lock_guard lock(t_states.mutex);
+  return t_states.by_generation.size();
+}
+
+void FunctionConditions::forget_generation(std::uint64_t generation) {
+  std::vector<std::unique_ptr<FunctionConditions>> dropped;
+  {
+    std::lock_guard all(threads_mutex());
+    for (ThreadStates* thread : threads()) {
+      std::lock_guard lock(thread->mutex);
+      if (auto found = thread->by_generation.find(generation); found != thread->by_generation.end()) {
+        dropped.push_back(std::move(found->second));
+        thread->by_generation.erase(found);
+      }
+    }
+  }
+  // Closed here, outside the locks. No thread is using them: a state is used only by its owner
+  // while it holds the rules, and the rules are being destroyed.
+  dropped.clear();
+}
+
+RegionRules::Compiled::~Compiled() { FunctionConditions::forget_generation(generation); }
 
 FunctionConditions::FunctionConditions(const RegionRules::Compiled& compiled) : sandbox_(compiled.limits) {
   declarations_.file = compiled.file;

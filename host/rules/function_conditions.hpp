@@ -10,13 +10,16 @@
 // clock or random numbers, so the replay declares exactly what the load did (checked by count).
 //
 // States are cached per thread, keyed by the load's generation id (unique per load, never an
-// address that a later load could reuse). A state of rules that were unloaded (a reload swapped
-// them) is dropped the next time its thread makes a state, or when the thread ends.
+// address that a later load could reuse). When rules are unloaded (a reload swapped them, the
+// file was deleted) and the last holder lets go, their states are closed on every thread at once
+// (forget_generation, from Compiled's destructor): an idle worker keeps nothing of old rules.
+// All states draw on the process's LuaMemoryBudget ([rules] total_memory_bytes).
 //
 // The function gets one argument, q: a read-only table of the request's attributes (see
 // attributes.hpp). Each state keeps one q, filled again only when a request's facts differ from
 // the last ones it was filled with (the stages of one quote share them).
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +49,9 @@ class FunctionConditions {
 
   // How many states the calling thread holds (for tests of the cache).
   static std::size_t states_on_this_thread();
+  // Closes the states made for rules of this generation, on every thread. Only for rules being
+  // destroyed (then no thread can be using those states).
+  static void forget_generation(std::uint64_t generation);
 
  private:
   void fill_q(lua_State* L, const RequestFacts& facts);

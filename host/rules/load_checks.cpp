@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "rules/script_failure.hpp"
+
 namespace cahub::rules {
 namespace {
 
@@ -51,7 +53,9 @@ class ScriptChecker {
     }
   }
 
-  void problem(int line, const std::string& message) { d_.findings.push_back({d_.file, line, message}); }
+  void problem(int line, const std::string& message) {
+    d_.findings.push_back({d_.file, line, bounded_script_text(message, kMaxFindingBytes)});
+  }
 
  private:
   // A CA the region does not accept can never reach this entry: almost surely a typo.

@@ -123,6 +123,13 @@ std::string mebibytes(std::size_t bytes) {
   return bytes % (1u << 20) == 0 ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes) + " bytes";
 }
 
+// The limit a failed start ran into, for its message.
+std::string limit_hit(const MemoryCap& memory) {
+  if (memory.last_refusal() == MemoryCap::Refusal::Process)
+    return mebibytes(memory.total_limit()) + " for all Lua states of the process ([rules] total_memory_bytes)";
+  return mebibytes(memory.limit());
+}
+
 }  // namespace
 
 std::string CallOutcome::text() const { return where.empty() ? message : where + ": " + message; }
@@ -158,9 +165,10 @@ int sandbox_print(lua_State* L) {
   return 0;
 }
 
-LuaSandbox::LuaSandbox(const SandboxLimits& limits) : limits_(limits), memory_(limits.memory_bytes) {
+LuaSandbox::LuaSandbox(const SandboxLimits& limits)
+    : limits_(limits), memory_(limits.memory_bytes, limits.total_memory_bytes) {
   L_ = lua_newstate(&MemoryCap::allocate, &memory_);
-  if (!L_) throw std::runtime_error("cannot create a Lua state within " + mebibytes(limits.memory_bytes));
+  if (!L_) throw std::runtime_error("cannot create a Lua state within " + limit_hit(memory_));
   *static_cast<LuaSandbox**>(lua_getextraspace(L_)) = this;
   lua_atpanic(L_, [](lua_State* L) -> int {
     // Only reachable through a bug: every host use of the API runs inside call() or run().
@@ -238,8 +246,7 @@ LuaSandbox::LuaSandbox(const SandboxLimits& limits) : limits_(limits), memory_(l
   });
   if (!opened.ok()) {
     lua_close(L_);
-    throw std::runtime_error("cannot open the Lua sandbox within " + mebibytes(limits.memory_bytes) + ": " +
-                             opened.text());
+    throw std::runtime_error("cannot open the Lua sandbox within " + limit_hit(memory_) + ": " + opened.text());
   }
   lua_gc(L_, LUA_GCCOLLECT);
   memory_.watch(L_);
@@ -296,7 +303,10 @@ CallOutcome LuaSandbox::failure_outcome(int status) {
     case LUA_ERRMEM:
       out.failure = ScriptFailure::OutOfMemory;
       out.where = memory_.take_refusal_site();
-      out.message = "not enough memory (a script's heap is limited to " + mebibytes(memory_.limit()) + ")";
+      out.message = memory_.last_refusal() == MemoryCap::Refusal::Process
+                        ? "not enough memory (all Lua states of the process together are limited to " +
+                              mebibytes(memory_.total_limit()) + ": [rules] total_memory_bytes)"
+                        : "not enough memory (a script's heap is limited to " + mebibytes(memory_.limit()) + ")";
       return out;
     case LUA_ERRERR:
       out.failure = ScriptFailure::ErrorHandler;
@@ -306,9 +316,9 @@ CallOutcome LuaSandbox::failure_outcome(int status) {
     default: {
       out.failure = ScriptFailure::Runtime;
       auto [where, message] = split_position(text);
-      out.where = where.empty() ? error_site_ : where;
-      out.message = message;
-      out.traceback = error_traceback_;
+      out.where = bounded_script_text(where.empty() ? error_site_ : where);
+      out.message = bounded_script_text(std::move(message));
+      out.traceback = bounded_script_text(error_traceback_, kMaxScriptTracebackBytes);
       return out;
     }
   }

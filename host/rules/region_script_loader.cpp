@@ -9,7 +9,10 @@
 #include <memory>
 #include <sstream>
 
+#include <fcntl.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rules/compiled_rules.hpp"
 #include "rules/declaration_reader.hpp"
@@ -17,6 +20,7 @@
 #include "rules/lua_sandbox.hpp"
 #include "rules/region_rules.hpp"
 #include "rules/script_findings.hpp"
+#include "rules/script_file_kind.hpp"
 
 namespace cahub::rules {
 namespace {
@@ -143,16 +147,44 @@ LoadResult load_script(std::string chunk_name, std::string source, const Sandbox
   return result;
 }
 
-// The text of `file`, or a finding saying why it cannot be read.
-std::optional<std::string> read_script(const std::filesystem::path& file, LoadResult& result) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    result.findings.push_back({file.filename().string(), 0, "cannot read " + file.string() + ": " + std::strerror(errno)});
-    return std::nullopt;
+constexpr const char* kRegularOnly = "; region scripts must be regular files in the rules folder (links are not followed)";
+
+// All of `fd`'s bytes, or nullopt with errno set.
+std::optional<std::string> read_all(int fd) {
+  std::string text;
+  char buf[65536];
+  for (;;) {
+    const ssize_t got = ::read(fd, buf, sizeof buf);
+    if (got == 0) return text;
+    if (got < 0 && errno != EINTR) return std::nullopt;
+    if (got > 0) text.append(buf, static_cast<std::size_t>(got));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::move(text).str();
+}
+
+// The text of `file`, or a finding saying why it cannot be read or is ignored. A live script is
+// read only when it is a regular file: a symbolic link could show a clerk a piece of any file the
+// server can read (a syntax error quotes the text), and a FIFO or device could block or act when
+// opened. lstat says what the entry is without following it; O_NOFOLLOW and fstat close the gap
+// if it is swapped for a link in between. `rules diff` reads what the operator named (follow).
+std::optional<std::string> read_script(const std::filesystem::path& file, LoadResult& result, bool follow) {
+  const std::string name = file.filename().string();
+  const auto ignored = [&](const std::string& kind) {
+    result.findings.push_back({name, 0, "ignored: " + kind + kRegularOnly});
+    return std::nullopt;
+  };
+  if (std::string kind = not_a_regular_file(file); !follow && !kind.empty()) return ignored(kind);
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW));
+  if (fd < 0 && errno == ELOOP && !follow) return ignored("a symbolic link");
+  struct stat st {};
+  if (fd >= 0 && ::fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return ignored("not a regular file");
+  }
+  std::optional<std::string> text = fd < 0 ? std::nullopt : read_all(fd);
+  const int error = errno;
+  if (fd >= 0) ::close(fd);
+  if (!text) result.findings.push_back({name, 0, "cannot read " + file.string() + ": " + std::strerror(error)});
+  return text;
 }
 
 }  // namespace
@@ -163,13 +195,13 @@ LoadResult RegionRules::load_text(std::string chunk_name, std::string source, co
 
 LoadResult RegionRules::load_version(const std::filesystem::path& file, const SandboxLimits& limits) {
   LoadResult result;
-  auto text = read_script(file, result);
+  auto text = read_script(file, result, true);
   return text ? load_script(file.filename().string(), std::move(*text), limits, false) : result;
 }
 
 LoadResult RegionRules::load_file(const std::filesystem::path& file, const SandboxLimits& limits) {
   LoadResult result;
-  auto text = read_script(file, result);
+  auto text = read_script(file, result, false);
   return text ? load_script(file.filename().string(), std::move(*text), limits, true) : result;
 }
 

@@ -117,7 +117,9 @@ std::size_t RuleBook::load_folder(const std::filesystem::path& folder) {
   std::error_code ec;
   std::vector<std::filesystem::path> files;
   for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file() && is_region_script(it->path())) files.push_back(it->path());
+    // Links and other non-regular entries are listed too: the loader refuses them with
+    // "ignored: ...", so the operator sees them in GET /v1/rules and the log.
+    if (is_region_script(it->path())) files.push_back(it->path());
   if (ec) throw std::runtime_error("cannot read the rules folder " + folder.string() + ": " + ec.message());
   std::sort(files.begin(), files.end());
 

@@ -65,7 +65,8 @@ class RuleBook {
   RuleBook& operator=(const RuleBook&) = delete;
 
   // Loads every *.lua in `folder` except *.spec.lua (not recursively, in file-name order),
-  // replacing whatever was loaded before in one step. Returns how many scripts loaded. Throws
+  // replacing whatever was loaded before in one step. An entry that is not a regular file (a
+  // symbolic link, a FIFO) is never read: it is listed in refused() as "ignored: ...". Returns how many scripts loaded. Throws
   // std::runtime_error when `folder` is not a readable directory; a bad script never throws.
   std::size_t load_folder(const std::filesystem::path& folder);
 

@@ -16,9 +16,11 @@ bool is_region_script(const std::filesystem::path& p) {
   return name.ends_with(".lua") && !name.ends_with(".spec.lua");
 }
 
+// lstat: a symbolic link is stamped as itself and handed to the book, which refuses it as
+// "ignored" (a regular file swapped for a link is thus a refused edit, never a read of its target).
 std::optional<FileStamp> stamp_of(const std::filesystem::path& file) {
   struct stat st {};
-  if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  if (::lstat(file.c_str(), &st) != 0) return std::nullopt;
   return FileStamp{static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
                    static_cast<std::int64_t>(st.st_size), static_cast<std::uint64_t>(st.st_ino)};
 }

@@ -1,8 +1,11 @@
 #include "rules/script_findings.hpp"
 
+#include "rules/script_failure.hpp"
+
 namespace cahub::rules {
 
 Finding finding_at(const std::string& file, const std::string& where, std::string message) {
+  message = bounded_script_text(std::move(message));
   const auto colon = where.rfind(':');
   if (colon != std::string::npos && colon + 1 < where.size()) {
     try {
@@ -13,7 +16,8 @@ Finding finding_at(const std::string& file, const std::string& where, std::strin
   return {file, 0, std::move(message)};
 }
 
-Finding syntax_finding(const std::string& file, const std::string& text) {
+Finding syntax_finding(const std::string& file, const std::string& raw) {
+  const std::string text = bounded_script_text(raw);  // "near '<a 1 MB string literal>'"
   const std::string prefix = file + ":";
   if (text.starts_with(prefix)) {
     const auto end = text.find(": ", prefix.size());

@@ -43,7 +43,9 @@ struct Collected {
 // whose positional values are under "1", "2", ...
 json to_json(lua_State* L, int index, int depth, const std::string& path, Collected& out, int line) {
   index = lua_absindex(L, index);
-  auto problem = [&](const std::string& message) { out.findings.push_back({out.file, line, path + ": " + message}); };
+  auto problem = [&](const std::string& message) {
+    out.findings.push_back({out.file, line, rules::bounded_script_text(path + ": " + message, rules::kMaxFindingBytes)});
+  };
   switch (lua_type(L, index)) {
     case LUA_TSTRING: return std::string(lua_tostring(L, index));
     case LUA_TBOOLEAN: return lua_toboolean(L, index) != 0;

@@ -79,6 +79,7 @@ queued_checks = 0
 [rules]
 instructions_per_call = 5000
 memory_bytes = 2097152
+total_memory_bytes = 33554432
 milliseconds_per_call = 250
 watch_milliseconds = 0
 [store]

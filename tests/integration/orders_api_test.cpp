@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <httplib.h>
+#include <SQLiteCpp/Database.h>
 
 #include "integration/cahub_cli.hpp"
 #include "integration/staffed_server.hpp"
@@ -363,6 +364,36 @@ TEST_CASE("a material's file is uploaded with the tick, recognised by its conten
   ScratchFolder scratch;
   const RunResult digest = run("openssl", {"dgst", "-sha256", "-r", scratch.write("f.pdf", pdf).string()});
   CHECK(digest.out.substr(0, 64) == material.at("file_sha256"));
+  CHECK(desk.call("GET", "/v1/audit/verify", clerk).second.at("intact") == true);
+}
+
+TEST_CASE("re-uploading a material's file 20 times keeps only the latest, in the database too") {
+  StaffedServer desk;
+  const std::string clerk = desk.sign_in("wang.fang");
+  const json szca = {{"region", "neimenggu"}, {"ca", "szca"}, {"business", "new"}, {"channel", "online"},
+                     {"applicant", "org"},    {"applicant_details", {{"name", "呼和浩特测试有限公司"}, {"uscc", "91350100M000100Y43"}}}};
+  auto [status, order] = desk.call("POST", "/v1/orders", clerk, szca, "r1");
+  REQUIRE(status == 201);
+  const std::string code = order.at("materials")[0].at("code");
+  const std::string path = "/v1/orders/" + order.at("id").get<std::string>() + "/materials/" + code + "/file";
+  const httplib::Headers auth{{"Authorization", "Bearer " + clerk}};
+  std::string last;
+  for (int i = 0; i < 20; ++i) {
+    last = "%PDF-1.7\n" + std::string(100'000, static_cast<char>('a' + i)) + "\n%%EOF\n";
+    auto r = desk.client->Put(path + "?name=licence" + std::to_string(i) + ".pdf", auth, last, "application/octet-stream");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+  }
+  auto download = desk.client->Get(path, auth);
+  REQUIRE(download);
+  CHECK(download->body == last);
+  {
+    SQLite::Database db(desk.var.file("cahub.db"), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(*) FROM material_files").getInt64() == 1);
+    CHECK(db.execAndGet("SELECT sum(bytes) FROM material_files").getInt64() == static_cast<std::int64_t>(last.size()));
+    // The trail still names every upload.
+    CHECK(db.execAndGet("SELECT count(*) FROM audit_events WHERE kind = 'material.uploaded'").getInt64() == 20);
+  }
   CHECK(desk.call("GET", "/v1/audit/verify", clerk).second.at("intact") == true);
 }
 

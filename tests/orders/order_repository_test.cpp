@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <deque>
+#include <filesystem>
 #include <thread>
 
 #include "orders/order_json.hpp"
@@ -345,4 +346,61 @@ TEST_CASE_METHOD(Fixture, "GET /v1/orders?applicant= is read through an index, n
   INFO(by_state);
   CHECK_THAT(by_state, Catch::Contains("USING INDEX orders_queue"));
   CHECK_THAT(by_state, !Catch::Contains("TEMP B-TREE"));
+}
+
+TEST_CASE_METHOD(Fixture, "re-uploading a material 20 times keeps one file, in the table and on disk") {
+  const OrderRef ref = accept(order("up1"));
+  const auto file_count = [&] { return db.sqlite().execAndGet("SELECT count(*) FROM material_files").getInt64(); };
+  const auto db_bytes = [&] {
+    db.sqlite().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return std::filesystem::file_size(scratch / "cahub.db");
+  };
+  const std::size_t kScan = 200'000;
+  const auto upload = [&](int i) {
+    UploadedFile f{"licence-" + std::to_string(i) + ".pdf", "application/pdf",
+                   "%PDF-" + std::string(kScan, static_cast<char>('a' + i % 26))};
+    store::WriteTransaction tx(db);
+    REQUIRE(repo.tick_material(ref.id, "licence_copy", "wang.fang", store::now_china_time(), f.file_name,
+                               static_cast<std::int64_t>(f.content.size())));
+    const std::string sha = repo.replace_material_file(ref.id, "licence_copy", f, "wang.fang", store::now_china_time());
+    tx.commit();
+    return std::pair{f, sha};
+  };
+  upload(0);
+  const auto after_first = db_bytes();
+  std::pair<UploadedFile, std::string> last;
+  for (int i = 1; i < 20; ++i) last = upload(i);
+  CHECK(file_count() == 1);
+  // Freed pages are reused: the database holds about one scan, not twenty.
+  CHECK(db_bytes() < after_first + 2 * kScan);
+  const MaterialFile kept = repo.material_file(ref.public_id, "licence_copy");
+  CHECK(kept.file_name == "licence-19.pdf");
+  CHECK(kept.content == last.first.content);
+  CHECK(kept.sha256 == last.second);
+
+  // Another material of the same order keeps its own file.
+  UploadedFile form{"form.pdf", "application/pdf", "%PDF-form"};
+  {
+    store::WriteTransaction tx(db);
+    repo.replace_material_file(ref.id, "application_form", form, "wang.fang", store::now_china_time());
+    tx.commit();
+  }
+  CHECK(file_count() == 2);
+  CHECK(repo.material_file(ref.public_id, "licence_copy").file_name == "licence-19.pdf");
+}
+
+TEST_CASE_METHOD(Fixture, "a replacement that does not commit leaves the earlier file in place") {
+  const OrderRef ref = accept(order("up2"));
+  UploadedFile first{"one.pdf", "application/pdf", "%PDF-one"};
+  {
+    store::WriteTransaction tx(db);
+    repo.replace_material_file(ref.id, "licence_copy", first, "wang.fang", store::now_china_time());
+    tx.commit();
+  }
+  {
+    store::WriteTransaction tx(db);  // rolled back: as if the process died before the commit
+    repo.replace_material_file(ref.id, "licence_copy", {"two.pdf", "application/pdf", "%PDF-two"}, "wang.fang",
+                               store::now_china_time());
+  }
+  CHECK(repo.material_file(ref.public_id, "licence_copy").content == "%PDF-one");
 }

@@ -20,7 +20,8 @@ namespace {
 std::vector<std::filesystem::path> scripts_in(const std::filesystem::path& folder) {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(folder))
-    if (entry.is_regular_file() && entry.path().extension() == ".lua" && !specs::is_spec_file(entry.path()))
+    // Not only regular files: a link or FIFO named *.lua is checked so that it is reported as ignored.
+    if (entry.path().extension() == ".lua" && !specs::is_spec_file(entry.path()))
       files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
