@@ -12,7 +12,9 @@ std::string render_toml(const Config& config) {
       table = s.table;
       out += (out.empty() ? "[" : "\n[") + std::string(table) + "]\n";
     }
-    out += std::string(s.key) + " = " + s.show(config) + "\n";
+    // An optional setting left unset shows as nothing: a comment, so the file loads back the same.
+    const std::string value = s.show(config);
+    out += value.empty() ? "# " + std::string(s.key) + " is not set\n" : std::string(s.key) + " = " + value + "\n";
   }
   for (const auto& [id, entries] : config.plugins) {
     out += "\n[plugins." + id + "]\n";

@@ -20,12 +20,18 @@ constexpr std::string_view kPluginDescription =
     "where this OpenSSL's standard verifier accepts SM2 certificates, else ECDSA P-256; `sm2`; `ec-p256`) for a "
     "CA created from now on, and `crl_valid_days` (1 to 366, default 7).";
 
+// An optional setting's default is "not set": shown as (none), like [plugins.<id>]'s.
+std::string shown_default(const Setting& s, const Config& defaults) {
+  const std::string value = s.show(defaults);
+  return value.empty() ? "(none)" : "`" + cell(value) + "`";
+}
+
 }  // namespace
 
 std::string schema_markdown(const Config& defaults) {
   std::string out = "| Key | Type | Default | Description |\n|---|---|---|---|\n";
   for (const Setting& s : settings())
-    out += "| `" + s.name() + "` | " + cell(s.type_text()) + " | `" + cell(s.show(defaults)) + "` | " +
+    out += "| `" + s.name() + "` | " + cell(s.type_text()) + " | " + shown_default(s, defaults) + " | " +
            cell(s.description) + " |\n";
   out += "| `" + std::string(kPluginKey) + "` | " + std::string(kPluginType) + " | (none) | " + cell(kPluginDescription) +
          " |\n";
@@ -40,7 +46,8 @@ std::string schema_help(const Config& defaults) {
       table = s.table;
       out += (out.empty() ? "[" : "\n[") + std::string(table) + "]\n";
     }
-    out += "  " + std::string(s.key) + " = " + s.show(defaults) + "  (" + s.type_text() + ")\n";
+    const std::string value = s.show(defaults);
+    out += "  " + std::string(s.key) + " = " + (value.empty() ? "(not set)" : value) + "  (" + s.type_text() + ")\n";
     out += "      " + std::string(s.description) + "\n";
   }
   out += "\n[plugins.<id>]\n  <key> = ...  (" + std::string(kPluginType) + ")\n      " + std::string(kPluginDescription) +

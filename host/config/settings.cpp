@@ -185,6 +185,15 @@ const Setting schema[] = {
      .show = [](const Config& c) { return show_boolean(c.metrics.enabled); },
      .store = [](Config& c, const SettingValue& v) { c.metrics.enabled = std::get<bool>(v); }},
 
+    {.table = "keys", .key = "kek_file", .type = SettingType::Path,
+     .description = "File holding the key-encryption key that seals CA private keys at rest (AES-256-GCM): 32 bytes "
+                    "as 64 hex digits or base64 (`openssl rand -hex 32`). The file must belong to the server's user "
+                    "or root and be unreadable by group and others (0600 or 0400). $CAHUB_KEY_ENCRYPTION_KEY gives "
+                    "the key itself instead; setting both is refused. Unset: CA keys stay unencrypted and "
+                    "`cahub serve` says so.",
+     .show = [](const Config& c) { return c.keys.kek_file.empty() ? std::string() : show_path(c.keys.kek_file); },
+     .store = [](Config& c, const SettingValue& v) { c.keys.kek_file = path(v); }},
+
     {.table = "log", .key = "level", .type = SettingType::LogLevel,
      .description = "Least severe level of the messages that are logged.",
      .show = [](const Config& c) { return toml_string(code_of(c.log.level)); },

@@ -30,7 +30,7 @@ TEST_CASE("every setting is described once, with what loading and docs need") {
   }
   CHECK(find_setting("server", "prot") == nullptr);
   CHECK(setting_tables() ==
-        std::vector<std::string_view>{"paths", "server", "sign_in", "rules", "store", "metrics", "log", "calendar"});
+        std::vector<std::string_view>{"paths", "server", "sign_in", "rules", "store", "metrics", "keys", "log", "calendar"});
 }
 
 TEST_CASE("the built-in defaults lie within their own bounds") {
@@ -84,6 +84,8 @@ watch_milliseconds = 0
 group_commit = false
 [metrics]
 enabled = false
+[keys]
+kek_file = "secrets/kek"
 [log]
 level = "warn"
 [calendar]
@@ -103,6 +105,11 @@ workdays = ["2026-09-27"]
   CHECK(changed.sign_in.window_seconds == 300);
   CHECK(changed.sign_in.queued_checks == 0);
   CHECK_THAT(changed_text, Catch::Contains("holidays = [\"2026-10-01\", \"2026-10-02\"]\n"));
+  // A relative kek_file is relative to the configuration file, like every path.
+  CHECK(changed.keys.kek_file == "/etc/cahub/secrets/kek");
+  // Unset, an optional setting is a comment, so the file loads back unset.
+  CHECK(defaults.keys.kek_file.empty());
+  CHECK_THAT(text, Catch::Contains("[keys]\n# kek_file is not set\n"));
 }
 
 TEST_CASE("the Markdown schema has one row per setting with type, default and description") {
@@ -113,6 +120,7 @@ TEST_CASE("the Markdown schema has one row per setting with type, default and de
   CHECK_THAT(markdown, Catch::Contains("| `log.level` | one of trace, debug, info, warn, error | `\"info\"` |"));
   CHECK_THAT(markdown, Catch::Contains("| `calendar.holidays` | array of dates (YYYY-MM-DD) | `[]` |"));
   CHECK_THAT(markdown, Catch::Contains("| `store.group_commit` | boolean | `true` |"));
+  CHECK_THAT(markdown, Catch::Contains("| `keys.kek_file` | path | (none) |"));
   // Plus one row for the open-ended [plugins.<id>] tables.
   CHECK_THAT(markdown, Catch::Contains("| `plugins.<id>.<key>` | string, integer or boolean | (none) |"));
   std::size_t rows = 0;
