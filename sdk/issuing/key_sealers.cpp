@@ -63,8 +63,14 @@ class HostKeySealer final : public KeySealer {
     Collected out, error;
     const cahub_text_sink out_sink = out.sink(), error_sink = error.sink();
     const std::string purpose_text(purpose);  // the ABI wants it NUL-terminated
-    if (fn(host_ctx_, purpose_text.c_str(), input.data(), input.size(), &out_sink, &error_sink) != CAHUB_OK)
-      throw SealingError(problem_named(error.text), "the host's key sealing: " + error.text);
+    if (fn(host_ctx_, purpose_text.c_str(), input.data(), input.size(), &out_sink, &error_sink) != CAHUB_OK) {
+      const SealingProblem problem = problem_named(error.text);
+      // The code travels as the line's prefix; the error carries it as its problem, not twice.
+      const std::string_view code = problem_code(problem);
+      std::string_view why = error.text;
+      if (why.substr(0, code.size()) == code && why.size() > code.size() + 1) why.remove_prefix(code.size() + 2);
+      throw SealingError(problem, "the host's key sealing: " + std::string(why));
+    }
     std::string result = std::move(out.text);
     out.text.clear();
     return result;
