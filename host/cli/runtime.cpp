@@ -1,5 +1,7 @@
 #include "cli/runtime.hpp"
 
+#include "cli/key_encryption.hpp"
+
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -76,6 +78,7 @@ Runtime load_runtime(config::Config config) {
     for (const auto& finding : refused.findings) spdlog::warn("region script refused: {}", finding.text());
 
   rt.plugins = std::make_unique<plugins::PluginRegistry>();
+  rt.plugins->use_key_sealer(load_key_sealer(rt.config));
   try {
     rt.plugins->load_folder(paths.plugins, paths.var, rt.config.plugins);
   } catch (const std::runtime_error& e) {

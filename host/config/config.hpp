@@ -87,6 +87,13 @@ struct Audit {
   bool checkpoint_syslog = false;
 };
 
+// [keys]: the key-encryption key (KEK) that seals CA private keys at rest (AES-256-GCM,
+// sdk/include/cahub/key_sealing.hpp): 32 bytes as 64 hex digits or base64, in `kek_file` (owned
+// by the server's user or root, not readable by group or others) or in $CAHUB_KEY_ENCRYPTION_KEY.
+struct Keys {
+  std::filesystem::path kek_file;  // empty: not set
+};
+
 struct Log {
   LogLevel level = LogLevel::Info;
 };
@@ -110,6 +117,7 @@ struct Config {
   Store store;
   Metrics metrics;
   Audit audit;
+  Keys keys;
   Log log;
   Calendar calendar;
   PluginSettings plugins;

@@ -225,6 +225,15 @@ const Setting schema[] = {
                     "machine.",
      .show = [](const Config& c) { return show_boolean(c.audit.checkpoint_syslog); },
      .store = [](Config& c, const SettingValue& v) { c.audit.checkpoint_syslog = std::get<bool>(v); }},
+    {.table = "keys", .key = "kek_file", .type = SettingType::Path,
+     .description = "File holding the key-encryption key that seals CA private keys at rest (AES-256-GCM): 32 bytes "
+                    "as 64 hex digits or base64 (`openssl rand -hex 32`). The file must belong to the server's user "
+                    "or root and be unreadable by group and others (0600 or 0400). $CAHUB_KEY_ENCRYPTION_KEY gives "
+                    "the key itself instead; setting both is refused. Unset: CA keys stay unencrypted and "
+                    "`cahub serve` says so.",
+     .show = [](const Config& c) { return show_path(c.keys.kek_file); },
+     .store = [](Config& c, const SettingValue& v) { c.keys.kek_file = path(v); },
+     .optional = true},
 
     {.table = "log", .key = "level", .type = SettingType::LogLevel,
      .description = "Least severe level of the messages that are logged.",

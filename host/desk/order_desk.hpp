@@ -57,6 +57,13 @@ struct CreateResult {
   bool created = false;  // false: a retry that returned the first order
 };
 
+// What issue() hands back: the order, and the holder's private key when the provider made the
+// key pair (PKCS#8 PEM; empty when the holder's medium made it, or on a retry).
+struct IssueOutcome {
+  orders::Order order;
+  std::string subscriber_key_pem;
+};
+
 // What reconcile() found for each order left waiting for its provider.
 struct Reconciled {
   std::string order_id;
@@ -108,7 +115,11 @@ class OrderDesk {
   // Issues the certificate through the order's provider: the order moves to issuing under its
   // version (cancel can no longer leave it), the provider is asked by order id, and the answer is
   // recorded (issued). A retry of an order left issuing asks again and gets the same certificate.
-  orders::Order issue(const std::string& order_id, std::int64_t version, const orders::Actor& actor);
+  // `csr_pem` is the holder's certificate request from the medium (UKey) holding the key pair;
+  // without one the provider makes the pair, and its private key comes back in the outcome, once:
+  // the host records it nowhere (registry, audit, log), and a retry gets the certificate without it.
+  IssueOutcome issue(const std::string& order_id, std::int64_t version, const orders::Actor& actor,
+                     const std::string& csr_pem = {});
   // Freeze, unfreeze or revoke the certificate concerned, in the same three steps (carrying_out).
   orders::Order carry_out(const std::string& order_id, std::int64_t version, const orders::Actor& actor);
   // Finishes every order left waiting for its provider (a crash between asking and recording):
@@ -118,7 +129,7 @@ class OrderDesk {
   store::AuditVerdict verify_audit();
 
  private:
-  orders::Order settle_issue(const orders::Order& order, const orders::Actor& actor);
+  IssueOutcome settle_issue(const orders::Order& order, const orders::Actor& actor, const std::string& csr_pem);
   orders::Order settle_carry_out(const orders::Order& order, const orders::Actor& actor);
   orders::Order return_from_provider(const orders::Order& order, orders::Action back, const orders::Actor& actor,
                                      const std::string& why);

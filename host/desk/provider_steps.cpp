@@ -130,10 +130,14 @@ orders::Order record_carried_out(OrderDesk& desk, store::Committer& writes, cons
 
 }  // namespace
 
-orders::Order OrderDesk::settle_issue(const orders::Order& o, const orders::Actor& actor) {
+IssueOutcome OrderDesk::settle_issue(const orders::Order& o, const orders::Actor& actor, const std::string& csr_pem) {
   const plugins::ProviderClient provider(services_.plugins, o.ca);
   try {
-    return record_issued(*this, reads_, writes_, o, actor, provider.issue(issue_request_of(o)));
+    plugins::IssueRequest request = issue_request_of(o);
+    request.csr_pem = csr_pem;
+    const plugins::ProviderCertificate issued = provider.issue(request);
+    // The key leaves with the answer only; record_issued() writes the certificate, never the key.
+    return {record_issued(*this, reads_, writes_, o, actor, issued), issued.subscriber_key_pem};
   } catch (const plugins::ProviderProblem& e) {
     spdlog::error("order {} issuing failed region={} ca={}: {} {}", o.public_id, o.region, o.ca, e.code(), e.what());
     if (e.acted_not()) {
@@ -147,13 +151,16 @@ orders::Order OrderDesk::settle_issue(const orders::Order& o, const orders::Acto
     } catch (const plugins::ProviderProblem&) {
       throw e;  // still unknown: the order stays issuing; a retry or reconcile() finishes it
     }
-    if (issued) return record_issued(*this, reads_, writes_, o, actor, *issued);
+    // Issued after all, but the answer that carried any key it made is lost: the holder gets a
+    // certificate without a key, and needs a reissue (docs/architecture.md, Keys at rest).
+    if (issued) return {record_issued(*this, reads_, writes_, o, actor, *issued), {}};
     return_from_provider(o, Action::ReturnFromIssuing, actor, e.code());
     throw;
   }
 }
 
-orders::Order OrderDesk::issue(const std::string& order_id, std::int64_t version, const orders::Actor& actor) {
+IssueOutcome OrderDesk::issue(const std::string& order_id, std::int64_t version, const orders::Actor& actor,
+                              const std::string& csr_pem) {
   orders::Order o = get(order_id);
   require_version(o, version);
   const plugins::ProviderClient provider(services_.plugins, o.ca);  // not loaded: refused before any write
@@ -164,7 +171,7 @@ orders::Order OrderDesk::issue(const std::string& order_id, std::int64_t version
   } else {
     (void)orders::next_state(o.state, Action::MarkIssued, o.facts(), actor);  // a retry: the role still counts
   }
-  return settle_issue(o, actor);
+  return settle_issue(o, actor, csr_pem);
 }
 
 orders::Order OrderDesk::settle_carry_out(const orders::Order& o, const orders::Actor& actor) {

@@ -75,6 +75,19 @@ std::int64_t parse_version(const nlohmann::json& body) {
   return f.version();
 }
 
+IssueRequest parse_issue(const nlohmann::json& body) {
+  const Fields f(body);
+  f.only({"version", "csr_pem"});
+  IssueRequest r;
+  r.version = f.version();
+  r.csr_pem = f.text("csr_pem", {kLargestCsrBytes, true}).value_or("");
+  // Checked for shape here, for its signature by the provider (which knows the key types it takes).
+  if (!r.csr_pem.empty() && r.csr_pem.find("-----BEGIN CERTIFICATE REQUEST-----") == std::string::npos)
+    throw pipeline::BadRequest("bad_field", "csr_pem must be a PEM certificate request (BEGIN CERTIFICATE REQUEST)",
+                               "csr_pem");
+  return r;
+}
+
 void check_payment(const PaymentRequest& p) {
   if (p.amount < 0 || p.amount > kOrderCeilingFen)
     throw pipeline::BadRequest("bad_field", "amount_fen must be a whole number of fen from 0 to " +

@@ -55,8 +55,19 @@ ActionRequest parse_action_request(const nlohmann::json& body);
 MaterialReceipt parse_material_receipt(const nlohmann::json& body);
 PaymentRequest parse_payment(const nlohmann::json& body);
 TermsRequest parse_terms(const nlohmann::json& body);
-// A body that carries only the version (issue, carry_out).
+// A body that carries only the version (carry_out).
 std::int64_t parse_version(const nlohmann::json& body);
+
+// POST /v1/orders/{id}/issue: the version, and the holder's certificate request (PKCS#10 PEM)
+// from the medium that holds the key pair, when there is one.
+struct IssueRequest {
+  std::int64_t version = 0;
+  std::string csr_pem;  // empty: the provider makes the key pair and hands the private key over once
+};
+// The largest certificate request accepted: an RSA-4096 request with a long subject is ~2 KB in
+// PEM; SM2 and P-256 ones are under 1 KB.
+inline constexpr std::size_t kLargestCsrBytes = 16 * 1024;
+IssueRequest parse_issue(const nlohmann::json& body);
 
 // The same checks for values that came from CLI options rather than a body.
 void check_payment(const PaymentRequest& p);

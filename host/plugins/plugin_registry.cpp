@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "plugins/boundary.hpp"
+#include "plugins/host_services.hpp"
 #include "plugins/plugin_file_trust.hpp"
 
 namespace cahub::plugins {
@@ -34,26 +35,6 @@ std::shared_ptr<spdlog::logger> logger_named(const std::string& name) {
   }
   return logger;
 }
-
-// cahub_host_api.log: [thread-safe], called from inside the plugin, so it never throws.
-void log_from_plugin(void* host_ctx, std::int32_t level, const char* message) noexcept {
-  try {
-    auto* logger = static_cast<spdlog::logger*>(host_ctx);
-    spdlog::level::level_enum lvl = spdlog::level::info;
-    switch (level) {
-      case CAHUB_LOG_DEBUG: lvl = spdlog::level::debug; break;
-      case CAHUB_LOG_WARN: lvl = spdlog::level::warn; break;
-      case CAHUB_LOG_ERROR: lvl = spdlog::level::err; break;
-      default: break;
-    }
-    logger->log(lvl, "{}", utf8_copy(message));
-  } catch (...) {
-  }
-}
-
-// cahub_host_api.get_api: [thread-safe], ABI 2.0 defines no host service ids, so every answer is
-// NULL; the probe lets a later 2.x host offer one without growing the table.
-const void* no_host_api(void*, const char*) noexcept { return nullptr; }
 
 // A plugin's string for a message: quoted as JSON, so control characters cannot break the line.
 std::string json_quoted(const char* text) {
@@ -321,7 +302,7 @@ std::string PluginRegistry::load_file(const fs::path& file, const fs::path& var_
   p->abi_major_ = d.abi_major;
   p->abi_minor_ = d.abi_minor;
   p->facts_ = std::move(facts);
-  prepare_host_api(*p, state_dir, settings);
+  prepare_host_api(*p, state_dir, settings, sealer_);
   if (std::string why = start(*p, name); !why.empty()) return why;
 
   by_id_.emplace(id, p);
@@ -329,21 +310,23 @@ std::string PluginRegistry::load_file(const fs::path& file, const fs::path& var_
   return {};
 }
 
-void PluginRegistry::prepare_host_api(Provider& p, const fs::path& state_dir, const PluginSettings& settings) {
+void PluginRegistry::prepare_host_api(Provider& p, const fs::path& state_dir, const PluginSettings& settings,
+                                      const std::shared_ptr<const sdk::sealing::KeySealer>& sealer) {
   p.logger_ = logger_named("plugin." + p.id_);
   p.state_dir_ = state_dir;
   p.state_dir_utf8_ = state_dir.string();
   p.host_api_.struct_size = sizeof(cahub_host_api);
   p.host_api_.abi_major = CAHUB_ABI_MAJOR;
   p.host_api_.abi_minor = CAHUB_ABI_MINOR;
-  p.host_api_.host_ctx = p.logger_.get();
+  p.host_context_ = make_host_context(p.logger_, p.id_, sealer);
+  p.host_api_.host_ctx = p.host_context_.get();
   p.host_api_.log = &log_from_plugin;
   p.host_api_.state_dir = p.state_dir_utf8_.c_str();
   if (const auto configured = settings.find(p.id_); configured != settings.end()) p.settings_ = configured->second;
   for (const auto& [key, value] : p.settings_) p.setting_views_.push_back({key.c_str(), value.c_str()});
   p.host_api_.settings = p.setting_views_.empty() ? nullptr : p.setting_views_.data();
   p.host_api_.settings_count = p.setting_views_.size();
-  p.host_api_.get_api = &no_host_api;
+  p.host_api_.get_api = &host_service;
 }
 
 std::string PluginRegistry::start(Provider& p, const std::string& name) {

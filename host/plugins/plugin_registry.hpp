@@ -21,6 +21,8 @@
 #include <utility>
 #include <vector>
 
+#include <cahub/key_sealing.hpp>
+
 #include "plugins/provider.hpp"
 
 namespace cahub::plugins {
@@ -59,6 +61,11 @@ class PluginRegistry {
   std::string load_one(const std::filesystem::path& file, const std::filesystem::path& var_dir,
                        const PluginSettings& settings = {});
 
+  // Offers plugins loaded from now on the host's key sealing (CAHUB_HOST_KEY_SEALING) under this
+  // sealer, i.e. the operator's key-encryption key; null (the default): no sealing service.
+  void use_key_sealer(std::shared_ptr<const sdk::sealing::KeySealer> sealer) { sealer_ = std::move(sealer); }
+  bool seals_keys() const { return sealer_ != nullptr; }
+
   // The plugin with this id, or null.
   std::shared_ptr<const Provider> find(std::string_view id) const;
   // Every loaded plugin, in load order.
@@ -81,13 +88,15 @@ class PluginRegistry {
   std::string load_file(const std::filesystem::path& file, const std::filesystem::path& var_dir,
                         const PluginSettings& settings);
   // Fills the host's table for the plugin: logger, state folder, its settings, the service probe.
-  static void prepare_host_api(Provider& p, const std::filesystem::path& state_dir, const PluginSettings& settings);
+  static void prepare_host_api(Provider& p, const std::filesystem::path& state_dir, const PluginSettings& settings,
+                               const std::shared_ptr<const sdk::sealing::KeySealer>& sealer);
   // create(), then the extensions, copied and checked; the reason it was refused, or "".
   static std::string start(Provider& p, const std::string& name);
 
   std::vector<std::shared_ptr<const Provider>> loaded_;
   std::map<std::string, std::shared_ptr<const Provider>, std::less<>> by_id_;
   std::vector<RefusedPlugin> refused_;
+  std::shared_ptr<const sdk::sealing::KeySealer> sealer_;
 };
 
 }  // namespace cahub::plugins

@@ -74,6 +74,7 @@ struct UploadLimits {
 std::string_view status_name(cahub_status status);
 
 class PluginRegistry;
+struct HostContext;
 
 class Provider {
  public:
@@ -125,7 +126,8 @@ class Provider {
   // Declared first so it is destroyed last: the instance and every pointer into the library
   // (descriptor_ functions) die before the library can be unloaded.
   std::shared_ptr<boost::dll::shared_library> library_;
-  std::shared_ptr<spdlog::logger> logger_;  // host_api_.host_ctx points at it
+  std::shared_ptr<spdlog::logger> logger_;
+  std::shared_ptr<HostContext> host_context_;  // host_api_.host_ctx points at it
   std::filesystem::path state_dir_;
   std::string state_dir_utf8_;  // host_api_.state_dir points into it
   std::vector<std::pair<std::string, std::string>> settings_;  // host_api_.settings point into them

@@ -58,6 +58,8 @@ ProviderCertificate certificate_of(const std::string& text, const std::string& c
   c.not_before = date_in(answer, "not_before", ca, what);
   c.not_after = date_in(answer, "not_after", ca, what);
   if (answer.value("certificate_pem", json()).is_string()) c.certificate_pem = answer["certificate_pem"];
+  if (answer.value("subscriber_key_pem", json()).is_string()) c.subscriber_key_pem = answer["subscriber_key_pem"];
+  c.key_made_by_ca = answer.value("key_made_by_ca", json()).is_boolean() && answer["key_made_by_ca"].get<bool>();
   return c;
 }
 
@@ -100,6 +102,7 @@ ProviderCertificate ProviderClient::issue(const IssueRequest& r) const {
                   {"not_before", r.not_before.iso()}};
   if (r.not_after) request["not_after"] = r.not_after->iso();
   if (!r.previous_serial.empty()) request["previous_serial"] = r.previous_serial;
+  if (!r.csr_pem.empty()) request["csr_pem"] = r.csr_pem;
   return ask(request.dump(), "issue a certificate");
 }
 

@@ -43,6 +43,9 @@ struct IssueRequest {
   Date not_before;
   std::optional<Date> not_after;  // empty: a reissue or change keeps the old certificate's
   std::string previous_serial;
+  // The holder's PKCS#10 request from the medium (UKey) that holds the key pair; empty: the
+  // provider makes the pair and hands the private key over once (ProviderCertificate).
+  std::string csr_pem;
 };
 
 // Freeze, unfreeze or revoke the certificate `serial` for the host's order.
@@ -58,6 +61,11 @@ struct ProviderCertificate {
   std::string status;  // active, frozen, revoked, expired
   Date not_before, not_after;
   std::string certificate_pem;
+  // The private key the provider made for the holder, in the answer of the issue that made it
+  // only. The host passes it to whoever asked and keeps it nowhere: not in the registry, the
+  // audit trail or a log.
+  std::string subscriber_key_pem;
+  bool key_made_by_ca = false;
 };
 
 // The status a change leads to: frozen, active, revoked.

@@ -231,15 +231,23 @@ void install_order_writes(http::Router& routes, const OrderServices& services) {
 }
 
 void install_provider_routes(http::Router& routes, const OrderServices& services) {
-  using Step = orders::Order (desk::OrderDesk::*)(const std::string&, std::int64_t, const orders::Actor&);
-  for (const auto& [name, step] : {std::pair<const char*, Step>{"issue", &desk::OrderDesk::issue},
-                                   std::pair<const char*, Step>{"carry_out", &desk::OrderDesk::carry_out}})
-    routes.post(std::string("/v1/orders/{id}/") + name,
-                authenticated(services, [step](const http::Request& req, http::Response& res,
-                                               desk::OrderDesk& desk, const orders::Actor& actor) {
-                  const std::int64_t version = edge::parse_version(edge::parse_object(req.body));
-                  send(res, 200, orders::order_json((desk.*step)(req.path_param("id"), version, actor)));
-                }));
+  // The holder's key: its certificate request in (csr_pem), or, when the provider made the pair,
+  // the private key out in this one answer (subscriber_key_pem) and nowhere else. API answers are
+  // Cache-Control: no-store (response_headers.cpp), so no cache along the way keeps it either.
+  routes.post("/v1/orders/{id}/issue", authenticated(services, [](const http::Request& req, http::Response& res,
+                                                                   desk::OrderDesk& desk, const orders::Actor& actor) {
+    const edge::IssueRequest issue = edge::parse_issue(edge::parse_object(req.body));
+    desk::IssueOutcome outcome = desk.issue(req.path_param("id"), issue.version, actor, issue.csr_pem);
+    json answer = orders::order_json(outcome.order);
+    if (!outcome.subscriber_key_pem.empty()) answer["subscriber_key_pem"] = std::move(outcome.subscriber_key_pem);
+    send(res, 200, answer);
+  }));
+  routes.post("/v1/orders/{id}/carry_out", authenticated(services, [](const http::Request& req, http::Response& res,
+                                                                       desk::OrderDesk& desk,
+                                                                       const orders::Actor& actor) {
+    const std::int64_t version = edge::parse_version(edge::parse_object(req.body));
+    send(res, 200, orders::order_json(desk.carry_out(req.path_param("id"), version, actor)));
+  }));
 }
 
 void install_registry_routes(http::Router& routes, const OrderServices& services) {

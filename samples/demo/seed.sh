@@ -30,6 +30,10 @@ folder=$(cd "$folder" && pwd)
 # A half-seeded demo is worse than none: on any failure, remove what this run made.
 trap 'status=$?; if [ $status -ne 0 ]; then rm -rf "$folder"; echo "seed.sh: failed, $folder removed" >&2; fi' EXIT
 
+# The key-encryption key that seals the demo CAs' private keys (docs/architecture.md, Keys at
+# rest): random, made here, private to this user, like a production one kept outside the folder.
+(umask 077 && openssl rand -hex 32 > "$folder/kek")
+
 cat > "$folder/cahub.toml" <<EOF
 # The demo service point made by samples/demo/seed.sh. Relative paths are relative to this file.
 [paths]
@@ -40,6 +44,9 @@ rules = "$rules"
 
 [server]
 port = ${CAHUB_PORT:-8080}
+
+[keys]
+kek_file = "kek"
 EOF
 
 cahub() { "$CAHUB" "$@" --config "$folder/cahub.toml"; }
@@ -84,7 +91,10 @@ clerk order material "$id" --all >/dev/null
 step reviewer order act "$id" start_review --version "$version"
 step reviewer order act "$id" approve --version "$version"
 step clerk order pay "$id" --version "$version" --method wechat --amount-fen "$total"
-step clerk order issue "$id" --version "$version"
+# No medium's request: the CA makes the key pair, and its private key is written here, once, for
+# the holder (a real counter writes it to the medium it hands over); cahub keeps no copy.
+mkdir -p -m 700 "$folder/handed-over"
+step clerk order issue "$id" --version "$version" --key-out "$folder/handed-over/$id.key.pem"
 step clerk order act "$id" ready_for_pickup --version "$version"
 step clerk order act "$id" complete --version "$version"
 
@@ -102,7 +112,10 @@ clerk order material "$id" --all >/dev/null
 step reviewer order act "$id" start_review --version "$version"
 step reviewer order act "$id" approve --version "$version"
 step clerk order pay "$id" --version "$version" --method alipay --amount-fen "$total"
-step clerk order issue "$id" --version "$version"
+# The expert's UKey made the key pair: only its certificate request reaches cahub.
+openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null -subj "/CN=UKey" \
+  -out "$folder/handed-over/expert.csr" 2>/dev/null
+step clerk order issue "$id" --version "$version" --csr "$folder/handed-over/expert.csr"
 
 # 深圳示例电子: approved, awaiting payment; Guangdong publishes no fee, so it stays unpriced (and
 # cannot be paid) until an administrator sets it.

@@ -27,7 +27,9 @@ CREATE TABLE IF NOT EXISTS certificates (
   issued_at       INTEGER NOT NULL,
   previous_serial TEXT NOT NULL,
   certificate_pem TEXT NOT NULL,
-  key_file        TEXT NOT NULL
+  key_file        TEXT NOT NULL             -- 'handed_over' when the CA made the key pair and gave the
+                                             -- private key out once; '' for the holder's own key. (Named
+                                             -- for what older versions kept here: a key file's path.)
 );
 CREATE INDEX IF NOT EXISTS certificates_by_order ON certificates(order_id, business);
 CREATE TABLE IF NOT EXISTS crl_numbers (last INTEGER NOT NULL);
@@ -149,7 +151,7 @@ CertificateRecord CertificateLedger::read_row(sqlite3_stmt* row) {
   if (sqlite3_column_type(row, 13) != SQLITE_NULL) r.status_changed_at = utc_timestamp(sqlite3_column_int64(row, 13));
   r.previous_serial = text(14);
   r.certificate_pem = text(15);
-  r.subscriber_key_file = text(16);
+  r.key_made_by_ca = !text(16).empty();
   return r;
 }
 
@@ -191,7 +193,7 @@ void CertificateLedger::insert(const CertificateRecord& r, std::time_t issued_at
   s.bind(7, r.subject.person_name).bind(8, r.subject.id_number).bind(9, static_cast<std::int64_t>(r.key));
   s.bind(10, static_cast<std::int64_t>(r.not_before.days())).bind(11, static_cast<std::int64_t>(r.not_after.days()));
   s.bind(12, static_cast<std::int64_t>(issued_at)).bind(13, r.previous_serial).bind(14, r.certificate_pem);
-  s.bind(15, r.subscriber_key_file);
+  s.bind(15, std::string(r.key_made_by_ca ? "handed_over" : ""));
   s.step();
 }
 

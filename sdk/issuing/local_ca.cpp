@@ -1,11 +1,19 @@
 // The local issuing CA: an OpenSSL 3 CA living in a plugin's state folder.
 //
-//   <state_dir>/ca.key.pem        the CA's private key (0600)
+//   <state_dir>/ca.key.pem        the CA's private key (0600): sealed with the operator's
+//                                 key-encryption key when one is configured (ca_key_file.cpp)
 //   <state_dir>/ca.cert.pem       its self-signed root
 //   <state_dir>/crl.pem           the current CRL, re-signed on every freeze, unfreeze and revoke
 //   <state_dir>/ledger.sqlite     every certificate issued (certificate_ledger.hpp)
-//   <state_dir>/keys/<serial>.key.pem   subscriber keys the CA made itself (0600)
 //   <state_dir>/ca.lock           serialises set-up and CRL publication across processes
+//
+// No subscriber's private key is kept. An e-seal's key belongs to its holder: the sources have the
+// key made in and delivered with the holder's medium, "用户身份审核通过则办理数字证书及电子签章，并
+// 将密钥（介质）交付给用户" (NMGCA's procedure, seeds/004), and the holder alone answers for it,
+// "用户应当妥善保管与数字证书关联的私钥和密码，不得泄漏或交付他人" (seeds/004); BJCA issues "UKEY证书"
+// only, "不支持【云证书】" (seeds/003), i.e. never a key held for the holder. So the CA certifies the
+// medium's key from its certificate request (csr_pem), or, when the counter has no medium
+// tooling, makes the pair and hands the private key over once in the issue answer, keeping none.
 //
 // Ordering is what keeps it whole: a status change and the CRL that shows it are written under
 // the folder lock inside one ledger transaction, the CRL first, so a crash leaves either the old
@@ -20,6 +28,7 @@
 
 #include <cahub/issuing.hpp>
 
+#include "ca_key_file.hpp"
 #include "certificate_ledger.hpp"
 #include "key_algorithm.hpp"
 #include "state_files.hpp"
@@ -31,7 +40,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace detail;
 
-constexpr unsigned kPrivate = 0600;
 constexpr unsigned kPublic = 0644;
 
 bool issues_certificate(Business b) {
@@ -64,6 +72,15 @@ std::string normalised_serial(std::string_view serial) {
   return out;
 }
 
+// A retry must bring the same key as the issue it repeats: the holder's own (the certificate's
+// public key), or none when the CA made the pair. The private key is not handed over again.
+bool same_holder_key(const CertificateRecord& earlier, EVP_PKEY* holder_key) {
+  if (!holder_key) return earlier.key_made_by_ca;
+  if (earlier.key_made_by_ca) return false;
+  const X509Ptr certificate = read_certificate_pem(earlier.certificate_pem, "cannot read certificate " + earlier.serial);
+  return EVP_PKEY_eq(X509_get0_pubkey(certificate.get()), holder_key) == 1;
+}
+
 bool same_identity(const Subject& a, const Subject& b) {
   return a.kind == b.kind && a.uscc == b.uscc && a.id_number == b.id_number;
 }
@@ -87,9 +104,14 @@ class LocalCa final : public Connector {
     if (order.order_id.empty()) refuse("order_id is required");
     if (order.not_after < order.not_before) refuse("not_after is before not_before");
 
+    PkeyPtr holder_key;  // the holder's own key, from the medium; null: the CA makes one
+    if (!order.csr_pem.empty()) holder_key = read_csr_key(order.csr_pem);
+    else if (!order.public_key_pem.empty()) holder_key = read_public_key_pem(order.public_key_pem);
+
     if (auto earlier = ledger_->find_by_order(order.order_id, order.business)) {
       if (!same_subject(earlier->subject, order.subject) || earlier->not_before != order.not_before ||
           earlier->not_after != order.not_after || earlier->key != order.key ||
+          !same_holder_key(*earlier, holder_key.get()) ||
           earlier->previous_serial != (order.previous_serial.empty() ? "" : normalised_serial(order.previous_serial)))
         refuse("order " + order.order_id + " already has certificate " + earlier->serial +
                " issued with other details; a retry must repeat the same request");
@@ -118,14 +140,8 @@ class LocalCa final : public Connector {
                ", got " + iso_date(order.not_after));
     }
 
-    PkeyPtr subscriber_key;
-    bool made_key = false;
-    if (order.public_key_pem.empty()) {
-      subscriber_key = generate_key(algorithm_);
-      made_key = true;
-    } else {
-      subscriber_key = read_public_key_pem(order.public_key_pem);
-    }
+    const bool made_key = !holder_key;
+    PkeyPtr subscriber_key = made_key ? generate_key(algorithm_) : std::move(holder_key);
 
     std::string serial = random_serial_hex();
     while (ledger_->serial_exists(serial)) serial = random_serial_hex();  // 2^-127 a draw, but recorded means unique
@@ -143,32 +159,22 @@ class LocalCa final : public Connector {
     record.previous_serial = previous_serial;
     record.certificate_pem = certificate_pem(*certificate);
 
-    const fs::path key_file = dir_ / "keys" / (serial + ".key.pem");
-    if (made_key) {
-      std::error_code ec;
-      if (fs::create_directories(key_file.parent_path(), ec))
-        fs::permissions(key_file.parent_path(), fs::perms::owner_all, fs::perm_options::replace, ec);
-      write_file_atomically(key_file, private_key_pem(*subscriber_key), kPrivate);
-      record.subscriber_key_file = fs::absolute(key_file).string();
-    }
+    record.key_made_by_ca = made_key;
     const std::time_t now = std::time(nullptr);
-    try {
-      if (supersedes_previous(order.business)) {
-        FolderLock lock(dir_ / "ca.lock");
-        ledger_->in_transaction([&] {
-          ledger_->insert(record, now);
-          ledger_->set_status(previous_serial, CertificateStatus::Revoked, RevocationReason::Superseded, now);
-          publish_crl_in_transaction(now);
-        });
-      } else {
-        ledger_->in_transaction([&] { ledger_->insert(record, now); });
-      }
-    } catch (...) {
-      // Not recorded, so not issued: nothing of it may stay behind.
-      if (made_key) fs::remove(key_file);
-      throw;
+    if (supersedes_previous(order.business)) {
+      FolderLock lock(dir_ / "ca.lock");
+      ledger_->in_transaction([&] {
+        ledger_->insert(record, now);
+        ledger_->set_status(previous_serial, CertificateStatus::Revoked, RevocationReason::Superseded, now);
+        publish_crl_in_transaction(now);
+      });
+    } else {
+      ledger_->in_transaction([&] { ledger_->insert(record, now); });
     }
-    return *ledger_->find(serial);
+    CertificateRecord issued = *ledger_->find(serial);
+    // Only now, once recorded: the one copy of the key leaves with this answer and is not written anywhere.
+    if (made_key) issued.subscriber_key_pem = private_key_pem(*subscriber_key);
+    return issued;
   }
 
   CertificateRecord freeze(std::string_view serial) override {
@@ -231,21 +237,15 @@ class LocalCa final : public Connector {
     fs::create_directories(dir_, ec);
     if (ec) throw ProviderError(CAHUB_ERROR_PROVIDER, "cannot create " + dir_.string() + ": " + ec.message());
     FolderLock lock(dir_ / "ca.lock");
-    const fs::path key_file = dir_ / "ca.key.pem";
+    const CaKeyFile key_file(dir_ / "ca.key.pem", ca_key_purpose(), settings_.sealer, settings_.notice);
     const fs::path root_file = dir_ / "ca.cert.pem";
-    PkeyPtr key;
-    if (fs::exists(key_file)) {
-      key = read_private_key_pem(read_file(key_file), "cannot read the CA key " + key_file.string());
-    } else {
-      key = generate_key(chosen_);
-      write_file_atomically(key_file, private_key_pem(*key), kPrivate);
-    }
+    PkeyPtr key = key_file.exists() ? key_file.read() : key_file.create(chosen_);
     const KeyAlgorithm algorithm = algorithm_of(*key);
     X509Ptr root;
     if (fs::exists(root_file)) {
       root = read_certificate_pem(read_file(root_file), "cannot read the CA root " + root_file.string());
       if (X509_check_private_key(root.get(), key.get()) != 1)
-        throw_openssl("the CA root " + root_file.string() + " does not match the CA key " + key_file.string());
+        throw_openssl("the CA root " + root_file.string() + " does not match the CA key " + key_file.path().string());
     } else {  // first use, or a set-up interrupted after the key was written
       root = make_root(*key, algorithm, settings_.common_name, settings_.organization, std::time(nullptr));
       write_file_atomically(root_file, certificate_pem(*root), kPublic);
@@ -257,6 +257,11 @@ class LocalCa final : public Connector {
     ledger_ = std::move(ledger);
     // Every open publishes, so a CRL left stale by a crash is current again before anyone asks.
     ledger_->in_transaction([&] { publish_crl_in_transaction(std::time(nullptr)); });
+  }
+
+  // What the CA key is sealed for: this CA, by id, so that its file opens in no other CA's folder.
+  std::string ca_key_purpose() const {
+    return "cahub.local_ca.key/1:" + (settings_.ca_id.empty() ? settings_.common_name : settings_.ca_id);
   }
 
   // Signs and writes the CRL for the ledger as the current transaction sees it. Caller holds the
@@ -318,6 +323,9 @@ std::string IssuingProvider::operate(std::string_view request_json) {
 LocalCaSettings LocalCaSettings::from_host(const Host& host, std::string common_name, std::string organization) {
   LocalCaSettings s;
   s.state_dir = std::string(host.state_dir());
+  s.ca_id = fs::path(s.state_dir).filename().string();  // the host's <var>/ca/<plugin id>
+  s.sealer = sealing::host_key_sealer(host);
+  s.notice = [host](const std::string& line) { host.warn(line); };  // a copy: Host holds only the host's pointers
   s.common_name = std::move(common_name);
   s.organization = std::move(organization);
   if (const auto algorithm = host.setting("key_algorithm")) s.key_algorithm = std::string(*algorithm);

@@ -82,7 +82,10 @@ IssueOrder issue_order(const json& request, Connector& connector) {
   const std::size_t key = code_field(request, "key", std::array<std::string_view, 2>{"master", "secondary"}, 0);
   order.key = static_cast<KeyType>(key);
   order.previous_serial = name_field(request, "previous_serial", false);
+  order.csr_pem = text_field(request, "csr_pem", false);
   order.public_key_pem = text_field(request, "public_key_pem", false);
+  if (!order.csr_pem.empty() && !order.public_key_pem.empty())
+    invalid("give the holder's key once: \"csr_pem\" or \"public_key_pem\", not both");
   if (const auto seals = request.find("seals"); seals != request.end() && !seals->is_null()) {
     if (!seals->is_array()) invalid("\"seals\" must be an array");
     for (const json& seal : *seals) {
@@ -131,7 +134,9 @@ json record_json(const CertificateRecord& r) {
   if (r.revocation_reason) out["revocation_reason"] = reason_code(*r.revocation_reason);
   if (!r.status_changed_at.empty()) out["status_changed_at"] = r.status_changed_at;
   if (!r.previous_serial.empty()) out["previous_serial"] = r.previous_serial;
-  if (!r.subscriber_key_file.empty()) out["subscriber_key_file"] = r.subscriber_key_file;
+  if (r.key_made_by_ca) out["key_made_by_ca"] = true;
+  // Once, in the answer of the issue that made it: the CA keeps no copy (local_ca.cpp).
+  if (!r.subscriber_key_pem.empty()) out["subscriber_key_pem"] = r.subscriber_key_pem;
   if (r.replayed) out["replayed"] = true;
   out["certificate_pem"] = r.certificate_pem;
   return out;

@@ -87,6 +87,25 @@ X509Ptr read_certificate_pem(const std::string& pem, const std::string& what) {
   return X509Ptr(check(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), what.c_str()));
 }
 
+PkeyPtr read_csr_key(const std::string& pem) {
+  BioPtr bio = memory_bio(pem);
+  std::unique_ptr<X509_REQ, Deleter<X509_REQ, X509_REQ_free>> request(
+      PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr));
+  if (!request) {
+    ERR_clear_error();
+    throw ProviderError(CAHUB_ERROR_INVALID_REQUEST, "csr_pem is not a PEM certificate request (BEGIN CERTIFICATE REQUEST)");
+  }
+  EVP_PKEY* key = X509_REQ_get0_pubkey(request.get());
+  if (!key || X509_REQ_verify(request.get(), key) != 1) {
+    ERR_clear_error();
+    throw ProviderError(CAHUB_ERROR_INVALID_REQUEST,
+                        "csr_pem's signature does not verify under its own public key: it was not signed by the "
+                        "holder's private key");
+  }
+  EVP_PKEY_up_ref(key);
+  return PkeyPtr(key);
+}
+
 std::string private_key_pem(EVP_PKEY& key) {
   return to_pem([&](BIO* b) { return PEM_write_bio_PrivateKey(b, &key, nullptr, nullptr, 0, nullptr, nullptr); },
                 "cannot write a private key");

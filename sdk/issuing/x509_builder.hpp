@@ -19,6 +19,9 @@ std::time_t end_of_day(Date day);  // 23:59:59 China time
 
 PkeyPtr read_private_key_pem(const std::string& pem, const std::string& what);
 PkeyPtr read_public_key_pem(const std::string& pem);  // INVALID_REQUEST when not a public key
+// The public key of a PKCS#10 request whose signature verifies under that key (the holder
+// proved it has the private half). INVALID_REQUEST when not a request, or when it does not verify.
+PkeyPtr read_csr_key(const std::string& pem);
 X509Ptr read_certificate_pem(const std::string& pem, const std::string& what);
 std::string private_key_pem(EVP_PKEY& key);
 std::string certificate_pem(X509& certificate);

@@ -76,6 +76,18 @@ test("a clerk and a reviewer take an order from acceptance to a downloaded certi
   const opensslSerial = execFileSync("openssl", ["x509", "-noout", "-serial"], {input: pem, encoding: "utf8"});
   assert.equal(opensslSerial.trim().replace(/^serial=/, "").toUpperCase(), serial.toUpperCase());
 
+  // No CSR was chosen, so the CA made the key pair: its private key is offered once, and it is the
+  // certificate's. After the download the page no longer holds it, nor does a reload.
+  const [keyDownload] = await Promise.all([clerk.waitForEvent("download"),
+                                           clerk.locator('a[data-action="download_key"]').click()]);
+  const key = readFileSync(await keyDownload.path(), "utf8");
+  assert.match(key, /^-----BEGIN PRIVATE KEY-----/);
+  assert.equal(execFileSync("openssl", ["pkey", "-pubout"], {input: key, encoding: "utf8"}),
+               execFileSync("openssl", ["x509", "-noout", "-pubkey"], {input: pem, encoding: "utf8"}));
+  await clerk.reload();
+  await waitForState(clerk, "已签发");
+  assert.equal(await clerk.locator("section.holder-key").count(), 0);
+
   // Delivery.
   await act(clerk, "ready_for_pickup", "待领取");
   await act(clerk, "complete", "已办结");

@@ -30,7 +30,7 @@ TEST_CASE("every setting is described once, with what loading and docs need") {
   }
   CHECK(find_setting("server", "prot") == nullptr);
   CHECK(setting_tables() ==
-        std::vector<std::string_view>{"paths", "server", "sign_in", "rules", "store", "metrics", "audit", "log", "calendar"});
+        std::vector<std::string_view>{"paths", "server", "sign_in", "rules", "store", "metrics", "audit", "keys", "log", "calendar"});
 }
 
 TEST_CASE("the built-in defaults lie within their own bounds") {
@@ -92,6 +92,9 @@ public_key_file = "audit.pub"
 checkpoint_file = "/var/lib/cahub-anchors/checkpoints.jsonl"
 checkpoint_interval_ms = 250
 checkpoint_syslog = true
+
+[keys]
+kek_file = "secrets/kek"
 [log]
 level = "warn"
 [calendar]
@@ -113,6 +116,11 @@ workdays = ["2026-09-27"]
   CHECK(changed.audit.public_key_file == "/etc/cahub/audit.pub");  // relative to the config file's folder
   CHECK(changed.audit.checkpoint_interval_ms == 250);
   CHECK_THAT(changed_text, Catch::Contains("holidays = [\"2026-10-01\", \"2026-10-02\"]\n"));
+  // A relative kek_file is relative to the configuration file, like every path.
+  CHECK(changed.keys.kek_file == "/etc/cahub/secrets/kek");
+  // Unset, an optional setting is a comment, so the file loads back unset.
+  CHECK(defaults.keys.kek_file.empty());
+  CHECK_THAT(text, Catch::Contains("[keys]\n# kek_file = (unset)\n"));
 }
 
 TEST_CASE("the Markdown schema has one row per setting with type, default and description") {
@@ -124,6 +132,7 @@ TEST_CASE("the Markdown schema has one row per setting with type, default and de
   CHECK_THAT(markdown, Catch::Contains("| `calendar.holidays` | array of dates (YYYY-MM-DD) | `[]` |"));
   CHECK_THAT(markdown, Catch::Contains("| `store.group_commit` | boolean | `true` |"));
   CHECK_THAT(markdown, Catch::Contains("| `audit.checkpoint_file` | path | (unset) |"));
+  CHECK_THAT(markdown, Catch::Contains("| `keys.kek_file` | path | (unset) |"));
   // Plus one row for the open-ended [plugins.<id>] tables.
   CHECK_THAT(markdown, Catch::Contains("| `plugins.<id>.<key>` | string, integer or boolean | (none) |"));
   std::size_t rows = 0;

@@ -3,6 +3,7 @@
 // and an audit trail that verifies; and it never seeds over an existing folder.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <set>
 #include <sys/stat.h>
 
@@ -57,6 +58,23 @@ TEST_CASE("the demo seed makes orders in several states, certificates near expir
   CHECK(from_orders == 2);
 
   CHECK(demo(scratch, {"audit", "verify"}).exit_code == 0);
+
+  // The demo seals its CAs' keys with a key-encryption key of its own (0600), and keeps no
+  // holder's key under the CAs' folders: the one the CA made went to handed-over/, once.
+  struct stat kek {};
+  REQUIRE(stat(scratch.file("demo/kek").c_str(), &kek) == 0);
+  CHECK((kek.st_mode & 0077) == 0);
+  for (const char* ca : {"bjca", "cfca"}) {
+    INFO(ca);
+    const std::string key = read_bytes(scratch / "demo" / "ca" / ca / "ca.key.pem");
+    CHECK_THAT(key, Catch::StartsWith("-----BEGIN CAHUB SEALED DATA-----"));
+  }
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(scratch / "demo" / "ca"))
+    if (entry.is_regular_file()) CHECK(read_bytes(entry.path()).find("BEGIN PRIVATE KEY") == std::string::npos);
+  int handed_over = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(scratch / "demo" / "handed-over"))
+    handed_over += read_bytes(entry.path()).find("BEGIN PRIVATE KEY") != std::string::npos ? 1 : 0;
+  CHECK(handed_over == 1);
 
   // The accounts exist only in this database, with the passwords written for the demo's user alone.
   struct stat info {};

@@ -98,9 +98,18 @@ TEST_CASE("a central order from acceptance to completion on the command line, au
   CHECK(paid.out == id + " " + std::to_string(order.at("version").get<int>() + 1) + " paid 26000\n");
 
   order = desk.json_as("wang.fang", {"order", "show", id});
-  order = desk.json_as("wang.fang", {"order", "issue", id, "--version", version_of(order)});
+  // cahub keeps no holder's key: the command says where the one the CA makes goes, or brings the
+  // medium's request; neither is refused before the provider is asked.
+  check_refusal(desk.as("wang.fang", {"order", "issue", id, "--version", version_of(order)}), 2, "holder_key_required");
+  const std::string key_file = desk.var.file("holder.key");
+  order = desk.json_as("wang.fang", {"order", "issue", id, "--version", version_of(order), "--key-out", key_file});
   CHECK(order.at("state") == "issued");
   const std::string serial = order.at("certificate").at("serial");
+  // The holder's key is in that file only, private from the start, and it is the certificate's.
+  CHECK((std::filesystem::status(key_file).permissions() & std::filesystem::perms::all) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+  CHECK_THAT(read_bytes(key_file), StartsWith("-----BEGIN PRIVATE KEY-----"));
+  CHECK_FALSE(std::filesystem::exists(desk.var / "ca" / "bjca" / "keys"));
 
   // The PEM on stdout verifies with openssl against BJCA's CA.
   const RunResult pem = desk.cahub({"order", "certificate", id});
@@ -109,6 +118,8 @@ TEST_CASE("a central order from acceptance to completion on the command line, au
   const auto cert = desk.var.write("cert.pem", pem.out);
   CHECK(run("openssl", {"verify", "-CAfile", desk.var.file("ca/bjca/ca.cert.pem"), cert.string()}).exit_code == 0);
   CHECK_THAT(run("openssl", {"x509", "-in", cert.string(), "-noout", "-serial"}).out, Contains(serial));
+  CHECK(run("openssl", {"pkey", "-in", key_file, "-pubout"}).out ==
+        run("openssl", {"x509", "-in", cert.string(), "-noout", "-pubkey"}).out);
 
   order = desk.json_as("wang.fang", {"order", "act", id, "ready_for_pickup", "--version", version_of(order)});
   order = desk.json_as("zhao.li", {"order", "act", id, "complete", "--version", version_of(order)});

@@ -111,13 +111,21 @@ TEST_CASE("a central order from acceptance to completion through the API, audite
   auto [issued_status, issued] = desk.call("POST", "/v1/orders/" + id + "/issue", clerk, json{{"version", order.at("version")}});
   INFO(issued.dump());
   REQUIRE(issued_status == 200);
+  // No request from a medium: BJCA's CA made the pair, and this answer is the one place its
+  // private key is given; the order as read again has none.
+  const std::string holder_key = issued.at("subscriber_key_pem");
+  issued.erase("subscriber_key_pem");
   order = issued;
   CHECK(order.at("state") == "issued");
+  CHECK_FALSE(desk.call("GET", "/v1/orders/" + id, clerk).second.contains("subscriber_key_pem"));
+  CHECK_FALSE(std::filesystem::exists(desk.var / "ca" / "bjca" / "keys"));
   const std::string serial = order.at("certificate").at("serial");
   auto pem = desk.client->Get("/v1/orders/" + id + "/certificate.pem", {{"Authorization", "Bearer " + clerk}});
   REQUIRE(pem);
   CHECK(pem->status == 200);
   const auto cert = desk.var.write("downloaded.pem", pem->body);
+  CHECK(run("openssl", {"pkey", "-pubout", "-in", desk.var.write("holder.key", holder_key).string()}).out ==
+        run("openssl", {"x509", "-noout", "-pubkey", "-in", cert.string()}).out);
   const auto verified = run("openssl", {"verify", "-CAfile", desk.var.file("ca/bjca/ca.cert.pem"), "-crl_check",
                                         "-CRLfile", desk.var.file("ca/bjca/crl.pem"), cert.string()});
   CHECK(verified.exit_code == 0);
@@ -447,7 +455,35 @@ TEST_CASE("rules across orders: one master key per unit from the registry, NMGCA
                                             {"reason", "NMGCA price list, by phone"}});
   std::tie(std::ignore, order) = desk.call("POST", path + "/payments", clerk,
                                            {{"version", order.at("version")}, {"method", "wechat"}, {"amount_fen", 40000}});
-  std::tie(std::ignore, order) = desk.call("POST", path + "/issue", clerk, {{"version", order.at("version")}});
+  // The holder's medium made the key pair: its request is certified, and no key comes back. A
+  // request that is not one is refused at the edge; one whose signature fails, by the provider,
+  // and the order goes back to paid.
+  REQUIRE(run("openssl", {"req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                          desk.var.file("medium.key"), "-subj", "/CN=medium", "-out", desk.var.file("medium.csr")})
+              .exit_code == 0);
+  const std::string csr = read_bytes(desk.var / "medium.csr");
+  auto [not_csr, not_csr_answer] = desk.call("POST", path + "/issue", clerk,
+                                             {{"version", order.at("version")}, {"csr_pem", "hello"}});
+  CHECK(not_csr == 400);
+  CHECK(not_csr_answer["error"]["field"] == "csr_pem");
+  auto [forged, forged_answer] = desk.call(
+      "POST", path + "/issue", clerk,
+      {{"version", order.at("version")},
+       {"csr_pem", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n"}});
+  CHECK(forged == 422);
+  CHECK(forged_answer["error"]["code"] == "provider_refused");
+  order = desk.call("GET", path, clerk).second;
+  REQUIRE(order.at("state") == "paid");
+  auto [from_medium_status, from_medium] = desk.call("POST", path + "/issue", clerk,
+                                                     {{"version", order.at("version")}, {"csr_pem", csr}});
+  INFO(from_medium.dump());
+  REQUIRE(from_medium_status == 200);
+  CHECK_FALSE(from_medium.contains("subscriber_key_pem"));
+  order = from_medium;
+  auto medium_pem = desk.client->Get(path + "/certificate.pem", {{"Authorization", "Bearer " + clerk}});
+  REQUIRE(medium_pem);
+  CHECK(run("openssl", {"x509", "-noout", "-pubkey", "-in", desk.var.write("medium.pem", medium_pem->body).string()}).out ==
+        run("openssl", {"pkey", "-pubout", "-in", desk.var.file("medium.key")}).out);
   std::tie(std::ignore, order) = desk.act(id, "ready_for_pickup", clerk, order);
   auto [done, completed] = desk.act(id, "complete", clerk, order);
   REQUIRE(done == 200);

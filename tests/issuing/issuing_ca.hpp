@@ -19,8 +19,11 @@ using nlohmann::json;
 
 class IssuingCa {
  public:
-  explicit IssuingCa(std::string id, const plugins::PluginSettings& settings = {}) : id_(std::move(id)) {
+  explicit IssuingCa(std::string id, const plugins::PluginSettings& settings = {},
+                     std::shared_ptr<const sdk::sealing::KeySealer> sealer = nullptr)
+      : id_(std::move(id)) {
     plugins::PluginRegistry registry;
+    registry.use_key_sealer(std::move(sealer));
     registry.load_folder(CAHUB_PLUGINS_DIR, scratch_ / "var", settings);
     provider_ = registry.find(id_);
     if (!provider_)

@@ -92,18 +92,31 @@ TEST_CASE("renewal and reissue need an existing, usable certificate of the same 
 
 TEST_CASE("an issue that fails part-way records no certificate and leaves no key behind") {
   IssuingCa ca("cfca");
-  (void)ca.call({{"op", "ca"}});  // set the CA up first
-  // The folder for subscriber keys is a file: writing the new key fails after the certificate
-  // was signed, before it could be recorded.
-  testing::write_bytes(ca.state_dir() / "keys", "in the way");
+  const json lost = ca.issue_new("o-1");
+  // The CRL's place is taken by a folder: the reissue's CRL (which revokes the lost certificate)
+  // cannot be written, after the new certificate and its key were made, before they were recorded.
+  std::filesystem::remove(ca.state_dir() / "crl.pem");
+  std::filesystem::create_directories(ca.state_dir() / "crl.pem");
+  testing::write_bytes(ca.state_dir() / "crl.pem" / "in-the-way", "x");  // not empty: no rename replaces it
+  json reissue = IssuingCa::new_order("o-2");
+  reissue["business"] = "reissue_lost";
+  reissue["previous_serial"] = lost.at("serial");
+  reissue["not_after"] = lost.at("not_after");
   std::string message;
-  CHECK(ca.status_of(IssuingCa::new_order("o-1"), &message) == CAHUB_ERROR_PROVIDER);
-  CHECK_THAT(message, Catch::Contains("keys"));
-  std::filesystem::remove(ca.state_dir() / "keys");
-  // Nothing of the failed attempt exists: the retry issues afresh instead of replaying.
-  const json issued = ca.call(IssuingCa::new_order("o-1"));
+  CHECK(ca.status_of(reissue, &message) == CAHUB_ERROR_PROVIDER);
+  CHECK_THAT(message, Catch::Contains("crl.pem"));
+  std::filesystem::remove_all(ca.state_dir() / "crl.pem");
+  // Nothing of the failed attempt exists: the lost certificate is still active, the retry issues
+  // afresh instead of replaying, and the key the failed attempt made went nowhere.
+  CHECK(ca.call({{"op", "status"}, {"serial", lost.at("serial")}}).at("status") == "active");
+  const json issued = ca.call(reissue);
   CHECK_FALSE(issued.contains("replayed"));
+  CHECK(issued.contains("subscriber_key_pem"));
   CHECK(ca.verifies(issued));
+  CHECK(ca.verifies_as_revoked(lost));
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(ca.state_dir()))
+    if (entry.is_regular_file() && entry.path().filename() != "ca.key.pem")
+      CHECK(testing::read_bytes(entry.path()).find("PRIVATE KEY-----") == std::string::npos);
 }
 
 TEST_CASE("a damaged ledger fails that plugin's operations with the file named, others go on") {

@@ -40,10 +40,12 @@ TEST_CASE("every provider issues a certificate that openssl verifies against its
   CHECK_THAT(text, Catch::Contains("16:00:00"));  // 00:00 China time is 16:00 UTC the day before
   CHECK_THAT(text, Catch::Contains("15:59:59"));
 
-  // Keys are private to the CA's user; the root and CRL are public.
+  // The CA key is private to the CA's user; the root and CRL are public. No request brought the
+  // holder's key, so the CA made the pair and handed the private key over in this answer.
   CHECK(mode_of(ca.state_dir() / "ca.key.pem") == 0600);
-  CHECK(mode_of(issued.at("subscriber_key_file").get<std::string>()) == 0600);
   CHECK(mode_of(ca.state_dir() / "ca.cert.pem") == 0644);
+  CHECK(issued.at("key_made_by_ca") == true);
+  CHECK_THAT(issued.at("subscriber_key_pem").get<std::string>(), Catch::StartsWith("-----BEGIN PRIVATE KEY-----"));
 }
 
 TEST_CASE("freeze puts the certificate on the CRL on hold, unfreeze takes it off, revoke is for good") {
@@ -164,10 +166,10 @@ TEST_CASE("issuing the same order again returns the first certificate, and other
   std::string message;
   CHECK(ca.status_of(IssuingCa::new_order("order-7", 2), &message) == CAHUB_ERROR_INVALID_REQUEST);
   CHECK_THAT(message, Catch::Contains("already has certificate " + first.at("serial").get<std::string>()));
-  // One subscriber key on disk: the refused retry made nothing.
-  std::size_t keys = 0;
-  for (const auto& f : std::filesystem::directory_iterator(ca.state_dir() / "keys")) keys += f.is_regular_file() ? 1 : 0;
-  CHECK(keys == 1);
+  // The first answer carried the key the CA made; the replay does not, and nothing keeps it.
+  CHECK(first.contains("subscriber_key_pem"));
+  CHECK_FALSE(again.contains("subscriber_key_pem"));
+  CHECK_FALSE(std::filesystem::exists(ca.state_dir() / "keys"));
 }
 
 TEST_CASE("serials are unique under concurrent issuing from several threads") {
@@ -197,7 +199,8 @@ TEST_CASE("a subscriber's own public key is certified instead of a generated one
   json order = IssuingCa::new_order("own-key");
   order["public_key_pem"] = pub.out;
   const json issued = ca.call(order);
-  CHECK_FALSE(issued.contains("subscriber_key_file"));
+  CHECK_FALSE(issued.contains("subscriber_key_pem"));
+  CHECK_FALSE(issued.contains("key_made_by_ca"));
   CHECK(ca.verifies(issued));
   // The certificate's key is the subscriber's: its public half matches.
   const auto cert = ca.scratch().write("own.pem", issued.at("certificate_pem").get<std::string>());

@@ -76,6 +76,12 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
                    "flood of sign-ins can hold every worker thread",
                    cfg.sign_in.concurrent_checks + cfg.sign_in.queued_checks, cfg.server.threads);
 
+    // Warned, not refused: a development or test service point runs without one (docs/architecture.md,
+    // Keys at rest); a production one sets it, and this line is how it notices it did not.
+    if (!rt.plugins->seals_keys())
+      spdlog::warn("no key-encryption key is configured ($CAHUB_KEY_ENCRYPTION_KEY or [keys] kek_file): CA private "
+                   "keys under {} are stored unencrypted", (cfg.paths.var / "ca").string());
+
     // Migrations are applied at start, so a schema problem stops the server before it answers.
     store::Database database = store::Database::open(cfg.paths.database);
     std::optional<audit::CheckpointTarget> anchors;

@@ -29,6 +29,7 @@
 #ifndef CAHUB_ISSUING_HPP
 #define CAHUB_ISSUING_HPP
 
+#include <cahub/key_sealing.hpp>
 #include <cahub/plugin.hpp>
 
 #include <functional>
@@ -87,7 +88,17 @@ struct IssueOrder {
   // The certificate renewed, reissued or changed (required for those); for add, the unit's
   // existing certificate where the provider asks for one (NETCA); empty for new.
   std::string previous_serial;
-  std::string public_key_pem;   // the subscriber's key (from the medium); empty: the CA makes one
+  // The subscriber's key pair stays with the holder, on the medium (UKey) that made it; the CA
+  // signs its public half and never sees the private one. Give one of:
+  //   csr_pem         a PKCS#10 request signed by the medium's key (BEGIN CERTIFICATE REQUEST):
+  //                   the CA checks its signature (proof of possession) and certifies its key;
+  //   public_key_pem  the medium's public key alone (BEGIN PUBLIC KEY), for a channel that
+  //                   proves possession otherwise.
+  // Neither: the CA makes the pair and hands the private key over once, in the answer
+  // (CertificateRecord::subscriber_key_pem), keeping no copy: the medium written at the counter
+  // and delivered to the holder.
+  std::string csr_pem;
+  std::string public_key_pem;
   // The electronic seals to bind to this certificate: "unit" (单位公章), "legal_rep" (法人签章),
   // "person" (个人签章). Empty when the order binds none.
   std::vector<std::string> seals;
@@ -110,7 +121,10 @@ struct CertificateRecord {
   std::string status_changed_at;                      // ISO-8601 UTC time of the last freeze/revoke/unfreeze
   std::string previous_serial;
   std::string certificate_pem;
-  std::string subscriber_key_file;  // set when the CA made the subscriber's key (mode 0600)
+  // The private key the CA made for this certificate (PKCS#8 PEM), in the answer of the issue
+  // that made it and nowhere else: the CA keeps no copy, so a replay (replayed) comes without it.
+  std::string subscriber_key_pem;
+  bool key_made_by_ca = false;  // the CA made the key pair (and handed the private key over once)
   bool replayed = false;            // issue() found this order's certificate already issued
 };
 
@@ -156,9 +170,20 @@ struct LocalCaSettings {
   // own verifier accepts, else ECDSA P-256), "sm2" or "ec-p256". An existing CA keeps its own.
   std::string key_algorithm = "auto";
   int crl_valid_days = 7;  // nextUpdate of each CRL
+  // Names this CA in the sealed key's purpose, so a sealed key file cannot be moved to another
+  // CA's folder. from_host(): the plugin's id (the state folder's name). Empty: the common name.
+  std::string ca_id;
+  // Seals the CA's private key at rest (cahub/key_sealing.hpp). from_host(): the host's sealing
+  // service, nullptr when the operator configured no key-encryption key. With a sealer, a plain
+  // ca.key.pem found on open is sealed in place (migrated); without one, the key stays plain PEM
+  // and a sealed one is refused, since it cannot be opened.
+  std::shared_ptr<const sealing::KeySealer> sealer;
+  // Told when a plain CA key was found and sealed (migrated) (from_host(): the host's log, as a
+  // warning). May be empty.
+  std::function<void(const std::string&)> notice;
 
   // The settings the host passes for this plugin ([plugins.<id>] in cahub.toml: key_algorithm,
-  // crl_valid_days) over the defaults, with the state folder from the host.
+  // crl_valid_days) over the defaults, with the state folder, the sealer and the log from the host.
   static LocalCaSettings from_host(const Host& host, std::string common_name, std::string organization);
 };
 

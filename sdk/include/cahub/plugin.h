@@ -168,8 +168,8 @@ typedef struct cahub_host_api {
   size_t settings_count;
   /* [thread-safe] A host service table by versioned id (RedisModule_GetApi style), or NULL when
    * this host does not offer it. OWNERSHIP: host; the table lives as long as the instance.
-   * ABI 2.0 defines no host service ids yet: the probe exists so that a service can be added in a
-   * later 2.x without growing this table, and a plugin tests the answer for NULL. */
+   * Service ids: CAHUB_HOST_KEY_SEALING below. The probe lets a service be added without growing
+   * this table; a plugin tests the answer for NULL (an older host, or the service not set up). */
   const void* (*get_api)(void* host_ctx, const char* id);
 } cahub_host_api;
 
@@ -182,6 +182,33 @@ typedef struct cahub_text_sink {
    * (the host remembers a failed copy and reports it after the call). */
   void (*write)(void* host_ctx, const char* utf8, size_t length);
 } cahub_text_sink;
+
+/* ---- Host services, asked for by id through cahub_host_api.get_api(). ---- */
+
+/* Sealing secrets with the operator's key-encryption key (KEK): AES-256-GCM, the envelope of
+ * <cahub/key_sealing.hpp>, armored as text. The host keeps the KEK; a plugin hands it plaintext to
+ * seal and gets armored text back, and the reverse. The host binds the plugin's id into every
+ * `purpose`, so what one plugin sealed no other plugin can open. The host offers this service only
+ * when a KEK is configured: NULL means "keep your secrets as you did", and a plugin that finds an
+ * armored file without the service refuses to guess. C++ plugins use
+ * cahub::sdk::sealing::host_key_sealer().
+ * OWNERSHIP: host; the table and key_id live as long as the instance. */
+#define CAHUB_HOST_KEY_SEALING "cahub.key_sealing/1"
+typedef struct cahub_key_sealing {
+  uint32_t struct_size; /* sizeof(cahub_key_sealing) as the host was built */
+  const char* key_id;   /* the id of the KEK new envelopes are sealed under (16 hex digits) */
+  /* [thread-safe] Seals `length` bytes of `plaintext` for `purpose` (UTF-8, NUL-terminated, names
+   * what the secret is, e.g. "cahub.local_ca.key/1:bjca"). Writes the armored envelope to `out`.
+   * Non-OK (CAHUB_ERROR_PROVIDER) with one line on `error` when the cipher fails. */
+  cahub_status (*seal)(void* host_ctx, const char* purpose, const char* plaintext, size_t length,
+                       const cahub_text_sink* out, const cahub_text_sink* error);
+  /* [thread-safe] Opens an armored envelope sealed for `purpose`; writes the plaintext bytes to
+   * `out`. Non-OK with one line on `error` that starts with a stable code and a colon:
+   * "sealed_malformed:", "sealed_with_other_key:" (CAHUB_ERROR_INVALID_REQUEST) or
+   * "sealed_not_authentic:" (CAHUB_ERROR_PROVIDER: tampered, or sealed for another purpose). */
+  cahub_status (*open)(void* host_ctx, const char* purpose, const char* armored, size_t length,
+                       const cahub_text_sink* out, const cahub_text_sink* error);
+} cahub_key_sealing;
 
 /* ---- Assessment: the provider's own rules for a quote or an order (hot path: plain C). ---- */
 
@@ -319,6 +346,10 @@ CAHUB_STATIC_ASSERT(offsetof(cahub_assessment_sink, refuse) == 8, "cahub_assessm
 CAHUB_STATIC_ASSERT(offsetof(cahub_assessment_sink, require_step) == 16, "cahub_assessment_sink layout");
 CAHUB_STATIC_ASSERT(offsetof(cahub_assessment_sink, set_facts) == 24, "cahub_assessment_sink layout");
 CAHUB_STATIC_ASSERT(sizeof(cahub_assessment_sink) == 32, "cahub_assessment_sink layout");
+CAHUB_STATIC_ASSERT(offsetof(cahub_key_sealing, key_id) == 8, "cahub_key_sealing layout");
+CAHUB_STATIC_ASSERT(offsetof(cahub_key_sealing, seal) == 16, "cahub_key_sealing layout");
+CAHUB_STATIC_ASSERT(offsetof(cahub_key_sealing, open) == 24, "cahub_key_sealing layout");
+CAHUB_STATIC_ASSERT(sizeof(cahub_key_sealing) == 32, "cahub_key_sealing layout");
 CAHUB_STATIC_ASSERT(offsetof(cahub_upload_limits, types) == 8, "cahub_upload_limits layout");
 CAHUB_STATIC_ASSERT(offsetof(cahub_upload_limits, type_count) == 16, "cahub_upload_limits layout");
 CAHUB_STATIC_ASSERT(offsetof(cahub_upload_limits, max_bytes) == 24, "cahub_upload_limits layout");

@@ -242,6 +242,8 @@ class Host {
   // host does not offer it. Test the answer: a host offers only the services it knows.
   // OWNERSHIP: the host's, valid for the instance's life.
   const void* api(const char* id) const noexcept { return get_api_ && id ? get_api_(host_ctx_, id) : nullptr; }
+  // The host's context, to pass back unchanged to the functions of a service table from api().
+  void* context() const noexcept { return host_ctx_; }
 
  private:
   decltype(cahub_host_api::log) log_;

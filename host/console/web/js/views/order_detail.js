@@ -21,6 +21,9 @@ const UPLOAD_TYPES = /\.(jpe?g|png|bmp|pdf)$/i;
 
 export async function render(main, {match, isCurrent}) {
   const id = match[1];
+  // The holder's private key when the CA made the pair at issue: in this page's memory only, to be
+  // downloaded once and handed over with the medium; cahub keeps no copy (docs/architecture.md).
+  let handedKey = null;
   let status = h("p", {class: "status", role: "status", "aria-live": "polite"});
   let message = h("p", {class: "error", role: "alert", tabindex: "-1"});
 
@@ -103,6 +106,7 @@ export async function render(main, {match, isCurrent}) {
           actionsSection(catalog, order),
           termsSection(order),
           paymentSection(order),
+          holderKeySection(order),
           certificateSection(order),
           materialsSection(order)),
         h("div", {},
@@ -136,9 +140,18 @@ export async function render(main, {match, isCurrent}) {
         perform(t("working"), () => api("POST", `/v1/orders/${order.id}/actions/${action}`,
                                          {version: order.version, note: note.value.trim() || undefined}));
       }}, t(`action_${action}`)));
+    // The medium's certificate request, when the holder's UKey made the key pair; without one the
+    // CA makes the pair and the answer carries the private key, this once.
+    const csr = h("input", {type: "file", accept: ".csr,.req,.pem,.p10", name: "csr"});
     if (canIssue)
       buttons.unshift(h("button", {type: "button", class: "primary", dataset: {action: "issue"},
-        onclick: () => perform(t("issuing_progress"), () => api("POST", `/v1/orders/${order.id}/issue`, {version: order.version}))},
+        onclick: () => perform(t("issuing_progress"), async () => {
+          const file = csr.files && csr.files[0];
+          const body = {version: order.version};
+          if (file) body.csr_pem = await file.text();
+          const issued = await api("POST", `/v1/orders/${order.id}/issue`, body);
+          if (issued && issued.subscriber_key_pem) handedKey = {order: order.id, pem: issued.subscriber_key_pem};
+        })},
         t("issue")));
     if (canCarryOut)
       buttons.unshift(h("button", {type: "button", class: "primary", dataset: {action: "carry_out"},
@@ -149,6 +162,7 @@ export async function render(main, {match, isCurrent}) {
       t(`blocked_${x.code}`) !== `blocked_${x.code}` ? t(`blocked_${x.code}`) : x.message));
     return h("section", {class: "actions"}, h("h2", {}, t("actions")),
       actions.some((a) => NOTE_REQUIRED.has(a)) ? field(t("note"), note) : null,
+      canIssue ? field(t("holder_csr"), csr, t("holder_csr_hint")) : null,
       h("div", {class: "buttons"}, buttons), heldNotes);
   }
 
@@ -213,6 +227,18 @@ export async function render(main, {match, isCurrent}) {
         field(t("method"), method), field(t("amount_yuan"), amount), field(t("voucher"), voucher, t("voucher_hint")),
         maySetTerms() ? field(t("adjustment_reason"), adjustment, t("adjustment_hint")) : null,
         h("button", {type: "submit", class: "primary"}, t("record_payment"))) : null);
+  }
+
+  // Shown once, after the issue that made the key: a download, and what to do with it.
+  function holderKeySection(order) {
+    if (!handedKey || handedKey.order !== order.id) return null;
+    const url = URL.createObjectURL(new Blob([handedKey.pem], {type: "application/x-pem-file"}));
+    const serial = order.certificate ? order.certificate.serial : order.id;
+    return h("section", {class: "holder-key"}, h("h2", {}, t("holder_key")),
+      h("p", {class: "warning"}, t("holder_key_once")),
+      h("a", {href: url, download: `${serial}.key.pem`, class: "button primary", dataset: {action: "download_key"},
+              onclick: () => setTimeout(() => { URL.revokeObjectURL(url); handedKey = null; }, 0)},
+        t("download_key")));
   }
 
   function certificateSection(order) {
