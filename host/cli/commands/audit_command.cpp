@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "cli/commands/commands.hpp"
+#include "cli/database_refusal.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "store/audit_log.hpp"
@@ -23,9 +24,8 @@ CommandRun add_audit_command(CLI::App& app, const GlobalOptions& global) {
     std::optional<store::Database> opened;
     try {
       opened.emplace(store::Database::open(cfg.paths.database));
-    } catch (const store::StoreError& e) {  // names the file and what to do
-      std::cerr << "cahub: " << e.what() << "\n";
-      return kExitBadInput;
+    } catch (const store::StoreError& e) {
+      return report_database_refusal(e);
     }
     store::Database& db = *opened;
     const store::AuditVerdict v = store::verify_audit_chain(db);

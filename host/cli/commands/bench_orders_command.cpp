@@ -250,7 +250,8 @@ int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
   cfg.server.threads = static_cast<unsigned>(o.threads > 0 ? o.threads : o.clients);
   const Runtime rt = load_runtime(cfg);
 
-  store::Database database = store::Database::open(cfg.paths.database);
+  // A scratch service point of its own, made here as `cahub db init` would.
+  store::Database database = store::Database::open_or_create(cfg.paths.database);
   staff::StaffDirectory staff(database);
   staff.add("bench.clerk", "Bench clerk", orders::Role::Clerk, kPassword, "bench");
   staff.add("bench.reviewer", "Bench reviewer", orders::Role::Reviewer, kPassword, "bench");

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/commands/commands.hpp"
+#include "cli/database_refusal.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "staff/staff_directory.hpp"
@@ -46,8 +47,7 @@ CommandRun add_staff_command(CLI::App& app, const GlobalOptions& global) {
     try {
       db.emplace(store::Database::open(cfg.paths.database));
     } catch (const store::StoreError& e) {
-      std::cerr << "cahub: " << e.what() << "\n";
-      return kExitBadInput;
+      return report_database_refusal(e);
     }
     try {
       staff::StaffDirectory directory(*db);
