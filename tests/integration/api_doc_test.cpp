@@ -30,6 +30,7 @@ std::string example_script() {
 TEST_CASE("the curl examples in docs/api.md run against a real server") {
   ScratchFolder var;
   var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") + "\"\n");
+  db_init({"--config", var.file("cahub.toml")});
   REQUIRE(run(CAHUB_BINARY, {"staff", "add", "wang.fang", "--name", "王芳", "--role", "clerk", "--config",
                              var.file("cahub.toml")},
               std::chrono::seconds(60), "a long passphrase\n")

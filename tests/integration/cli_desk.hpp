@@ -18,6 +18,7 @@ struct CliDesk {
   CliDesk() {
     var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") +
                                 "\"\nrules = \"" + CAHUB_RULES_DIR + "\"\nplugins = \"" + CAHUB_PLUGINS_DIR + "\"\n");
+    db_init({"--config", var.file("cahub.toml")});
     for (const auto& [login, role] : {std::pair{"wang.fang", "clerk"}, std::pair{"zhao.li", "reviewer"},
                                       std::pair{"chen.jie", "admin"}}) {
       REQUIRE(cahub({"staff", "add", login, "--name", login, "--role", role}, kPassphrase + "\n").exit_code == 0);

@@ -28,6 +28,7 @@ TEST_CASE("SIGKILL under load loses no acknowledged order and leaves the audit c
   ScratchFolder var;
   var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") +
                               "\"\n[store]\ngroup_commit = " + (group_commit ? "true" : "false") + "\n");
+  db_init({"--config", var.file("cahub.toml")});
   REQUIRE(run(CAHUB_BINARY, {"staff", "add", "wang.fang", "--name", "王芳", "--role", "clerk", "--config",
                              var.file("cahub.toml")},
               std::chrono::seconds(60), "a long passphrase\n")

@@ -11,6 +11,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "integration/cahub_cli.hpp"
 #include "support/process.hpp"
 #include "support/scratch_folder.hpp"
 
@@ -26,6 +27,7 @@ struct StaffedServer {
   // `extra_config` is appended to the scratch cahub.toml (e.g. a [calendar] section).
   explicit StaffedServer(const std::string& extra_config = {}) {
     var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") + "\"\n" + extra_config);
+    db_init({"--config", var.file("cahub.toml")});
     for (const auto& [login, role] : {std::pair{"wang.fang", "clerk"}, std::pair{"zhao.li", "reviewer"},
                                       std::pair{"chen.jie", "admin"}}) {
       const auto r = run(CAHUB_BINARY, {"staff", "add", login, "--name", login, "--role", role, "--config",
