@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "integration/cahub_cli.hpp"
 #include "integration/raw_client.hpp"
 #include "support/process.hpp"
 #include "support/scratch_folder.hpp"
