@@ -159,7 +159,7 @@ TEST_CASE("a database replaced under cahub serve: /healthz 503 'replaced' and wr
   CHECK(error_code(order) == "store_unavailable");
 }
 
-TEST_CASE("a read-only database: serve refuses to start; made read-only while serving, 503 until writable again") {
+TEST_CASE("a read-only database: serve refuses to start, and made read-only while serving answers 503 until writable again") {
   ScratchServicePoint point({.unprivileged = true});
   point.init();
   point.add_staff("wang.fang", "clerk");
