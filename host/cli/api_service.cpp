@@ -32,7 +32,7 @@ http::Limits http_limits(const config::Server& s) {
 ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_book,
                        const plugins::PluginRegistry& plugins, const store::Database& database)
     : quotes_(rule_book, plugins),
-      services_{rule_book, plugins, quotes_, database.file()},
+      services_{rule_book, plugins, quotes_, database.file(), store::DatabaseHealth::of(database.file())},
       calendar_(cfg.calendar.holidays, cfg.calendar.workdays),
       committer_(cfg.store.group_commit ? std::make_unique<store::GroupCommitter>(database.open_another()) : nullptr),
       sign_in_(sign_in_limits(cfg.sign_in), {cfg.sign_in.concurrent_checks, cfg.sign_in.queued_checks}),

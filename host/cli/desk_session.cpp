@@ -6,6 +6,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cli/database_refusal.hpp"
 #include "cli/exit_codes.hpp"
 #include "errors/error_answer.hpp"
 #include "pipeline/request_error.hpp"
@@ -120,7 +121,7 @@ int answer_at_desk(const std::function<int()>& work) {
   } catch (const store::StoreError& e) {
     // The database cannot be opened: the operator on this machine is told which file and what to
     // do (the HTTP API never shows this; its database was opened at start).
-    return report_error(kExitBadInput, "database", e.what());
+    return report_database_refusal(e);
   } catch (...) {
     const errors::ErrorAnswer a = errors::answer_for(std::current_exception(), "cahub order");
     std::string message = a.message;

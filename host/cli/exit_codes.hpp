@@ -17,6 +17,10 @@ constexpr int kExitNotFound = 4;     // no such order, material or certificate (
 constexpr int kExitConflict = 5;     // someone acted first, a reused idempotency key, an open order that blocks (HTTP 409)
 constexpr int kExitRefused = 6;      // the workflow refuses: role, four-eyes, wrong state, not eligible; too many failed sign-ins (HTTP 403, 422, 429)
 constexpr int kExitUnauthenticated = 7;  // unknown login, wrong password, expired session (HTTP 401)
+// No usable database: `database_missing` (none at that path: `cahub db init` makes one, `cahub
+// restore` brings a backup back), `database_read_only`, `database_in_use` (a restore while a
+// server holds it). Never created behind the operator's back: a missing database is a lost one.
+constexpr int kExitDatabase = 8;
 
 // The one mapping of the error model's kinds (domain/coded_error.hpp) to exit codes.
 constexpr int exit_code_for(ErrorKind kind) {

@@ -4,7 +4,10 @@
 #include <iostream>
 #include <spdlog/spdlog.h>
 
+#include <sys/stat.h>
+
 #include "cli/commands/commands.hpp"
+#include "cli/database_refusal.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/global_options.hpp"
 #include "config/config.hpp"
@@ -14,6 +17,11 @@
 using namespace cahub::cli;
 
 int main(int argc, char** argv) {
+  // Everything cahub creates is private to its user, whatever the umask it was started with: the
+  // database and the -wal and -shm SQLite makes beside it, the CA plugins' keys, ledgers and
+  // folders, the metrics token, backups. Files cahub makes itself also ask for 0600/0700
+  // explicitly (store/private_files.hpp); this covers what SQLite and the plugins create.
+  ::umask(077);
   CLI::App app{"cahub — CA certificate and e-seal orders for public-procurement platforms"};
   app.fallthrough();  // global options may follow the command: `cahub quote ... --rules DIR`
   GlobalOptions global;
@@ -31,6 +39,9 @@ int main(int argc, char** argv) {
   remember(add_staff_command(app, global));
   remember(add_certs_command(app, global));
   remember(add_order_command(app, global));
+  remember(add_db_command(app, global));
+  remember(add_backup_command(app, global));
+  remember(add_restore_command(app, global));
   app.require_subcommand(1);
 
   try {
@@ -48,6 +59,8 @@ int main(int argc, char** argv) {
   } catch (const cahub::pipeline::BadRequest& e) {
     std::cerr << "cahub: " << e.what() << "\n";
     return kExitBadInput;
+  } catch (const cahub::store::StoreError& e) {
+    return report_database_refusal(e);
   } catch (const cahub::config::ConfigError& e) {
     std::cerr << "cahub: " << e.what() << "\n";
     return kExitBadInput;

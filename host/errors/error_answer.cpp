@@ -53,6 +53,12 @@ ErrorAnswer from_sqlite(const SQLite::Exception& e, std::string_view context) {
   if ((code & 0xff) == SQLITE_FULL)
     return {ErrorKind::Unavailable, "storage_full", "the server cannot store more right now; nothing was written", {}, {},
             std::nullopt, nlohmann::json::object()};
+  // The file was made read-only, or the disk fails, under the server: it cannot write, and says so
+  // with the code its /healthz then reports (store/database_health.hpp).
+  if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_IOERR)
+    return {ErrorKind::Unavailable, "store_unavailable",
+            "the service point's database cannot be written; nothing was written. An administrator must mend it", {},
+            {}, std::nullopt, nlohmann::json::object()};
   if ((code & 0xff) == SQLITE_BUSY)
     return {ErrorKind::Unavailable, "busy", "the store is busy; nothing was written: retry in a moment", {}, {},
             std::nullopt, nlohmann::json::object()};

@@ -2,9 +2,12 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "errors/error_answer.hpp"
 #include "staff/staff_directory.hpp"
+#include "store/database_health.hpp"
+#include "store/store_error.hpp"
 
 namespace cahub::server {
 
@@ -12,7 +15,15 @@ store::Database& worker_connection(const std::filesystem::path& file) {
   thread_local std::unique_ptr<store::Database> db;
   thread_local std::filesystem::path opened;
   if (!db || opened != file) {
-    db = std::make_unique<store::Database>(store::Database::open(file));
+    try {
+      db = std::make_unique<store::Database>(store::Database::open(file));
+    } catch (const store::StoreError& e) {
+      // The file was there at start (serve opened it): it went missing or read-only since. The
+      // operator reads the path in the log; the client gets the code, no path.
+      spdlog::error("a worker cannot open the database: {}", e.what());
+      throw store::StoreUnavailable(e.code() == "database_read_only" ? store::DatabaseCondition::ReadOnly
+                                                                      : store::DatabaseCondition::Missing);
+    }
     opened = file;
   }
   return *db;

@@ -19,6 +19,7 @@
 #include "plugins/plugin_registry.hpp"
 #include "rules/rule_book.hpp"
 #include "server/authentication.hpp"
+#include "store/database_health.hpp"
 
 namespace cahub::server {
 namespace {
@@ -73,6 +74,15 @@ void install_routes(http::Router& routes, const ApiServices& services) {
   });
 
   routes.get("/healthz", [&services](const http::Request&, http::Response& res) {
+    // A probe must see a lost database: the server would otherwise answer 200 while every write
+    // fails or goes to a deleted file.
+    if (services.store_health && !services.store_health->sound()) {
+      const store::StoreUnavailable refusal(services.store_health->condition());
+      send_json(res, 503, json{{"status", "unavailable"},
+                               {"store", std::string(store::code_of(refusal.condition()))},
+                               {"error", {{"code", refusal.code()}, {"message", refusal.what()}}}});
+      return;
+    }
     send_json(res, 200, json{{"status", "ok"},
                              {"regions", services.rule_book.ids().size()},
                              {"plugins", services.plugins.ids().size()}});

@@ -5,12 +5,14 @@
 #include <atomic>
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace cahub::http { class Router; }
 namespace cahub::rules { class RuleBook; }
 namespace cahub::plugins { class PluginRegistry; }
 namespace cahub::pipeline { class QuotePipeline; }
+namespace cahub::store { class DatabaseHealth; }
 
 namespace cahub::server {
 
@@ -19,9 +21,12 @@ struct ApiServices {
   const plugins::PluginRegistry& plugins;
   const pipeline::QuotePipeline& quotes;
   std::filesystem::path database;  // staff sessions: every route but /healthz needs a bearer token
+  // Whether the database can take writes (store/database_watch.hpp); /healthz answers 503
+  // `store_unavailable` when it cannot. Null: not watched, /healthz does not look.
+  std::shared_ptr<const store::DatabaseHealth> store_health = nullptr;
 };
 
-// Installs the routes: GET /healthz (open, for probes), POST /v1/quote, GET /v1/plugins,
+// Installs the routes: GET /healthz (open, for probes; 503 when the database is lost), POST /v1/quote, GET /v1/plugins,
 // GET /v1/rules, GET /v1/vocabulary and GET /v1/identifiers/{kind} (signed in); and, for every
 // route (the order and console routes' too), the one error model's answer to whatever escapes
 // it. `services` must outlive the server.

@@ -3,25 +3,41 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
 #include <optional>
 #include <string>
 #include <system_error>
 
 #include "store/migrate.hpp"
 #include "store/migrations.hpp"
+#include "store/private_files.hpp"
 #include "store/store_error.hpp"
 
 namespace cahub::store {
 namespace {
 
-void create_parent_folders(const std::filesystem::path& file) {
-  const std::filesystem::path folder = file.parent_path();
-  if (folder.empty()) return;
-  std::error_code error;
-  std::filesystem::create_directories(folder, error);
-  if (error)
-    throw StoreError("cannot create the folder " + folder.string() + " for the database " + file.string() + ": " +
-                     error.message());
+StoreError missing(const std::filesystem::path& file, const std::string& what) {
+  return StoreError(file.string() + " " + what +
+                        ": `cahub db init` makes a new, empty database there; to use an existing one, point "
+                        "paths.database (or --db) at it, or bring a backup back with `cahub restore`",
+                    "database_missing");
+}
+
+// The file and its missing folders, private from the start (store/private_files.hpp).
+void create_private(const std::filesystem::path& file) {
+  try {
+    make_private_folders(file.parent_path());
+    create_private_file(file);
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw StoreError("cannot create the database " + file.string() + ": " + e.code().message() + " (" +
+                     e.path1().string() + ")");
+  }
+}
+
+// The database and the companions SQLite made beside it (with the database's mode) stay 0600.
+void keep_database_private(const std::filesystem::path& file) {
+  for (const char* suffix : {"", "-wal", "-shm"}) keep_private(file.string() + suffix);
 }
 
 // What is in the file, read before anything is written to it: SQLite only reads the header here,
@@ -52,8 +68,9 @@ Identity read_identity(SQLite::Database& db, const std::filesystem::path& file) 
   }
 }
 
-void require_ours_and_known(const Identity& identity, const std::filesystem::path& file) {
+void require_ours_and_known(const Identity& identity, const std::filesystem::path& file, bool create) {
   const bool fresh = identity.application_id == 0 && identity.user_version == 0 && !identity.has_schema;
+  if (fresh && !create) throw missing(file, "holds no cahub database yet (it is an empty SQLite file)");
   if (!fresh && identity.application_id != application_id)
     throw StoreError(file.string() + " is a SQLite database of another program (application_id " +
                      std::to_string(identity.application_id) + ", not cahub's); cahub left it untouched.");
@@ -97,20 +114,40 @@ void set_pragma_and_verify(SQLite::Database& db, const std::filesystem::path& fi
 }  // namespace
 
 Database::Database(std::filesystem::path file, SQLite::Database db, std::chrono::milliseconds busy_timeout)
-    : file_(std::move(file)), db_(std::move(db)), busy_timeout_(busy_timeout) {}
+    : file_(std::move(file)), db_(std::move(db)), busy_timeout_(busy_timeout), health_(DatabaseHealth::of(file_)) {}
 
 Database Database::open(const std::filesystem::path& file, std::chrono::milliseconds busy_timeout) {
+  return open_file(file, busy_timeout, false);
+}
+
+Database Database::open_or_create(const std::filesystem::path& file, std::chrono::milliseconds busy_timeout) {
+  return open_file(file, busy_timeout, true);
+}
+
+Database Database::open_file(const std::filesystem::path& file, std::chrono::milliseconds busy_timeout, bool create) {
   configure_sqlite_once();
-  create_parent_folders(file);
+  if (create) {
+    create_private(file);
+  } else if (std::error_code error; !std::filesystem::exists(file, error)) {
+    throw missing(file, "does not exist");
+  }
+  keep_database_private(file);
   std::optional<SQLite::Database> opened;
   try {
-    opened.emplace(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, static_cast<int>(busy_timeout.count()));
+    // Never SQLite's OPEN_CREATE: a file deleted between the check above and here stays missing.
+    opened.emplace(file.string(), SQLite::OPEN_READWRITE, static_cast<int>(busy_timeout.count()));
   } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_CANTOPEN && !std::filesystem::exists(file)) throw missing(file, "does not exist");
     throw StoreError("cannot open the database " + file.string() + ": " + e.what());
   }
   SQLite::Database& db = *opened;
+  // SQLite quietly opens a file it may not write read-only; every write would then fail later.
+  if (sqlite3_db_readonly(db.getHandle(), "main") == 1)
+    throw StoreError(file.string() + " cannot be written by this user: make it (and its folder) writable for the "
+                     "user cahub runs as, or run cahub as the file's owner",
+                     "database_read_only");
 
-  require_ours_and_known(read_identity(db, file), file);
+  require_ours_and_known(read_identity(db, file), file, create);
 
   try {
     // journal_mode answers with the mode now in force; anything but "wal" means SQLite refused.
@@ -122,8 +159,12 @@ Database Database::open(const std::filesystem::path& file, std::chrono::millisec
     migrate(db, migrations(), file);
     set_pragma_and_verify(db, file, "foreign_keys", "ON", "1");
   } catch (const SQLite::Exception& e) {
+    if ((e.getErrorCode() & 0xff) == SQLITE_READONLY)
+      throw StoreError(file.string() + " cannot be written (" + e.what() + "): make it and its folder writable",
+                       "database_read_only");
     throw StoreError(file.string() + ": cannot prepare the database: " + e.what());
   }
+  keep_database_private(file);  // the -wal and -shm SQLite may just have made
   // Absolute, so that open_another() finds the same file even if the working directory changed.
   return Database(std::filesystem::absolute(file), std::move(db), busy_timeout);
 }

@@ -16,9 +16,11 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 
 #include <SQLiteCpp/Database.h>
 
+#include "store/database_health.hpp"
 #include "store/prepared_statements.hpp"
 
 namespace cahub::store {
@@ -27,15 +29,27 @@ class Database {
  public:
   static constexpr std::chrono::milliseconds default_busy_timeout{5000};
 
-  // Opens `file`, creating it and its parent folders if missing, and applies the missing schema
-  // migrations. Throws StoreError, naming the file, when:
+  // Opens the cahub database `file`, which must exist (it is never created here: a missing file
+  // means a lost database or a wrong path, and an empty one in its place would hide that), and
+  // applies the missing schema migrations. Throws StoreError, naming the file, when:
+  // - there is no file, or an empty or blank SQLite file (code "database_missing": run
+  //   `cahub db init`);
+  // - cahub cannot write it (code "database_read_only"): SQLite would open it read-only and every
+  //   write would fail later;
   // - the file is not a SQLite database (nothing is written to it);
   // - it is a SQLite database of another program (it has tables but no cahub application_id);
   // - its schema version is newer than this binary knows ("… upgrade cahub"; nothing is written);
-  // - the folder cannot be created, the file cannot be opened, WAL cannot be enabled (e.g. a
-  //   network file system), or a migration fails (it is rolled back).
+  // - the file cannot be opened, WAL cannot be enabled (e.g. a network file system), or a
+  //   migration fails (it is rolled back).
+  // A database file or companion (-wal, -shm) that others may read is made 0600 (store/private_files.hpp).
   static Database open(const std::filesystem::path& file,
                        std::chrono::milliseconds busy_timeout = default_busy_timeout);
+
+  // `cahub db init`: the same, but a missing file is created, with its missing parent folders
+  // (0700) and mode 0600 whatever the umask; then the schema is applied. An existing cahub
+  // database is opened as by open(), never emptied.
+  static Database open_or_create(const std::filesystem::path& file,
+                                 std::chrono::milliseconds busy_timeout = default_busy_timeout);
 
   // Another connection to the same file with the same busy timeout, for another thread.
   Database open_another() const;
@@ -46,6 +60,9 @@ class Database {
   const std::filesystem::path& file() const { return file_; }  // absolute
   std::chrono::milliseconds busy_timeout() const { return busy_timeout_; }
   int schema_version();  // PRAGMA user_version
+  // Whether the file can take writes, as this process last saw it (shared by every connection to
+  // the file; the server's DatabaseWatch keeps it current). WriteTransaction asks it first.
+  const DatabaseHealth& health() const { return *health_; }
 
   // For statements. Do not change the pragmas above or begin transactions by hand.
   SQLite::Database& sqlite() { return db_; }
@@ -56,10 +73,12 @@ class Database {
 
  private:
   Database(std::filesystem::path file, SQLite::Database db, std::chrono::milliseconds busy_timeout);
+  static Database open_file(const std::filesystem::path& file, std::chrono::milliseconds busy_timeout, bool create);
 
   std::filesystem::path file_;
   SQLite::Database db_;
   std::chrono::milliseconds busy_timeout_;
+  std::shared_ptr<DatabaseHealth> health_;
   PreparedStatements statements_;  // after db_: finalized before the connection closes
 };
 

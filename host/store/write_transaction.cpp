@@ -22,6 +22,9 @@ bool in_transaction(SQLite::Database& db) { return sqlite3_get_autocommit(db.get
 
 WriteTransaction::WriteTransaction(Database& database)
     : db_(database.sqlite()), cached_(&database), nested_(in_transaction(db_)) {
+  // A file deleted, replaced or made read-only under a running server: refuse before writing
+  // anything that would be lost (store/database_health.hpp).
+  database.health().require_writable();
   run(nested_ ? kSavepoint : kBegin);
 }
 

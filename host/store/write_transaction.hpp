@@ -26,7 +26,9 @@ class Database;
 class WriteTransaction {
  public:
   // BEGIN IMMEDIATE, or SAVEPOINT inside an open transaction; throws SQLite::Exception
-  // (SQLITE_BUSY) if the write lock stays taken for the connection's busy timeout.
+  // (SQLITE_BUSY) if the write lock stays taken for the connection's busy timeout, and
+  // StoreUnavailable (503 store_unavailable) without writing when the database's file was seen
+  // deleted, replaced or read-only (Database::health()).
   explicit WriteTransaction(Database& database);
   explicit WriteTransaction(SQLite::Database& db);
   // Rolls back (to the savepoint, when nested) unless commit() succeeded. Never throws.

@@ -25,6 +25,8 @@ if [ -e "$folder" ]; then
   echo "seed.sh: $folder exists; the demo is seeded only into a new folder (remove it to start afresh)" >&2
   exit 2
 fi
+# The service point's folder holds its database and CA keys: only its user may look in.
+umask 077
 mkdir -p "$folder"
 folder=$(cd "$folder" && pwd)
 # A half-seeded demo is worse than none: on any failure, remove what this run made.
@@ -62,6 +64,9 @@ step() {
 # Dates in China time, as cahub counts them.
 today=$(date -u -d '+8 hours' +%F)
 in_days() { date -u -d "$today $1 days" +%F; }
+
+# The first start is explicit: no other command creates a database.
+cahub db init >/dev/null
 
 # Staff: the first account, an administrator, is made on the empty database with nobody signed
 # in; it adds the others, as a service point would.
@@ -137,7 +142,6 @@ step reviewer order act "$id" reject --version "$version" --note "法定代表�
 step clerk order create --idempotency-key demo-jinan-new --json-file "$here/orders/jinan-new.json"
 step clerk order act "$id" cancel --version "$version" --note "申请人改为邮寄办理"
 
-umask 077
 cat >"$folder/demo-accounts.txt" <<EOF
 Demo accounts (in this demo database only; cahub itself has no default account):
   clerk     wang.fang  $clerk_password

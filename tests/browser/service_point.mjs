@@ -33,6 +33,7 @@ export class ServicePoint {
       "[paths]", `var = "${this.folder}"`, `database = "${join(this.folder, "cahub.db")}"`,
       `rules = "${this.rules}"`, `plugins = "${required("CAHUB_PLUGINS_DIR")}"`,
       "[rules]", "watch_milliseconds = 200", ""].join("\n"));
+    this.cahub(["db", "init"]);  // the one explicit first start: no other command creates a database
     // The administrator first, on the empty table; the administrator adds the others.
     this.cahub(["staff", "add", STAFF.admin, "--name", NAMES[STAFF.admin], "--role", "admin"], `${PASSPHRASE}\n`);
     for (const [role, login] of Object.entries(STAFF).filter(([role]) => role !== "admin"))

@@ -31,6 +31,7 @@ std::string example_script() {
 TEST_CASE("the curl examples in docs/api.md run against a real server") {
   ScratchFolder var;
   var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") + "\"\n");
+  db_init({"--config", var.file("cahub.toml")});
   add_staff(var.file("cahub.toml"), "wang.fang", "clerk");
   ServerProcess server(CAHUB_BINARY, {"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules",
                                       CAHUB_RULES_DIR, "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,15 @@
 namespace cahub::testing {
 
 inline RunResult run_cahub(std::vector<std::string> args) { return run(CAHUB_BINARY, std::move(args)); }
+
+// `cahub db init WHERE...` (e.g. {"--config", file} or {"--db", file}), which must succeed: the
+// one explicit first start every scratch service point needs, since no other command creates a
+// database.
+inline void db_init(std::vector<std::string> where) {
+  where.insert(where.begin(), {"db", "init"});
+  const RunResult r = run_cahub(where);
+  if (r.exit_code != 0) throw std::runtime_error("cahub db init exited " + std::to_string(r.exit_code) + ": " + r.err);
+}
 
 // `cahub quote --json --today <today> <args...>` on the bundled central rules and BJCA plugin.
 inline RunResult quote(const std::string& today, std::vector<std::string> args) {

@@ -18,6 +18,7 @@ struct CliDesk {
   CliDesk() {
     var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") +
                                 "\"\nrules = \"" + CAHUB_RULES_DIR + "\"\nplugins = \"" + CAHUB_PLUGINS_DIR + "\"\n");
+    db_init({"--config", var.file("cahub.toml")});
     // The administrator first, on the empty table; the administrator adds the others.
     for (const auto& [login, role] : {std::pair{"chen.jie", "admin"}, std::pair{"wang.fang", "clerk"},
                                       std::pair{"zhao.li", "reviewer"}}) {

@@ -44,6 +44,7 @@ TEST_CASE("a mistake in the configuration is one line with file and line, exit 2
 
 TEST_CASE("audit verify on a fresh database: intact, and a file that is not a database: exit 2") {
   ScratchFolder dir;
+  db_init({"--db", dir.file("cahub.db")});
   RunResult fresh = run_cahub({"audit", "verify", "--db", dir.file("cahub.db")});
   INFO(fresh.err);
   CHECK(fresh.exit_code == 0);
@@ -59,6 +60,7 @@ TEST_CASE("audit verify on a fresh database: intact, and a file that is not a da
 TEST_CASE("staff add reads the password from stdin and refuses what it cannot store") {
   ScratchFolder dir;
   const std::string db = dir.file("cahub.db");
+  db_init({"--db", db});
   RunResult added = cahub::testing::run(CAHUB_BINARY, {"staff", "add", "zhao.li", "--name", "赵丽", "--role", "admin",
                                                        "--db", db},
                                         std::chrono::seconds(60), "a long passphrase\n");
@@ -89,6 +91,7 @@ TEST_CASE("staff add reads the password from stdin and refuses what it cannot st
 
 TEST_CASE("certs expiring answers on an empty registry and refuses a bad window") {
   ScratchFolder dir;
+  db_init({"--db", dir.file("c.db")});
   RunResult none = run_cahub({"certs", "expiring", "--within", "30d", "--today", "2026-11-23", "--db", dir.file("c.db")});
   INFO(none.err);
   CHECK(none.exit_code == 0);

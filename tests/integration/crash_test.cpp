@@ -29,6 +29,7 @@ TEST_CASE("SIGKILL under load loses no acknowledged order and leaves the audit c
   ScratchFolder var;
   var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") +
                               "\"\n[store]\ngroup_commit = " + (group_commit ? "true" : "false") + "\n");
+  db_init({"--config", var.file("cahub.toml")});
   add_staff(var.file("cahub.toml"), "wang.fang", "clerk");
   ServerProcess server(CAHUB_BINARY, {"serve", "--port", "0", "--threads", "4", "--config", var.file("cahub.toml"),
                                       "--rules", CAHUB_RULES_DIR, "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});

@@ -86,6 +86,7 @@ TEST_CASE("cahub serve reloads an edited script under load, refuses a broken one
   rules.write("central.lua", read_bytes(std::string(CAHUB_RULES_DIR) + "/central.lua"));
   var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") +
                               "\"\n[rules]\nwatch_milliseconds = 50\n");
+  db_init({"--config", var.file("cahub.toml")});
   ServerProcess server(CAHUB_BINARY, {"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules",
                                       rules.path().string(), "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});
   httplib::Client client("127.0.0.1", server.port());

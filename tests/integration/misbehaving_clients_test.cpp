@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "integration/cahub_cli.hpp"
 #include "integration/raw_client.hpp"
 #include "support/process.hpp"
 #include "support/scratch_folder.hpp"
@@ -31,6 +32,7 @@ struct Front {
   explicit Front(const std::string& server_settings) {
     var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") +
                                 "\"\n[server]\n" + server_settings);
+    db_init({"--config", var.file("cahub.toml")});
     server = std::make_unique<ServerProcess>(
         CAHUB_BINARY, std::vector<std::string>{"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules",
                                                CAHUB_RULES_DIR, "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});

@@ -15,6 +15,7 @@ namespace {
 
 std::vector<std::string> serve_args(const std::string& rules_dir, const ScratchFolder& var) {
   var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") + "\"\n");
+  db_init({"--config", var.file("cahub.toml")});
   return {"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules", rules_dir, "--plugins",
           CAHUB_PLUGINS_DIR, "--log-level", "warn"};
 }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "integration/staff_session.hpp"
+#include "integration/cahub_cli.hpp"
 #include "support/process.hpp"
 #include "support/scratch_folder.hpp"
 
@@ -27,6 +28,7 @@ struct StaffedServer {
   // `extra_config` is appended to the scratch cahub.toml (e.g. a [calendar] section).
   explicit StaffedServer(const std::string& extra_config = {}) {
     var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") + "\"\n" + extra_config);
+    db_init({"--config", var.file("cahub.toml")});
     // The administrator first, on the empty table; the administrator adds the others.
     REQUIRE(run_staff_add(var.file("cahub.toml"), "chen.jie", "admin").exit_code == 0);
     for (const auto& [login, role] : {std::pair{"wang.fang", "clerk"}, std::pair{"zhao.li", "reviewer"}}) {

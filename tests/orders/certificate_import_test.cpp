@@ -11,7 +11,7 @@ namespace {
 
 struct Fixture {
   ScratchFolder scratch;
-  store::Database db = store::Database::open(scratch / "cahub.db");
+  store::Database db = store::Database::open_or_create(scratch / "cahub.db");
   const Date today = *Date::from_ymd(2026, 11, 23);
   const orders::Actor reviewer{"zhao.li", orders::Role::Reviewer};
 

@@ -11,7 +11,7 @@ namespace {
 
 struct Fixture {
   ScratchFolder scratch;
-  store::Database db = store::Database::open(scratch / "cahub.db");
+  store::Database db = store::Database::open_or_create(scratch / "cahub.db");
 
   void certificate(const std::string& uscc, const std::string& name, const std::string& serial,
                    const std::string& not_after, const std::string& status = "active") {

@@ -41,7 +41,7 @@ constexpr const char* kPerson = "11010119900307123X";
 
 struct Fixture {
   ScratchFolder scratch;
-  store::Database db = store::Database::open(scratch / "cahub.db");
+  store::Database db = store::Database::open_or_create(scratch / "cahub.db");
   OrderRepository repo{db};
   std::deque<OrderRequest> requests;  // NewOrder points at its request
 

@@ -150,7 +150,7 @@ TEST_CASE("a sign-in that waits longer than the patience is refused") {
 
 TEST_CASE("the guard counts wrong passwords and refuses the right one once the login is throttled") {
   ScratchFolder scratch;
-  store::Database db = store::Database::open(scratch / "cahub.db");
+  store::Database db = store::Database::open_or_create(scratch / "cahub.db");
   StaffDirectory directory(db, 1000);  // fast hashes: the test is about the guard
   const StaffMember admin = directory.add_first_account("chen.jie", "陈杰", orders::Role::Admin, "a long passphrase");
   directory.add(admin, "wang.fang", "王芳", orders::Role::Clerk, "a long passphrase");

@@ -12,7 +12,7 @@ namespace {
 
 struct Fixture {
   ScratchFolder scratch;
-  store::Database db = store::Database::open(scratch / "cahub.db");
+  store::Database db = store::Database::open_or_create(scratch / "cahub.db");
   StaffDirectory directory{db, 1000};  // fast hashes: the tests are about the directory
   // The first account, which adds the others.
   StaffMember admin = directory.add_first_account("chen.jie", "陈杰", orders::Role::Admin, "a long passphrase");

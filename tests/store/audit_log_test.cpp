@@ -14,7 +14,7 @@ namespace {
 
 struct Fixture {
   ScratchFolder scratch;
-  Database db = Database::open(scratch / "cahub.db");
+  Database db = Database::open_or_create(scratch / "cahub.db");
 
   void append(const std::string& kind, int amount) {
     WriteTransaction tx(db);

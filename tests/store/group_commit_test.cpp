@@ -90,7 +90,7 @@ std::future<Outcome> call(GroupCommitter& committer, std::function<void(Database
 // A committer on a fresh database, a connection to look at it, and the callers' outcomes.
 struct Batch {
   ScratchFolder scratch;
-  Database reader = Database::open(scratch / "cahub.db");
+  Database reader = Database::open_or_create(scratch / "cahub.db");
   GroupCommitter committer{reader.open_another()};
   std::vector<std::future<Outcome>> outcomes;  // last: destroyed first, each waiting for its caller
 
@@ -110,7 +110,7 @@ struct Batch {
 
 TEST_CASE("group commit: run returns once the work is durable, and commit() hands back its value") {
   ScratchFolder scratch;
-  Database reader = Database::open(scratch / "cahub.db");
+  Database reader = Database::open_or_create(scratch / "cahub.db");
   GroupCommitter committer(reader.open_another());
   const long long id = commit(committer, [](Database& db) {
     WriteTransaction tx(db);
@@ -211,7 +211,7 @@ TEST_CASE_METHOD(Batch, "group commit: a job that ends the transaction by hand f
 
 TEST_CASE("group commit: many concurrent callers all get their own writes, durably") {
   ScratchFolder scratch;
-  Database reader = Database::open(scratch / "cahub.db");
+  Database reader = Database::open_or_create(scratch / "cahub.db");
   constexpr int threads = 8, each = 50;
   GroupCommitter::Counts counts;
   {
@@ -237,7 +237,7 @@ TEST_CASE("group commit: many concurrent callers all get their own writes, durab
     CHECK(failures == 0);
     counts = committer.counts();
   }
-  Database after = Database::open(scratch / "cahub.db");
+  Database after = Database::open_or_create(scratch / "cahub.db");
   CHECK(count_rows(after.sqlite(), "customers") == threads * each);
   CHECK(counts.jobs_committed == threads * each);
   CHECK(counts.largest_batch <= 16);
@@ -246,7 +246,7 @@ TEST_CASE("group commit: many concurrent callers all get their own writes, durab
 
 TEST_CASE("group commit: stopping drains the queue: every job queued by then is committed") {
   ScratchFolder scratch;
-  Database reader = Database::open(scratch / "cahub.db");
+  Database reader = Database::open_or_create(scratch / "cahub.db");
   std::vector<std::future<Outcome>> outcomes;
   {
     auto committer = std::make_unique<GroupCommitter>(reader.open_another());

@@ -13,7 +13,7 @@ using namespace cahub::testing;
 
 TEST_CASE("a kept statement is compiled once and comes back reset and unbound") {
   ScratchFolder scratch;
-  Database c = Database::open(scratch / "cahub.db");
+  Database c = Database::open_or_create(scratch / "cahub.db");
   insert_org(c.sqlite(), "91350100M000100001");
   insert_org(c.sqlite(), "91350100M000100002");
   const std::string sql = "SELECT count(*) FROM customers WHERE uscc = ?";
@@ -33,8 +33,8 @@ TEST_CASE("a kept statement is compiled once and comes back reset and unbound") 
 
 TEST_CASE("a kept statement left half-way holds no snapshot once it is given back") {
   ScratchFolder scratch;
-  Database reader = Database::open(scratch / "cahub.db");
-  Database writer = Database::open(scratch / "cahub.db");
+  Database reader = Database::open_or_create(scratch / "cahub.db");
+  Database writer = Database::open_or_create(scratch / "cahub.db");
   insert_org(writer.sqlite(), "91350100M000100001");
   insert_org(writer.sqlite(), "91350100M000100002");
   {
@@ -49,7 +49,7 @@ TEST_CASE("a kept statement left half-way holds no snapshot once it is given bac
 
 TEST_CASE("the same query nested in itself gets a statement of its own") {
   ScratchFolder scratch;
-  Database c = Database::open(scratch / "cahub.db");
+  Database c = Database::open_or_create(scratch / "cahub.db");
   insert_org(c.sqlite(), "91350100M000100001");
   const std::string sql = "SELECT uscc FROM customers";
   CachedStatement outer = c.statement(sql);

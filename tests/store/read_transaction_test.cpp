@@ -22,8 +22,8 @@ bool in_transaction(Database& db) { return sqlite3_get_autocommit(db.sqlite().ge
 
 TEST_CASE("a read transaction sees one snapshot, whatever another connection commits meanwhile") {
   ScratchFolder scratch;
-  Database reader = Database::open(scratch / "cahub.db");
-  Database writer = Database::open(scratch / "cahub.db");
+  Database reader = Database::open_or_create(scratch / "cahub.db");
+  Database writer = Database::open_or_create(scratch / "cahub.db");
   {
     ReadTransaction snapshot(reader);
     CHECK(in_transaction(reader));
@@ -39,7 +39,7 @@ TEST_CASE("a read transaction sees one snapshot, whatever another connection com
 
 TEST_CASE("a read transaction ends when an exception leaves it, and does nothing inside another transaction") {
   ScratchFolder scratch;
-  Database db = Database::open(scratch / "cahub.db");
+  Database db = Database::open_or_create(scratch / "cahub.db");
   CHECK_THROWS_AS(
       [&] {
         ReadTransaction snapshot(db);

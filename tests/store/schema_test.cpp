@@ -13,7 +13,7 @@ namespace {
 // Each test gets a fresh database holding one unit customer (id 1).
 struct Fixture {
   ScratchFolder scratch;
-  Database connection = Database::open(scratch / "cahub.db");
+  Database connection = Database::open_or_create(scratch / "cahub.db");
   SQLite::Database& db = connection.sqlite();
   long long customer = insert_org(db);
 };

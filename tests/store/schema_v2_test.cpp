@@ -16,7 +16,7 @@ namespace {
 
 struct Fixture {
   ScratchFolder scratch;
-  Database connection = Database::open(scratch / "cahub.db");
+  Database connection = Database::open_or_create(scratch / "cahub.db");
   SQLite::Database& db = connection.sqlite();
 };
 
@@ -40,7 +40,7 @@ TEST_CASE("a version-1 database with orders is upgraded in place and keeps them"
     insert_org(v1);
     v1.exec(order_insert());
   }
-  Database upgraded = Database::open(file);
+  Database upgraded = Database::open_or_create(file);
   CHECK(upgraded.schema_version() == latest_schema_version());
   CHECK(count_rows(upgraded.sqlite(), "orders") == 1);
   CHECK(upgraded.sqlite().execAndGet("SELECT accepted_by IS NULL AND request_json IS NULL FROM orders").getInt() == 1);

@@ -31,7 +31,7 @@ TEST_CASE("a version-3 database's orders get their typed columns from their quot
     v3.exec("INSERT INTO order_terms (order_id, total_fen, years, not_before, not_after, reason, set_by, set_at) "
             "VALUES (2, 12000, 2, '2026-03-02', '2028-03-01', 'price list', 'zhao.li', '" + std::string(timestamp) + "')");
   }
-  Database upgraded = Database::open(file);
+  Database upgraded = Database::open_or_create(file);
   REQUIRE(upgraded.schema_version() == 4);
   SQLite::Statement first(upgraded.sqlite(),
                           "SELECT total_fen, validity_not_after, validity_basis, previous_serial, revocation_reason, "

@@ -15,7 +15,7 @@ using namespace cahub::testing;
 
 TEST_CASE("a write transaction that is not committed leaves nothing") {
   ScratchFolder scratch;
-  Database c = Database::open(scratch / "cahub.db");
+  Database c = Database::open_or_create(scratch / "cahub.db");
   {
     WriteTransaction transaction(c);
     insert_org(c.sqlite());
@@ -38,19 +38,19 @@ TEST_CASE("a write transaction that is not committed leaves nothing") {
 TEST_CASE("a committed write transaction survives closing the connection") {
   ScratchFolder scratch;
   {
-    Database c = Database::open(scratch / "cahub.db");
+    Database c = Database::open_or_create(scratch / "cahub.db");
     WriteTransaction transaction(c);
     insert_org(c.sqlite());
     transaction.commit();
   }
-  Database c = Database::open(scratch / "cahub.db");
+  Database c = Database::open_or_create(scratch / "cahub.db");
   CHECK(count_rows(c.sqlite(), "customers") == 1);
 }
 
 TEST_CASE("a write transaction takes the write lock at BEGIN, and readers go on") {
   ScratchFolder scratch;
-  Database first = Database::open(scratch / "cahub.db");
-  Database second = Database::open(scratch / "cahub.db", std::chrono::milliseconds(50));
+  Database first = Database::open_or_create(scratch / "cahub.db");
+  Database second = Database::open_or_create(scratch / "cahub.db", std::chrono::milliseconds(50));
   {
     WriteTransaction holding(first);
     // The second writer waits its busy timeout at BEGIN, then fails before doing any work.
@@ -71,7 +71,7 @@ TEST_CASE("a write transaction takes the write lock at BEGIN, and readers go on"
 // the store's code runs unchanged, and a failure undoes only its own part.
 TEST_CASE("a write transaction inside another one is a savepoint that undoes only its own writes") {
   ScratchFolder scratch;
-  Database c = Database::open(scratch / "cahub.db");
+  Database c = Database::open_or_create(scratch / "cahub.db");
   {
     WriteTransaction batch(c);
     CHECK_FALSE(batch.nested());
@@ -94,13 +94,13 @@ TEST_CASE("a write transaction inside another one is a savepoint that undoes onl
     CHECK(sqlite3_get_autocommit(c.sqlite().getHandle()) == 0);  // the batch goes on
     batch.commit();
   }
-  Database other = Database::open(scratch / "cahub.db");
+  Database other = Database::open_or_create(scratch / "cahub.db");
   CHECK(count_rows(other.sqlite(), "customers") == 2);
 }
 
 TEST_CASE("what a nested write transaction released is gone when the enclosing one rolls back") {
   ScratchFolder scratch;
-  Database c = Database::open(scratch / "cahub.db");
+  Database c = Database::open_or_create(scratch / "cahub.db");
   {
     WriteTransaction batch(c);
     WriteTransaction inner(c);
@@ -113,7 +113,7 @@ TEST_CASE("what a nested write transaction released is gone when the enclosing o
 
 TEST_CASE("write transactions nest more than one level deep") {
   ScratchFolder scratch;
-  Database c = Database::open(scratch / "cahub.db");
+  Database c = Database::open_or_create(scratch / "cahub.db");
   WriteTransaction outer(c);
   {
     WriteTransaction middle(c);

@@ -12,6 +12,7 @@
 #include "audit/checkpoint_log.hpp"
 #include "cli/audit_keys.hpp"
 #include "cli/commands/commands.hpp"
+#include "cli/database_refusal.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "store/store_error.hpp"
@@ -80,8 +81,7 @@ CommandRun add_audit_command(CLI::App& app, const GlobalOptions& global) {
       std::cerr << "cahub: " << e.code() << ": " << e.what() << "\n";
       return kExitBadInput;
     } catch (const store::StoreError& e) {  // names the file and what to do
-      std::cerr << "cahub: " << e.what() << "\n";
-      return kExitBadInput;
+      return report_database_refusal(e);
     }
   };
 }

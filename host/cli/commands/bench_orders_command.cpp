@@ -252,7 +252,8 @@ int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
   cfg.server.threads = static_cast<unsigned>(o.threads > 0 ? o.threads : o.clients);
   const Runtime rt = load_runtime(cfg);
 
-  store::Database database = store::Database::open(cfg.paths.database);
+  // A scratch service point of its own, made here as `cahub db init` would.
+  store::Database database = store::Database::open_or_create(cfg.paths.database);
   staff::StaffDirectory staff(database);
   // The scratch database's first account is its administrator, who adds the two who work.
   const staff::StaffMember admin = staff.add_first_account("bench.admin", "Bench admin", orders::Role::Admin, kPassword);

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cli/commands/commands.hpp"
+#include "cli/database_refusal.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "orders/certificate_registry.hpp"
@@ -63,8 +64,7 @@ CommandRun add_certs_command(CLI::App& app, const GlobalOptions& global) {
     try {
       db.emplace(store::Database::open(cfg.paths.database));
     } catch (const store::StoreError& e) {
-      std::cerr << "cahub: " << e.what() << "\n";
-      return kExitBadInput;
+      return report_database_refusal(e);
     }
     const auto list = orders::expiring_certificates(*db, *today, *days);
     if (o->json) {

@@ -18,6 +18,8 @@
 #include "cli/runtime.hpp"
 #include "rules/rules_folder_watcher.hpp"
 #include "store/database.hpp"
+#include "store/database_watch.hpp"
+#include "store/serving_lock.hpp"
 
 namespace cahub::cli {
 namespace {
@@ -64,11 +66,20 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    Runtime rt = load_runtime(global, Job::Service);
+    config::Config loaded = load_config(global, Job::Service);
+    if (!o->listen.empty()) loaded.server.listen = o->listen;
+    if (o->port >= 0) loaded.server.port = o->port;
+    if (o->threads > 0) loaded.server.threads = o->threads;
+
+    // Migrations are applied at start, so a schema problem stops the server before it answers. The
+    // database must exist and be writable (`cahub db init` makes it): a missing one is a lost one.
+    // Opened before the plugins load, so that a wrong path stops here with nothing made.
+    store::Database database = store::Database::open(loaded.paths.database);
+    // Held for the server's life: `cahub restore` refuses to overwrite a database being served.
+    const store::ServingLock serving(database.file(), store::ServingLock::Mode::Serving);
+
+    Runtime rt = load_runtime(std::move(loaded));
     config::Config& cfg = rt.config;
-    if (!o->listen.empty()) cfg.server.listen = o->listen;
-    if (o->port >= 0) cfg.server.port = o->port;
-    if (o->threads > 0) cfg.server.threads = o->threads;
 
     // Not refused at load: a small deployment may knowingly trade this for fewer threads.
     if (cfg.sign_in.concurrent_checks + cfg.sign_in.queued_checks >= cfg.server.threads)
@@ -82,8 +93,6 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
       spdlog::warn("no key-encryption key is configured ($CAHUB_KEY_ENCRYPTION_KEY or [keys] kek_file): CA private "
                    "keys under {} are stored unencrypted", (cfg.paths.var / "ca").string());
 
-    // Migrations are applied at start, so a schema problem stops the server before it answers.
-    store::Database database = store::Database::open(cfg.paths.database);
     std::optional<audit::CheckpointTarget> anchors;
     try {
       anchors = configured_checkpoints(cfg);
@@ -91,6 +100,19 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
       std::cerr << "cahub: " << e.code() << ": " << e.what() << "\n";
       return kExitBadInput;
     }
+
+    // From now on a deleted, replaced or read-only file turns /healthz 503 and refuses writes,
+    // within a second; logged once each time the condition changes.
+    const store::DatabaseWatch watch(
+        database.file(), std::chrono::seconds(1),
+        [](store::DatabaseCondition now, store::DatabaseCondition, const std::string& seen) {
+          if (now == store::DatabaseCondition::Sound)
+            spdlog::warn("database {} can be written again: writes are taken again", seen);
+          else
+            spdlog::error("database unusable: {}; /healthz answers 503 and writes are refused (store_unavailable) "
+                          "until it is mended{}",
+                          seen, now == store::DatabaseCondition::ReadOnly ? "" : " and the server restarted");
+        });
 
     ApiService service(cfg, *rt.rule_book, *rt.plugins, database);
     // An order left issuing or carrying_out by a crash is finished before anyone can act on it.

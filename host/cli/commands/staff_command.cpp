@@ -18,6 +18,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/desk_session.hpp"
+#include "cli/database_refusal.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "staff/staff_directory.hpp"
