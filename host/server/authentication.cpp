@@ -15,6 +15,12 @@ store::Database& worker_connection(const std::filesystem::path& file) {
   thread_local std::unique_ptr<store::Database> db;
   thread_local std::filesystem::path opened;
   if (!db || opened != file) {
+    // A file the watch found missing or replaced is not opened anew: a new connection would read
+    // whatever now lies at the path (another database, or one made empty), and answer from it.
+    const auto health = store::DatabaseHealth::of(std::filesystem::absolute(file));
+    if (const auto condition = health->condition();
+        condition == store::DatabaseCondition::Missing || condition == store::DatabaseCondition::Replaced)
+      throw store::StoreUnavailable(condition);
     try {
       db = std::make_unique<store::Database>(store::Database::open(file));
     } catch (const store::StoreError& e) {

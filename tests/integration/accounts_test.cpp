@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "integration/cahub_cli.hpp"
 #include "integration/staff_session.hpp"
 #include "integration/staffed_server.hpp"
 #include "support/process.hpp"
@@ -48,7 +49,7 @@ TEST_CASE("a signed-out token gets 401, and the other sessions go on") {
   CHECK(s.call("POST", "/v1/logout", "").first == 401);
 }
 
-TEST_CASE("administrators list, add, disable and enable accounts over HTTP; others get 403") {
+TEST_CASE("administrators list, add, disable and enable accounts over HTTP, and others get 403") {
   StaffedServer s;
   const std::string admin = s.sign_in("chen.jie");
   const std::string clerk = s.sign_in("wang.fang");
@@ -137,6 +138,7 @@ TEST_CASE("on the command line, only the first account is made without an admini
   const std::string config = var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" +
                                                          var.file("cahub.db") + "\"\n").string();
   const std::string pass = std::string(kStaffPassphrase) + "\n";
+  db_init({"--config", config});
   // The first account must be an administrator, who could add the others.
   const RunResult clerk_first = cahub_with(config, {"staff", "add", "wang.fang", "--name", "王芳", "--role", "clerk"}, pass);
   CHECK(clerk_first.exit_code == 2);
@@ -179,6 +181,7 @@ TEST_CASE("the command line lists, disables and enables accounts, and refuses we
   ScratchFolder var;
   const std::string config = var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" +
                                                          var.file("cahub.db") + "\"\n").string();
+  db_init({"--config", config});
   REQUIRE(run_staff_add(config, "chen.jie", "admin").exit_code == 0);
   REQUIRE(run_staff_add(config, "wang.fang", "clerk", "chen.jie").exit_code == 0);
   const std::vector<std::string> as_admin{"CAHUB_PASSWORD=" + std::string(kStaffPassphrase)};

@@ -66,7 +66,8 @@ struct AnchoredDesk : CliDesk {
     checkpoint();
     order = json_as("wang.fang", {"order", "pay", order_id, "--version", version_of(order), "--method", "wechat",
                                   "--amount-fen", "26000"});
-    order = json_as("wang.fang", {"order", "issue", order_id, "--version", version_of(order)});
+    order = json_as("wang.fang", {"order", "issue", order_id, "--version", version_of(order), "--key-out",
+                                  var.file(order_id + ".key.pem")});
     REQUIRE(order.at("state") == "issued");
     serial = order.at("certificate").at("serial");
     checkpoint();
@@ -243,9 +244,7 @@ TEST_CASE("cahub serve signs a checkpoint when the chain has grown, and one more
     return json::parse(text.substr(start == std::string::npos ? 0 : start + 1)).at("seq").get<std::int64_t>();
   };
   auto add_staff = [&](StaffedServer& s, const std::string& login) {
-    REQUIRE(run(CAHUB_BINARY, {"staff", "add", login, "--name", login, "--role", "clerk", "--config", s.var.file("cahub.toml")},
-                std::chrono::seconds(60), "a long passphrase\n")
-                .exit_code == 0);
+    REQUIRE(run_staff_add(s.var.file("cahub.toml"), login, "clerk", "chen.jie").exit_code == 0);
   };
 
   SECTION("every interval, while serving") {

@@ -28,7 +28,7 @@ namespace cahub::testing {
 struct ServicePointOptions {
   bool umask_000 = false;   // as a careless service unit would start cahub
   bool unprivileged = false;  // as `nobody` when the tests run as root
-  std::string extra_config;  // appended to cahub.toml
+  std::string extra_config = {};  // appended to cahub.toml
 };
 
 class ScratchServicePoint {
@@ -74,8 +74,18 @@ class ScratchServicePoint {
     REQUIRE(r.exit_code == 0);
   }
 
+  // Adds `login`: the first call makes the administrator "site.admin" on the empty staff table,
+  // who then adds every account (with --as, its password on stdin's first line, the new one next).
   void add_staff(const std::string& login, const std::string& role) const {
-    const RunResult r = cahub({"staff", "add", login, "--name", login, "--role", role}, "a long passphrase\n");
+    if (!has_admin_) {
+      const RunResult first = cahub({"staff", "add", "site.admin", "--name", "site.admin", "--role", "admin"},
+                                    "a long passphrase\n");
+      INFO(first.err);
+      REQUIRE(first.exit_code == 0);
+      has_admin_ = true;
+    }
+    const RunResult r = cahub({"staff", "add", login, "--name", login, "--role", role, "--as", "site.admin"},
+                              "a long passphrase\na long passphrase\n");
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
   }
@@ -91,6 +101,7 @@ class ScratchServicePoint {
  private:
   ScratchFolder folder_;
   ServicePointOptions options_;
+  mutable bool has_admin_ = false;
 };
 
 // Signs in on `client` and returns the token.

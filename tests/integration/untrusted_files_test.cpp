@@ -80,6 +80,7 @@ TEST_CASE("cahub serve ignores a symlinked script: not loaded, its target never 
   fs::create_symlink(secret, rules / "shadow.lua");
   var.write("cahub.toml", "[paths]\nvar = \"" + var.path().string() + "\"\ndatabase = \"" + var.file("cahub.db") +
                               "\"\n[rules]\nwatch_milliseconds = 0\n");
+  db_init({"--config", var.file("cahub.toml")});
   ServerProcess server(CAHUB_BINARY, {"serve", "--port", "0", "--config", var.file("cahub.toml"), "--rules",
                                       rules.path().string(), "--plugins", CAHUB_PLUGINS_DIR, "--log-level", "warn"});
   httplib::Client client("127.0.0.1", server.port());

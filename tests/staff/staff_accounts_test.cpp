@@ -17,7 +17,7 @@ constexpr const char* kPassphrase = "a long passphrase";
 
 struct Fixture {
   ScratchFolder scratch;
-  store::Database db = store::Database::open(scratch / "cahub.db");
+  store::Database db = store::Database::open_or_create(scratch / "cahub.db");
   StaffDirectory directory{db, 1000};  // fast hashes: the tests are about the directory
 
   std::string refusal(const std::function<void()>& f) {

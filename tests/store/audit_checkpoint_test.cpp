@@ -38,7 +38,7 @@ std::string code_of_throw(const std::function<void()>& f) {
 
 struct Chain {
   ScratchFolder scratch;
-  Database db = Database::open(scratch / "cahub.db");
+  Database db = Database::open_or_create(scratch / "cahub.db");
   SigningKey key = SigningKey::generate();
   CheckpointTarget target{key, scratch / "checkpoints.jsonl", false};
 

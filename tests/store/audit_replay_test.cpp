@@ -33,7 +33,7 @@ std::vector<std::string> texts(const ReplayVerdict& v) {
 // imported certificate: every row written together with the event that says so.
 struct ServicePoint {
   ScratchFolder scratch;
-  Database db = Database::open(scratch / "cahub.db");
+  Database db = Database::open_or_create(scratch / "cahub.db");
 
   ServicePoint() {
     WriteTransaction tx(db);
