@@ -49,6 +49,7 @@
 #include "domain/coded_error.hpp"
 #include "domain/money.hpp"
 #include "domain/vocabulary.hpp"
+#include "orders/region_scope.hpp"
 
 namespace cahub::orders {
 
@@ -73,6 +74,7 @@ std::optional<Action> parse_action(std::string_view code);
 struct Actor {
   std::string login;
   Role role = Role::Clerk;
+  RegionScope regions = RegionScope::all();  // which regions' orders, certificates and rules
 };
 
 // What the workflow needs to know about the order.

@@ -272,11 +272,78 @@ CREATE INDEX orders_by_due ON orders (ifnull(due_on, '9999-12-31'), id);
 CREATE INDEX orders_by_applicant ON orders (applicant_identity, ifnull(due_on, '9999-12-31'), id);
 )sql";
 
-constexpr std::array<Migration, 4> steps{{
+// Version 5: region rules as releases in the store (issue #16), staff who belong to regions, and the
+// release each order was quoted under.
+//
+// A release is one region script (and its spec file) with who wrote it and why, what `rules check`,
+// the spec cases and the customer diff said of it, and where it is in draft -> submitted ->
+// approved -> published (from a China-time day) or rejected / withdrawn. "In force", "scheduled"
+// and "superseded" are not stored: they follow from the published releases and the day asked about
+// (releases/release_timeline.hpp), so no clock ever has to write a row. Once submitted, a release's
+// text is frozen (trigger below): what a quote was computed under can always be read back.
+constexpr std::string_view schema_v5 = R"sql(
+CREATE TABLE rule_releases (
+  id              INTEGER PRIMARY KEY,
+  region          TEXT NOT NULL CHECK (length(region) BETWEEN 1 AND 64 AND region GLOB '[a-z]*'
+                                       AND region NOT GLOB '*[^a-z0-9_]*'),
+  number          INTEGER NOT NULL CHECK (number >= 1),
+  state           TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'approved', 'rejected', 'published', 'withdrawn')),
+  script          TEXT NOT NULL,
+  script_sha256   TEXT NOT NULL CHECK (length(script_sha256) = 64 AND script_sha256 NOT GLOB '*[^0-9a-f]*'),
+  spec            TEXT,     -- the region's spec file with it, NULL when it has none
+  based_on        INTEGER,  -- the release it was edited from
+  rollback_of     INTEGER,  -- a rollback: the earlier release whose text it carries
+  author          TEXT NOT NULL CHECK (author <> ''),
+  reason          TEXT NOT NULL CHECK (reason <> ''),
+  created_at      TEXT NOT NULL,
+  evaluation_json TEXT NOT NULL CHECK (json_valid(evaluation_json)),  -- check, specs and diff, as last evaluated
+  submitted_by    TEXT,
+  submitted_at    TEXT,
+  decided_by      TEXT,     -- who approved or rejected it
+  decided_at      TEXT,
+  decision_reason TEXT,
+  published_by    TEXT,
+  published_at    TEXT,
+  -- The China-time day from which it is in force; NULL: since ever (a region's first import).
+  effective_from  TEXT CHECK (effective_from IS NULL OR date(effective_from, '+0 days') IS effective_from),
+  withdrawn_by    TEXT,
+  withdrawn_at    TEXT,
+  withdrawn_reason TEXT,
+  version         INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  UNIQUE (region, number),
+  CHECK (state <> 'published' OR (published_at IS NOT NULL AND published_by IS NOT NULL)),
+  CHECK (state <> 'withdrawn' OR (withdrawn_at IS NOT NULL AND withdrawn_by IS NOT NULL)),
+  CHECK ((submitted_by IS NULL) = (submitted_at IS NULL)),
+  CHECK ((decided_by IS NULL) = (decided_at IS NULL))
+) STRICT;
+CREATE INDEX rule_releases_published ON rule_releases (state, region, number);
+
+CREATE TRIGGER rule_releases_text_frozen BEFORE UPDATE OF region, number, script, script_sha256, spec, author, created_at
+  ON rule_releases WHEN OLD.state <> 'draft'
+BEGIN
+  SELECT RAISE(ABORT, 'rule_releases: a release is frozen once submitted');
+END;
+CREATE TRIGGER rule_releases_no_delete BEFORE DELETE ON rule_releases
+BEGIN
+  SELECT RAISE(ABORT, 'rule_releases: releases are never deleted (withdraw one instead)');
+END;
+
+-- The regions a staff member works in: '*' for all (a platform administrator, and every account
+-- made before regions existed, so nothing breaks), or region ids separated by commas.
+ALTER TABLE staff ADD COLUMN regions TEXT NOT NULL DEFAULT '*'
+  CONSTRAINT staff_regions_listed CHECK (regions = '*' OR (regions GLOB '[a-z]*' AND regions NOT GLOB '*[^a-z0-9_,]*'
+                                                            AND regions NOT GLOB '*,' AND regions NOT GLOB '*,,*'));
+
+-- The rule release the order's frozen quote was computed under; NULL when its rules came from files.
+ALTER TABLE orders ADD COLUMN rules_release INTEGER;
+)sql";
+
+constexpr std::array<Migration, 5> steps{{
     {1, "customers, certificates, orders, audit events", schema_v1},
     {2, "staff, sessions, order materials and payments", schema_v2},
     {3, "terms staff set where the sources publish none; uploaded material files", schema_v3},
     {4, "orders as typed columns (total, validity, certificate concerned, applicant); queue indexes", schema_v4},
+    {5, "rule releases in the store, staff regions, the release behind each order", schema_v5},
 }};
 
 }  // namespace

@@ -32,7 +32,7 @@ TEST_CASE("a version-3 database's orders get their typed columns from their quot
             "VALUES (2, 12000, 2, '2026-03-02', '2028-03-01', 'price list', 'zhao.li', '" + std::string(timestamp) + "')");
   }
   Database upgraded = Database::open_or_create(file);
-  REQUIRE(upgraded.schema_version() == 4);
+  REQUIRE(upgraded.schema_version() == latest_schema_version());
   SQLite::Statement first(upgraded.sqlite(),
                           "SELECT total_fen, validity_not_after, validity_basis, previous_serial, revocation_reason, "
                           "applicant_kind, applicant_identity, holder_name, holder_id_number FROM orders WHERE id = 1");
