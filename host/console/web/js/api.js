@@ -14,9 +14,10 @@ export class ApiError extends Error {
 }
 
 // One line for a person: what the code means in their language, then the API's specifics.
-export function describeError(error) {
+// `about` "release": the shared codes worded for a rule release (i18n.js errorText).
+export function describeError(error, about) {
   if (!(error instanceof ApiError)) return t("error_network");
-  const meaning = errorText(error.code);
+  const meaning = errorText(error.code, about);
   if (meaning && error.message && error.message !== meaning) return `${meaning}（${error.message}）`;
   return meaning || t("error_generic", {message: error.message || error.code});
 }
