@@ -243,7 +243,7 @@ const words = {
   no_certificates: ["没有找到证书。", "No certificates found."],
   expired: ["已过期", "expired"],
 
-  rules_title: ["规则状态", "Rules"],
+  rules_title: ["规则", "Rules"],
   col_file: ["脚本", "Script"],
   col_loaded_at: ["加载时间", "Loaded at"],
   col_sha: ["版本（SHA-256）", "Version (SHA-256)"],
@@ -254,7 +254,6 @@ const words = {
   all_live: ["所有地区规则均已生效。", "Every region's rules are live."],
   rules_generation: ["规则第 {n} 次加载", "rule generation {n}"],
 
-  workbench_title: ["规则", "Rules"],
   workbench_region: ["地区（平台）", "Region (platform)"],
   workbench_no_regions: ["您没有负责的地区。", "No region is yours."],
   workbench_today: ["今天（北京时间）：{day}", "Today (China time): {day}"],

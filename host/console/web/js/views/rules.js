@@ -111,9 +111,9 @@ async function filesView(region, catalog) {
 export async function render(main, {query, isCurrent}) {
   const shown = flash;
   flash = null;
-  fill(main, h("h1", {}, t("workbench_title")), h("p", {class: "loading"}, t("loading")));
+  fill(main, h("h1", {}, t("rules_title")), h("p", {class: "loading"}, t("loading")));
   const fail = (error) => {
-    if (isCurrent()) fill(main, h("h1", {}, t("workbench_title")), h("p", {class: "error", role: "alert"}, describeError(error, "release")));
+    if (isCurrent()) fill(main, h("h1", {}, t("rules_title")), h("p", {class: "error", role: "alert"}, describeError(error, "release")));
   };
   let catalog;
   try {
@@ -125,7 +125,7 @@ export async function render(main, {query, isCurrent}) {
   if (!isCurrent()) return;
   const regions = catalog.rules.regions;
   if (regions.length === 0) {
-    fill(main, h("h1", {}, t("workbench_title")), h("p", {class: "empty"}, t("workbench_no_regions")));
+    fill(main, h("h1", {}, t("rules_title")), h("p", {class: "empty"}, t("workbench_no_regions")));
     return;
   }
   const region = regions.some((r) => r.id === query.get("region")) ? query.get("region") : regions[0].id;
@@ -138,7 +138,7 @@ export async function render(main, {query, isCurrent}) {
     listing = await api("GET", `${base}/releases`);
   } catch (error) {
     if (!isCurrent()) return;
-    fill(main, h("h1", {}, t("workbench_title")), h("div", {class: "rules-picker"}, field(t("workbench_region"), picker(regions, region))),
+    fill(main, h("h1", {}, t("rules_title")), h("div", {class: "rules-picker"}, field(t("workbench_region"), picker(regions, region))),
          h("p", {class: "error", role: "alert"}, describeError(error, "release")), live);
     live.open = true;
     return;
@@ -151,7 +151,7 @@ export async function render(main, {query, isCurrent}) {
 
   if (listing.source === "files") {
     const files = await filesView(region, catalog);
-    if (isCurrent()) fill(main, h("h1", {}, t("workbench_title")), head, files);
+    if (isCurrent()) fill(main, h("h1", {}, t("rules_title")), head, files);
     return;
   }
 
@@ -176,7 +176,7 @@ export async function render(main, {query, isCurrent}) {
     flash = next;
     go(address(region, n));
   };
-  fill(main, h("h1", {}, t("workbench_title")), head, message,
+  fill(main, h("h1", {}, t("rules_title")), head, message,
     release ? releaseView({region, listing, release, catalog, reload, flash: shown}) : null,
     history, live);
   if (!release && shown?.error) message.textContent = shown.error;
