@@ -364,6 +364,7 @@ const words = {
   revent_rolled_back: ["回滚发布", "rolled back"],
   revent_imported: ["从规则文件导入", "imported from the rules folder"],
   export_script: ["下载脚本", "Download the script"],
+  colon: ["：", ": "],
   aspect_fee: ["费用", "fee"],
   aspect_material: ["材料", "material"],
   aspect_refusal: ["不予办理", "refusal"],

@@ -24,7 +24,7 @@ export function scriptEditor({text = "", label, readOnly = false, onInput} = {})
   const gutter = h("div", {class: "gutter-lines"});
   const code = h("div", {class: "code-lines"});
   const textarea = h("textarea", {class: "code-input", spellcheck: false, wrap: "off", autocomplete: "off",
-                                  autocapitalize: "off", "aria-label": label, "aria-multiline": "true"});
+                                  autocapitalize: "off", "aria-label": label});
   textarea.setAttribute("autocorrect", "off");
   textarea.value = text;
   const element = h("div", {class: "script-editor"},
@@ -40,7 +40,7 @@ export function scriptEditor({text = "", label, readOnly = false, onInput} = {})
       const messages = findings.get(i + 1);
       return h("div", {class: messages ? "code-line has-finding" : "code-line"},
         tokens.map((tok) => tok.kind === "plain" ? tok.text : h("span", {class: `tok-${tok.kind}`}, tok.text)),
-        messages ? h("span", {class: "finding-inline"}, "  ◀ ", messages.join("；")) : null);
+        messages ? h("span", {class: "finding-inline"}, "  ◀ ", messages.join(" · ")) : null);
     }));
     fill(gutter, lines.map((_, i) => h("div", {class: findings.has(i + 1) ? "gutter-line has-finding" : "gutter-line",
                                                title: findings.get(i + 1)?.join("\n") || null},

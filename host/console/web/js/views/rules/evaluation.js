@@ -39,7 +39,7 @@ export function checkView(evaluation, region, onGo) {
         return h("li", {},
           line ? h("button", {type: "button", class: "link", dataset: {line: String(line), editor},
                               onclick: () => onGo(editor, line)},
-                   h("b", {}, t("finding_at", {line})), "：", f.message || f.text)
+                   h("b", {}, t("finding_at", {line})), t("colon"), f.message || f.text)
                : h("span", {class: "error"}, f.message || f.text));
       }))]);
 }

@@ -17,7 +17,7 @@ import {checkView, specsView, diffView, findingsByFile} from "./evaluation.js";
 const REASON_REQUIRED = new Set(["reject", "withdraw"]);
 
 function facts(release) {
-  const row = (label, who, at, why) => who ? [h("dt", {}, t(label)), h("dd", {}, who, at ? ` · ${timeText(at)}` : "", why ? `：${why}` : "")] : null;
+  const row = (label, who, at, why) => who ? [h("dt", {}, t(label)), h("dd", {}, who, at ? ` · ${timeText(at)}` : "", why ? `${t("colon")}${why}` : "")] : null;
   return h("dl", {class: "release-facts"},
     row("fact_author", release.author, release.created_at, release.reason),
     row("fact_submitted", release.submitted_by),
@@ -36,7 +36,7 @@ function events(release) {
     h("ol", {}, list.map((e) => {
       const key = `revent_${(e.kind || "").replace(/^rules\./, "")}`;
       const word = t(key);
-      return h("li", {}, h("time", {}, timeText(e.at)), " ", e.actor, " ", word === key ? e.kind : word, e.reason ? `：${e.reason}` : "");
+      return h("li", {}, h("time", {}, timeText(e.at)), " ", e.actor, " ", word === key ? e.kind : word, e.reason ? `${t("colon")}${e.reason}` : "");
     })));
 }
 
@@ -73,6 +73,11 @@ export function releaseView({region, listing, release, catalog, reload, flash}) 
   }
   for (const key of Object.keys(editors))
     tabs[key] = h("button", {type: "button", dataset: {tab: key}, onclick: () => show(key)}, t(`tab_${key}`));
+  // A release without cases has no spec tab to read, unless its author may write one.
+  if (!release.spec && !editable) {
+    tabs.spec.disabled = true;
+    tabs.spec.title = t("no_spec");
+  }
   show("script");
   function goTo(editor, line) {
     show(editor);
