@@ -99,7 +99,7 @@ test("a fee raise goes from a draft to the rules in force next month, with four 
   await page.keyboard.press("Backspace");
   assert.equal(await editor.inputValue(), original.replace(OLD_LINE, "$1fen = 28000"));
   // The line as coloured: the declaration, its text in quotes and the new amount each in its colour.
-  const shown = release.locator(".code-line").nth(feeLine - 1);
+  const shown = release.locator(".script-editor").first().locator(".code-line").nth(feeLine - 1);
   await shown.locator(".tok-number", {hasText: "28000"}).waitFor();
   assert.equal(await shown.locator(".tok-declaration").first().textContent(), "fee");
   assert.equal(await shown.locator(".tok-string").first().textContent(), '"cfca"');
