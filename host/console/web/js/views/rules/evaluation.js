@@ -13,43 +13,54 @@ export function placeOf(text) {
   return m ? {file: m[1], line: Number(m[2])} : null;
 }
 
-// Findings of the spec file (named by it in their text) go to the spec's editor, the rest to the
-// script's. → {script: [{line, message}], spec: [...]}
+// Which editor a finding belongs to: the spec's when it names the spec file, else the script's.
+function editorOf(finding, region) {
+  const file = finding.file || placeOf(finding.text)?.file;
+  return file === `${region}.spec.lua` ? "spec" : "script";
+}
+
+function lineOf(finding) { return finding.line || placeOf(finding.text)?.line || 0; }
+
+// Every finding of the check and of the spec file itself, per editor:
+// → {script: [{line, message}], spec: [...]}
 export function findingsByFile(evaluation, region) {
   const out = {script: [], spec: []};
-  for (const f of evaluation?.check?.findings || []) {
-    const place = placeOf(f.text);
-    const target = place?.file === `${region}.spec.lua` ? out.spec : out.script;
-    target.push({line: f.line || place?.line || 0, message: f.message || f.text});
-  }
+  for (const f of [...(evaluation?.check?.findings || []), ...(evaluation?.specs?.findings || [])])
+    out[editorOf(f, region)].push({line: lineOf(f), message: f.message || f.text});
   return out;
 }
 
-// `onGo(editor, line)`: editor is "script" or "spec".
+// Findings as a list, each a button that takes the caret to its line. `onGo(editor, line)`:
+// editor is "script" or "spec".
+function findingList(findings, region, onGo) {
+  return h("ul", {class: "check-findings"}, findings.map((f) => {
+    const editor = editorOf(f, region);
+    const line = lineOf(f);
+    return h("li", {},
+      line ? h("button", {type: "button", class: "link", dataset: {line: String(line), editor}, onclick: () => onGo(editor, line)},
+               h("b", {}, editor === "spec" ? `${t("tab_spec")} ` : "", t("finding_at", {line})), t("colon"), f.message || f.text)
+           : h("span", {class: "error"}, f.message || f.text));
+  }));
+}
+
 export function checkView(evaluation, region, onGo) {
   const findings = evaluation?.check?.findings || [];
   return h("section", {class: "check", "aria-labelledby": "check-heading"},
     h("h3", {id: "check-heading"}, t("check_title")),
     findings.length === 0 ? h("p", {class: "ok"}, t("check_clean")) : [
       h("p", {class: "error"}, t("check_count", {n: findings.length})),
-      h("ul", {class: "check-findings"}, findings.map((f) => {
-        const place = placeOf(f.text);
-        const editor = place?.file === `${region}.spec.lua` ? "spec" : "script";
-        const line = f.line || place?.line || 0;
-        return h("li", {},
-          line ? h("button", {type: "button", class: "link", dataset: {line: String(line), editor},
-                              onclick: () => onGo(editor, line)},
-                   h("b", {}, t("finding_at", {line})), t("colon"), f.message || f.text)
-               : h("span", {class: "error"}, f.message || f.text));
-      }))]);
+      findingList(findings, region, onGo)]);
 }
 
 export function specsView(evaluation, region, onGo) {
   const specs = evaluation?.specs;
   const failures = specs?.failures || [];
+  const problems = specs?.findings || [];
   return h("section", {class: "specs", "aria-labelledby": "specs-heading"},
     h("h3", {id: "specs-heading"}, t("specs_title")),
-    !specs || (specs.passed + specs.failed + (specs.skipped || 0)) === 0 ? h("p", {class: "hint"}, t("specs_none")) : [
+    // A spec file with problems runs none of its cases (docs/rules.md §14): its problems first.
+    problems.length ? [h("p", {class: "error"}, t("spec_problems", {n: problems.length})), findingList(problems, region, onGo)] : null,
+    !specs || (specs.passed + specs.failed + (specs.skipped || 0)) === 0 ? (problems.length ? null : h("p", {class: "hint"}, t("specs_none"))) : [
       h("p", {class: "specs-summary", "data-passed": String(specs.passed), "data-failed": String(specs.failed)},
         h("span", {class: specs.failed ? "failed" : "passed"}, t("specs_counts", {passed: specs.passed, failed: specs.failed})),
         specs.skipped ? h("span", {class: "hint"}, t("specs_skipped", {n: specs.skipped})) : null),
@@ -96,6 +107,7 @@ export function diffView(evaluation, catalog) {
   const heading = diff?.against ? t("diff_title", {n: diff.against}) : t("diff_title_none");
   return h("section", {class: "diff panel", "aria-labelledby": "diff-heading"},
     h("h3", {id: "diff-heading"}, heading),
+    diff?.problem ? h("p", {class: "error"}, t("diff_problem"), t("colon"), diff.problem) : null,
     !diff || diff.against === null || diff.against === undefined ? h("p", {class: "hint"}, t("diff_no_base"))
     : changes.length === 0 ? h("p", {class: "ok"}, t("diff_none"))
     : h("table", {class: "diff"},
