@@ -17,9 +17,12 @@ export function statusBadge(release) {
 
 export function releaseLink(region, n) { return `#/rules?region=${encodeURIComponent(region)}&release=${n}`; }
 
+// Who decided (approved or rejected) and why; for a withdrawn release, who took it back and why.
 function decision(r) {
-  if (!r.decided_by) return "";
-  return r.decision_reason ? t("decided_by", {who: r.decided_by, reason: r.decision_reason}) : r.decided_by;
+  const who = r.state === "withdrawn" ? r.withdrawn_by : r.decided_by;
+  const why = r.state === "withdrawn" ? r.withdrawn_reason : r.decision_reason;
+  if (!who) return "";
+  return why ? t("decided_by", {who, reason: why}) : who;
 }
 
 function effective(r) {

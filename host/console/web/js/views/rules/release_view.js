@@ -20,11 +20,11 @@ function facts(release) {
   const row = (label, who, at, why) => who ? [h("dt", {}, t(label)), h("dd", {}, who, at ? ` · ${timeText(at)}` : "", why ? `${t("colon")}${why}` : "")] : null;
   return h("dl", {class: "release-facts"},
     row("fact_author", release.author, release.created_at, release.reason),
-    row("fact_submitted", release.submitted_by),
-    row("fact_decided", release.decided_by, null, release.decision_reason),
+    row("fact_submitted", release.submitted_by, release.submitted_at),
+    row("fact_decided", release.decided_by, release.decided_at, release.decision_reason),
     row("fact_published", release.published_by, release.published_at),
     release.state === "published" ? [h("dt", {}, t("fact_effective")), h("dd", {}, release.effective_from || t("since_ever"))] : null,
-    row("fact_withdrawn", release.withdrawn_by),
+    row("fact_withdrawn", release.withdrawn_by, release.withdrawn_at, release.withdrawn_reason),
     h("dt", {}, t("fact_sha")), h("dd", {class: "mono", title: release.sha256}, (release.sha256 || "").slice(0, 16)));
 }
 
