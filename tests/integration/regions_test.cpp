@@ -338,7 +338,9 @@ TEST_CASE("staff commands: accounts added with regions, given others, listed, by
   const RunResult listed = desk.cahub_as("", {"staff", "list", "--json"});
   REQUIRE(listed.exit_code == 0);
   std::map<std::string, json> regions;
-  for (const auto& a : json::parse(listed.out).at("staff")) regions[a.at("login")] = a.at("regions");
+  INFO(listed.out);
+  const json accounts = json::parse(listed.out);
+  for (const auto& a : accounts.at("staff")) regions[a.at("login")] = a.at("regions");
   CHECK(regions["li.na"] == json::array({"neimenggu", "qinghai"}));
   CHECK(regions["qh.clerk"] == json::array({"neimenggu", "qinghai"}));
   CHECK(regions["chen.jie"] == "*");
