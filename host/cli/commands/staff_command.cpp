@@ -55,8 +55,9 @@ int add_staff(const AddOptions& o, const GlobalOptions& global) {
                               "the first account must be an administrator of all regions, who then adds the others");
     const staff::StaffMember m = by ? directory.add(*by, o.login, o.name, *role, password, regions)
                                     : directory.add_first_account(o.login, o.name, *role, password);
-    std::cout << "added " << orders::code_of(m.role) << " " << m.login << " (" << m.display_name << ") in regions "
-              << m.regions.stored() << "\n";
+    std::cout << "added " << orders::code_of(m.role) << " " << m.login << " (" << m.display_name << ")";
+    if (!m.regions.is_all()) std::cout << " in regions " << m.regions.stored();  // as before regions, for all
+    std::cout << "\n";
     return kExitOk;
   });
 }
