@@ -59,7 +59,7 @@ FoundTable found_payments(store::Database& db) {
 }
 
 FoundTable found_staff(store::Database& db) {
-  return read_table(db, "SELECT login, role, display_name, disabled FROM staff", 1,
+  return read_table(db, "SELECT login, role, display_name, disabled, regions FROM staff", 1,
                     [](SQLite::Statement& r) { return std::pair{r.getColumn(0).getString(), std::string()}; });
 }
 

@@ -200,15 +200,19 @@ void ReplayModel::release_event(const store::RecordedAuditEvent& e) {
 }
 
 // The staff events' contract (shared with the account commands): staff.added {login, role,
-// display_name}, staff.disabled {login}, staff.enabled {login}, staff.role_changed {login, role}.
+// display_name, regions}, staff.disabled {login}, staff.enabled {login}, staff.role_changed
+// {login, role}, staff.regions_changed {login, regions}. Regions are as staff.regions stores them
+// ("*" or "a,b"); a staff.added written before regions existed (schema v5) carries none, and
+// that account was migrated to all regions.
 void ReplayModel::staff_event(const store::RecordedAuditEvent& e) {
   const json& p = e.event.payload;
   const std::string login = text_of(p, "login");
   auto& staff = tables_["staff"];
   if (e.event.kind == "staff.added") {
     ExpectedColumns& row = staff[login];
-    row = {{"disabled", 0}};
+    row = {{"disabled", 0}, {"regions", "*"}};
     take(row, "role", p, "role");
+    take(row, "regions", p, "regions");
     take(row, "display_name", p, "display_name");
     return;
   }
@@ -221,6 +225,7 @@ void ReplayModel::staff_event(const store::RecordedAuditEvent& e) {
   if (e.event.kind == "staff.disabled") found->second["disabled"] = 1;
   if (e.event.kind == "staff.enabled") found->second["disabled"] = 0;
   if (e.event.kind == "staff.role_changed") take(found->second, "role", p, "role");
+  if (e.event.kind == "staff.regions_changed") take(found->second, "regions", p, "regions");
 }
 
 }  // namespace cahub::audit

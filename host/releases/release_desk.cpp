@@ -47,8 +47,7 @@ void audit_release(store::Database& db, const std::string& at, const std::string
 
 void ReleaseDesk::require_reader(const std::string& region, const orders::Actor& actor) const {
   if (!orders::is_region_id(region)) throw ReleaseError("unknown_region", "'" + region + "' is not a region id");
-  if (!actor.regions.covers(region))
-    throw ReleaseError("region_not_yours", "region " + region + " is not one of " + actor.login + "'s regions");
+  orders::require_region(actor.regions, region);  // 403 region_not_yours, as for orders
 }
 
 void ReleaseDesk::require_administrator(const std::string& region, const orders::Actor& actor) const {
