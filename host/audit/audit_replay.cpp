@@ -4,6 +4,7 @@
 
 #include "audit/replay_model.hpp"
 #include "store/audit_log.hpp"
+#include "store/digest.hpp"
 
 namespace cahub::audit {
 namespace {
@@ -58,7 +59,7 @@ FoundTable found_payments(store::Database& db) {
 }
 
 FoundTable found_staff(store::Database& db) {
-  return read_table(db, "SELECT login, role, display_name, disabled FROM staff", 1,
+  return read_table(db, "SELECT login, role, display_name, disabled, regions FROM staff", 1,
                     [](SQLite::Statement& r) { return std::pair{r.getColumn(0).getString(), std::string()}; });
 }
 
@@ -70,6 +71,22 @@ FoundTable found_certificates(store::Database& db) {
                       return std::pair{ReplayModel::certificate_key(r.getColumn(0).getString(), r.getColumn(1).getString()),
                                        std::string()};
                     });
+}
+
+// A release's columns, and the hash of its script as the text hashes now (script_text_sha256).
+FoundTable found_releases(store::Database& db) {
+  std::map<std::string, std::string> text_hash;
+  FoundTable out = read_table(db,
+                              "SELECT region, number, script, state, script_sha256, author, submitted_by, decided_by, "
+                              "published_by, effective_from, withdrawn_by FROM rule_releases",
+                              3, [&](SQLite::Statement& r) {
+                                const std::string key = ReplayModel::release_key(r.getColumn(0).getString(),
+                                                                                 r.getColumn(1).getInt64());
+                                text_hash[key] = store::sha256_hex(r.getColumn(2).getString());
+                                return std::pair{key, std::string()};
+                              });
+  for (auto& [key, row] : out) row.columns["script_text_sha256"] = text_hash[key];
+  return out;
 }
 
 void compare(const std::string& table, const ExpectedTable& expected, const FoundTable& found, ReplayVerdict& v) {
@@ -112,6 +129,7 @@ ReplayVerdict replay_audit_trail(store::Database& db) {
   compare("payments", model.table("payments"), found_payments(db), v);
   compare("staff", model.table("staff"), found_staff(db), v);
   compare("certificates", model.table("certificates"), found_certificates(db), v);
+  compare("rule_releases", model.table("rule_releases"), found_releases(db), v);
   v.orphans = model.orphans();
   return v;
 }

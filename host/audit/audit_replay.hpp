@@ -7,7 +7,7 @@
 //
 // Compared: orders (state, total_fen, approved_by, business, region, ca, applicant_identity,
 // key_type, previous_serial, validity_not_after), payments (method, amount_fen, voucher,
-// adjustment_reason, recorded_by, recorded_at), staff (role, display_name, disabled) and
+// adjustment_reason, recorded_by, recorded_at), staff (role, display_name, disabled, regions) and
 // certificates (region, key_type, holder, not_before, not_after, status).
 
 #include <cstddef>

@@ -47,6 +47,7 @@ void ReplayModel::apply(const store::RecordedAuditEvent& e) {
   if (kind == "order.submitted") return order_submitted(e);
   if (starts_with(kind, "staff.")) return staff_event(e);
   if (kind == "certificate.imported") return certificate_imported(e);
+  if (starts_with(kind, "rules.")) return release_event(e);
   if (starts_with(kind, "material.")) return;  // materials are not replayed (order_materials)
   ExpectedColumns* order = order_of(e);
   if (!order) return;
@@ -161,16 +162,57 @@ void ReplayModel::certificate_imported(const store::RecordedAuditEvent& e) {
   take(row, "key_type", p, "key_type");
 }
 
+std::string ReplayModel::release_key(const std::string& region, std::int64_t number) {
+  return region + " release " + std::to_string(number);
+}
+
+// The rule-release events' contract (releases/release_desk.hpp, audit_release): {region, release,
+// to (the state after), script_sha256, effective_from?}; the actor is who did it. The text's hash
+// is expected twice: as stored beside the text, and as the text itself hashes now, so that an edit
+// of the script with or without its stored hash shows.
+void ReplayModel::release_event(const store::RecordedAuditEvent& e) {
+  const json& p = e.event.payload;
+  const std::int64_t number = p.is_object() && p.contains("release") && p.at("release").is_number_integer()
+                                  ? p.at("release").get<std::int64_t>()
+                                  : 0;
+  const std::string key = release_key(text_of(p, "region"), number);
+  auto& releases = tables_["rule_releases"];
+  const std::string& kind = e.event.kind;
+  const bool creates = kind == "rules.drafted" || kind == "rules.imported" || kind == "rules.rolled_back";
+  auto found = releases.find(key);
+  if (!creates && found == releases.end()) {
+    orphans_.push_back("event " + std::to_string(e.seq) + " (" + kind + ") speaks of " + key +
+                       ", which no rules.drafted, rules.imported or rules.rolled_back event created");
+    return;
+  }
+  ExpectedColumns& row = creates ? releases[key] : found->second;
+  if (creates) row = {{"author", e.event.actor}};
+  take(row, "state", p, "to");
+  take(row, "script_sha256", p, "script_sha256");
+  take(row, "script_text_sha256", p, "script_sha256");
+  if (kind == "rules.submitted") row["submitted_by"] = e.event.actor;
+  if (kind == "rules.approved" || kind == "rules.rejected") row["decided_by"] = e.event.actor;
+  if (kind == "rules.withdrawn") row["withdrawn_by"] = e.event.actor;
+  if (kind == "rules.published" || kind == "rules.imported" || kind == "rules.rolled_back") {
+    row["published_by"] = e.event.actor;
+    row["effective_from"] = p.is_object() && p.contains("effective_from") ? p.at("effective_from") : json(nullptr);
+  }
+}
+
 // The staff events' contract (shared with the account commands): staff.added {login, role,
-// display_name}, staff.disabled {login}, staff.enabled {login}, staff.role_changed {login, role}.
+// display_name, regions}, staff.disabled {login}, staff.enabled {login}, staff.role_changed
+// {login, role}, staff.regions_changed {login, regions}. Regions are as staff.regions stores them
+// ("*" or "a,b"); a staff.added written before regions existed (schema v5) carries none, and
+// that account was migrated to all regions.
 void ReplayModel::staff_event(const store::RecordedAuditEvent& e) {
   const json& p = e.event.payload;
   const std::string login = text_of(p, "login");
   auto& staff = tables_["staff"];
   if (e.event.kind == "staff.added") {
     ExpectedColumns& row = staff[login];
-    row = {{"disabled", 0}};
+    row = {{"disabled", 0}, {"regions", "*"}};
     take(row, "role", p, "role");
+    take(row, "regions", p, "regions");
     take(row, "display_name", p, "display_name");
     return;
   }
@@ -183,6 +225,7 @@ void ReplayModel::staff_event(const store::RecordedAuditEvent& e) {
   if (e.event.kind == "staff.disabled") found->second["disabled"] = 1;
   if (e.event.kind == "staff.enabled") found->second["disabled"] = 0;
   if (e.event.kind == "staff.role_changed") take(found->second, "role", p, "role");
+  if (e.event.kind == "staff.regions_changed") take(found->second, "regions", p, "regions");
 }
 
 }  // namespace cahub::audit

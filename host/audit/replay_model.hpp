@@ -12,6 +12,7 @@
 //   payments      the order's nth one    ORD-2026-000042 payment 1
 //   staff         login                  wang.fang
 //   certificates  CA and serial          bjca 5A0D01 (serial upper-case)
+//   rule_releases region and number      neimenggu release 2
 
 #include <cstdint>
 #include <map>
@@ -46,6 +47,7 @@ class ReplayModel {
 
   static std::string payment_key(const std::string& order, std::size_t nth);
   static std::string certificate_key(const std::string& ca, const std::string& serial);
+  static std::string release_key(const std::string& region, std::int64_t number);
 
  private:
   void order_submitted(const store::RecordedAuditEvent& e);
@@ -56,10 +58,11 @@ class ReplayModel {
   void certificate_carried_out(const store::RecordedAuditEvent& e, ExpectedColumns& order);
   void certificate_imported(const store::RecordedAuditEvent& e);
   void staff_event(const store::RecordedAuditEvent& e);
+  void release_event(const store::RecordedAuditEvent& e);
   ExpectedColumns* order_of(const store::RecordedAuditEvent& e);
 
   std::map<std::string, ExpectedTable> tables_{
-      {"orders", {}}, {"payments", {}}, {"staff", {}}, {"certificates", {}}};
+      {"orders", {}}, {"payments", {}}, {"staff", {}}, {"certificates", {}}, {"rule_releases", {}}};
   std::map<std::string, OrderFacts> facts_;             // by order public id
   std::map<std::string, std::size_t> payments_of_;      // by order public id
   std::vector<std::string> orphans_;

@@ -38,9 +38,14 @@ ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_bo
       sign_in_(sign_in_limits(cfg.sign_in), {cfg.sign_in.concurrent_checks, cfg.sign_in.queued_checks}),
       observer_(metrics_, cfg.server.access_log),
       order_services_{database.file(), {quotes_, plugins, calendar_}, committer_.get(), sign_in_,
-                      std::chrono::minutes(8 * 60), &metrics_} {
+                      std::chrono::minutes(8 * 60), &metrics_},
+      release_services_{database.file(), committer_.get(),
+                        {rule_book, plugins, cfg.rules, cfg.rules_source == "store", [this] {
+                           if (rules_published_) rules_published_();
+                         }}} {
   server::install_routes(routes_, services_);
   server::install_order_routes(routes_, order_services_);
+  server::install_release_routes(routes_, release_services_);
   server::install_console_routes(routes_);
   if (cfg.metrics.enabled) {
     metrics_services_.reset(new server::MetricsServices{metrics_, server::metrics_token(cfg.paths.var), database.file(),

@@ -4,6 +4,7 @@
 // the committer that order writes go through (store.group_commit). Built in one place so that
 // `cahub bench orders` measures exactly what `cahub serve` answers with.
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "server/metrics_route.hpp"
 #include "server/orders_api.hpp"
 #include "server/request_observer.hpp"
+#include "server/rules_api.hpp"
 #include "store/database.hpp"
 #include "store/group_commit.hpp"
 
@@ -39,6 +41,9 @@ class ApiService {
   // What the server counts (GET /metrics); hot reload reports its reloads here too.
   observability::Metrics& metrics() { return metrics_; }
 
+  // Heard after a rule release was published or withdrawn through this service (rules.source =
+  // "store"): `cahub serve` reloads its book at once. Set before serving.
+  void on_rules_published(std::function<void()> reload) { rules_published_ = std::move(reload); }
   // The group committer, or null when order writes commit on each worker's own connection.
   const store::GroupCommitter* group_committer() const { return committer_.get(); }
 
@@ -51,6 +56,8 @@ class ApiService {
   observability::Metrics metrics_;
   server::RequestObserver observer_;
   server::OrderServices order_services_;
+  std::function<void()> rules_published_;
+  server::ReleaseApiServices release_services_;
   std::unique_ptr<server::MetricsServices> metrics_services_;  // null: metrics.enabled = false
   http::Router routes_;
   std::unique_ptr<http::Server> http_;  // last: destroyed first, before anything its routes refer to

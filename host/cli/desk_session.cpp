@@ -62,8 +62,7 @@ DeskSession::DeskSession(const GlobalOptions& global)
 
 orders::Actor DeskSession::acting_staff(const std::string& as) {
   staff::StaffDirectory directory(database_);
-  const staff::StaffMember member = acting_member(directory, as);
-  return {member.login, member.role};
+  return acting_member(directory, as).actor();
 }
 
 staff::StaffMember acting_member(staff::StaffDirectory& directory, const std::string& as) {
@@ -85,8 +84,21 @@ staff::StaffMember acting_member(staff::StaffDirectory& directory, const std::st
 
 bool acting_staff_named(const std::string& as) { return !as.empty() || !environment("CAHUB_TOKEN").empty(); }
 
+orders::RegionScope DeskSession::reading_regions(const std::string& as) { return cli::reading_regions(database_, as); }
+
+orders::RegionScope reading_regions(store::Database& database, const std::string& as) {
+  if (!acting_staff_named(as)) return orders::RegionScope::all();
+  staff::StaffDirectory directory(database);
+  return acting_member(directory, as).regions;
+}
+
 void add_acting_option(CLI::App& cmd, std::string& as) {
   cmd.add_option("--as", as, "The staff login who acts (password in CAHUB_PASSWORD or on stdin; or CAHUB_TOKEN)");
+}
+
+void add_reading_option(CLI::App& cmd, std::string& as) {
+  cmd.add_option("--as", as,
+                 "Read as this staff login: only its regions (password in CAHUB_PASSWORD or on stdin; or CAHUB_TOKEN)");
 }
 
 std::string read_password(const std::string& login) {

@@ -5,8 +5,11 @@
 // path and refuses with the API's codes.
 //
 // Who acts. Reads need no sign-in: the CLI reads with the permissions of the database file, as
-// `certs expiring` and `audit verify` always have. Writes act as a named staff member, so roles,
-// four-eyes and the audit trail apply exactly as in the API:
+// `certs expiring` and `audit verify` always have, and whoever can read the file reads every
+// region in it (sqlite3 would too). A read that names a staff member (`--as`, or CAHUB_TOKEN set,
+// as a clerk's shell has) is that member's read: only the member's regions, another region's
+// order "not_found" as a missing one, exactly as in the API. Writes act as a named staff member,
+// so roles, regions, four-eyes and the audit trail apply exactly as in the API:
 //   - CAHUB_TOKEN set: a session token from `cahub staff sign-in` (or POST /v1/login), so a script
 //     pays for the deliberately slow password hash once; `--as`, if also given, must name the
 //     token's owner (a script that switches between a clerk and a reviewer cannot mix them up);
@@ -45,6 +48,8 @@ class DeskSession {
   // The staff member who acts (see above); staff::StaffError when nobody can be, with
   // "sign_in_required" when neither a token nor a login was given.
   orders::Actor acting_staff(const std::string& as);
+  // The regions a read shows: the named staff member's (see above), or all of them.
+  orders::RegionScope reading_regions(const std::string& as);
 
  private:
   Runtime runtime_;
@@ -61,9 +66,13 @@ class DeskSession {
 staff::StaffMember acting_member(staff::StaffDirectory& directory, const std::string& as);
 // Whether the command line names someone to act: `--as` given or CAHUB_TOKEN set.
 bool acting_staff_named(const std::string& as);
+// The regions a read on `database` shows, as DeskSession::reading_regions.
+orders::RegionScope reading_regions(store::Database& database, const std::string& as);
 
 // `--as LOGIN`, the same on every command that writes.
 void add_acting_option(CLI::App& cmd, std::string& as);
+// `--as LOGIN` on a command that reads: only that staff member's regions.
+void add_reading_option(CLI::App& cmd, std::string& as);
 
 // The password for `login`: CAHUB_PASSWORD, else the first line of stdin (asked for without echo
 // when stdin is a terminal). Empty when there is none.

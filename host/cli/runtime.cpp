@@ -7,6 +7,8 @@
 
 #include "config/config_error.hpp"
 #include "config/load_config.hpp"
+#include "releases/release_source.hpp"
+#include "store/database.hpp"
 
 namespace cahub::cli {
 namespace {
@@ -39,6 +41,16 @@ void set_up_logging(config::LogLevel level) {
   spdlog::set_level(spdlog_level(level));
 }
 
+// rules.source = "store": regions the store does not have yet are imported from the folder
+// (audited, as "system"), then the book serves the published releases. The database must exist
+// (`cahub db init`); a missing one is refused like every command's (store::StoreError).
+releases::StoreFingerprint load_rules_from_store(rules::RuleBook& book, const config::Config& cfg) {
+  store::Database db = store::Database::open(cfg.paths.database);
+  for (const auto& region : releases::import_missing_regions(db, cfg.paths.rules, cfg.rules))
+    spdlog::info("region {}: imported from {} as its first release in the store", region, cfg.paths.rules.string());
+  return releases::load_book_from_store(book, db);
+}
+
 }  // namespace
 
 config::Config load_config(const GlobalOptions& o, Job job) {
@@ -69,10 +81,14 @@ Runtime load_runtime(config::Config config) {
   const config::Paths& paths = rt.config.paths;
 
   rt.rule_book = std::make_unique<rules::RuleBook>(rt.config.rules);
-  try {
-    rt.rule_book->load_folder(paths.rules);
-  } catch (const std::runtime_error& e) {
-    throw config::ConfigError(paths.rules, 0, std::string("cannot read the rules folder: ") + e.what());
+  if (rt.config.rules_source == "store") {
+    rt.rules_loaded = load_rules_from_store(*rt.rule_book, rt.config);
+  } else {
+    try {
+      rt.rule_book->load_folder(paths.rules);
+    } catch (const std::runtime_error& e) {
+      throw config::ConfigError(paths.rules, 0, std::string("cannot read the rules folder: ") + e.what());
+    }
   }
   for (const auto& refused : rt.rule_book->refused())
     for (const auto& finding : refused.findings) spdlog::warn("region script refused: {}", finding.text());

@@ -4,10 +4,12 @@
 // logged and left out, so the host keeps working with the rest.
 
 #include <memory>
+#include <optional>
 
 #include "cli/global_options.hpp"
 #include "config/config.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "releases/release_repository.hpp"
 #include "rules/rule_book.hpp"
 
 namespace cahub::cli {
@@ -16,6 +18,8 @@ struct Runtime {
   config::Config config;
   std::unique_ptr<rules::RuleBook> rule_book;
   std::unique_ptr<plugins::PluginRegistry> plugins;
+  // rules.source = "store": what the book was loaded from (the serving host's watcher starts here).
+  std::optional<releases::StoreFingerprint> rules_loaded;
 };
 
 // A one-shot command (quote, check, list) keeps stderr for its one error line, so it logs warnings

@@ -2,11 +2,13 @@
 // Everything cahub.toml can set, with the defaults that apply when it does not. What each key means,
 // its type, bounds and default are described once, in settings.cpp, for validation, --help and docs.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -55,6 +57,9 @@ struct SignIn {
   unsigned concurrent_checks = 2;  // password checks at once: half the default 4 workers
   unsigned queued_checks = 1;      // sign-ins that may wait (up to 2 s) for a check's turn
 };
+
+// [rules] source: releases in the store, or the scripts of the rules folder.
+inline constexpr std::array<std::string_view, 2> kRulesSources{"store", "files"};
 
 // Hot reload of the rules folder by `cahub serve` (rules/rules_folder_watcher.hpp).
 struct RulesWatch {
@@ -114,6 +119,7 @@ struct Config {
   SignIn sign_in;
   rules::SandboxLimits rules;
   RulesWatch rules_watch;  // [rules] watch_milliseconds
+  std::string rules_source = "files";  // [rules] source: "store" or "files" (kRulesSources)
   Store store;
   Metrics metrics;
   Audit audit;

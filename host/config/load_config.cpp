@@ -192,6 +192,13 @@ class Reader {
         if (auto level = parse_code<LogLevel>(text->get())) return *level;
         fail(line, setting.name() + " must be " + setting.type_text() + "; got '" + text->get() + "'");
       }
+      case SettingType::Choice: {
+        const auto* text = node.as_string();
+        if (!text) wrong_type("a string");
+        for (std::string_view code : setting.choices)
+          if (code == text->get()) return text->get();
+        fail(line, setting.name() + " must be " + setting.type_text() + "; got '" + text->get() + "'");
+      }
       case SettingType::DateList: return dates_of(setting, node, line);
       case SettingType::Boolean: {
         const auto* flag = node.as_boolean();

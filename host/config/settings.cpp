@@ -172,10 +172,21 @@ const Setting schema[] = {
        c.rules.milliseconds_per_call = static_cast<std::uint32_t>(integer(v));
      }},
 
+    {.table = "rules", .key = "source", .type = SettingType::Choice,
+     .description = "Where the region rules come from. \"store\": releases in the database, changed through the "
+                    "console's rules workbench or `cahub rules draft|submit|approve|publish` with four eyes, an audit "
+                    "event per change, scheduling and rollback; the rules folder only seeds regions the store does "
+                    "not have yet. \"files\": the scripts in paths.rules, swapped in when edited (for development "
+                    "and tests; nothing records who changed what). Production service points run \"store\".",
+     .show = [](const Config& c) { return toml_string(c.rules_source); },
+     .store = [](Config& c, const SettingValue& v) { c.rules_source = std::get<std::string>(v); },
+     .choices = kRulesSources},
+
     {.table = "rules", .key = "watch_milliseconds", .type = SettingType::Integer,
-     .description = "How often `cahub serve` looks for changed, added or removed scripts in the rules folder; a "
-                    "changed script is checked and swapped in without a restart, a failing one is refused and the "
-                    "version in force stays. 0 turns hot reload off.",
+     .description = "How often `cahub serve` looks for changed rules: with rules.source = \"files\", changed, added "
+                    "or removed scripts in the rules folder (a changed script is checked and swapped in without a "
+                    "restart, a failing one is refused and the version in force stays); with \"store\", releases "
+                    "another host published. 0 turns it off.",
      .min = 0, .max = 3'600'000,
      .show = [](const Config& c) { return show_integer(c.rules_watch.milliseconds); },
      .store = [](Config& c, const SettingValue& v) { c.rules_watch.milliseconds = static_cast<std::uint32_t>(integer(v)); }},
@@ -263,6 +274,12 @@ std::string Setting::type_text() const {
     case SettingType::LogLevel: {
       std::string text = "one of";
       for (std::string_view code : CodeList<LogLevel>::codes) text += " " + std::string(code) + ",";
+      text.pop_back();
+      return text;
+    }
+    case SettingType::Choice: {
+      std::string text = "one of";
+      for (std::string_view code : choices) text += " \"" + std::string(code) + "\",";
       text.pop_back();
       return text;
     }

@@ -22,6 +22,7 @@ enum class SettingType {
   LogLevel,  // one of the LogLevel codes
   DateList,  // array of 'YYYY-MM-DD' strings or TOML dates
   Boolean,   // TOML true or false
+  Choice,    // one of `choices`, as a string
 };
 
 // A checked value; the alternative matches the setting's type (Path → path, DateList → dates).
@@ -41,6 +42,8 @@ struct Setting {
   // Path only: the default is empty, meaning unset (e.g. [audit] checkpoint_file). Rendered as a
   // comment while unset, since a set path must not be empty.
   bool optional = false;
+  // Choice only: the codes it takes.
+  std::span<const std::string_view> choices = {};
 
   std::string name() const;       // "server.port"
   std::string type_text() const;  // "integer, 1 to 65535"

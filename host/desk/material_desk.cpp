@@ -86,7 +86,7 @@ void OrderDesk::check_upload(const std::string& ca, const std::string& file_name
 
 orders::Order OrderDesk::receive_material(const std::string& order_id, const std::string& code,
                                           const orders::Actor& actor, const edge::MaterialReceipt& receipt) {
-  const orders::Order before = get(order_id);
+  const orders::Order before = get(order_id, actor.regions);
   orders::check_material_receipt(before.state);  // W10
   check_upload(before.ca, receipt.file_name, receipt.file_bytes);
   write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
@@ -99,7 +99,7 @@ orders::Order OrderDesk::receive_material(const std::string& order_id, const std
   });
   spdlog::info("order {} material {} received region={} ca={} by {}", before.public_id, code, before.region, before.ca,
                actor.login);
-  return get(order_id);
+  return get(order_id, actor.regions);
 }
 
 orders::Order OrderDesk::upload_material(const std::string& order_id, const std::string& code,
@@ -111,7 +111,7 @@ orders::Order OrderDesk::upload_material(const std::string& order_id, const std:
     throw pipeline::BadRequest("bad_file", "name the uploaded file (?name=licence.jpg), without a folder or control "
                                            "characters, in at most 255 bytes", "name");
   if (content.empty()) throw pipeline::BadRequest("bad_file", "the uploaded file is empty");
-  const orders::Order before = get(order_id);
+  const orders::Order before = get(order_id, actor.regions);
   orders::check_material_receipt(before.state);  // W10
   check_upload(before.ca, file_name, static_cast<std::int64_t>(content.size()));
   const orders::UploadedFile file{file_name, media_type_of(file_name, content).type, std::move(content)};
@@ -129,10 +129,12 @@ orders::Order OrderDesk::upload_material(const std::string& order_id, const std:
   });
   spdlog::info("order {} material {} uploaded ({} bytes, {}) region={} ca={} by {}", before.public_id, code,
                file.content.size(), file.media_type, before.region, before.ca, actor.login);
-  return get(order_id);
+  return get(order_id, actor.regions);
 }
 
-orders::MaterialFile OrderDesk::material_file(const std::string& order_id, const std::string& code) {
+orders::MaterialFile OrderDesk::material_file(const std::string& order_id, const std::string& code,
+                                              const orders::RegionScope& regions) {
+  (void)get(order_id, regions);  // OrderNotFound for another region's order, before its files are looked at
   return orders::OrderRepository(reads_).material_file(order_id, code);
 }
 

@@ -22,18 +22,27 @@ json not_renewable(const std::string& code, const std::string& message) {
 
 }  // namespace
 
-orders::Order OrderDesk::get(const std::string& order_id) { return orders::OrderRepository(reads_).get(order_id); }
-
-std::vector<store::RecordedAuditEvent> OrderDesk::events(const std::string& order_id) {
-  return store::audit_events_of(reads_, get(order_id).id);  // get: OrderNotFound for an unknown id
+orders::Order OrderDesk::get(const std::string& order_id, const orders::RegionScope& regions) {
+  orders::Order order = orders::OrderRepository(reads_).get(order_id);
+  // The words of OrderRepository::get for a missing id: another region's order is not there.
+  if (!regions.covers(order.region)) throw orders::OrderNotFound("no order " + order_id);
+  return order;
 }
 
-orders::OrderPage OrderDesk::list(const orders::OrderFilter& filter, const std::optional<orders::OrderCursor>& after,
-                                  int limit) {
+std::vector<store::RecordedAuditEvent> OrderDesk::events(const std::string& order_id,
+                                                         const orders::RegionScope& regions) {
+  return store::audit_events_of(reads_, get(order_id, regions).id);  // get: OrderNotFound for an unknown id
+}
+
+orders::OrderPage OrderDesk::list(orders::OrderFilter filter, const std::optional<orders::OrderCursor>& after,
+                                  int limit, const orders::RegionScope& regions) {
+  filter.regions = regions;
   return orders::OrderRepository(reads_).list(filter, after, limit);
 }
 
-std::vector<orders::RegisteredCertificate> OrderDesk::certificates(const orders::CertificateFilter& filter, int limit) {
+std::vector<orders::RegisteredCertificate> OrderDesk::certificates(orders::CertificateFilter filter, int limit,
+                                                                   const orders::RegionScope& regions) {
+  filter.regions = regions;
   return orders::registered_certificates(reads_, filter, limit);
 }
 
@@ -73,7 +82,7 @@ orders::Order OrderDesk::act(const std::string& order_id, orders::Action action,
     throw orders::WorkflowRefusal("not_allowed_now", "record a payment with its method and amount (payments)");
   if (action == orders::Action::Reject && request.note.empty())
     throw orders::WorkflowRefusal("reason_required", "a rejection needs its reason (note)");
-  const orders::Order before = get(order_id);
+  const orders::Order before = get(order_id, actor.regions);
   require_version(before, request.version);
   const orders::OrderState next = orders::next_state(before.state, action, before.facts(), actor);
   write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
@@ -87,13 +96,13 @@ orders::Order OrderDesk::act(const std::string& order_id, orders::Action action,
   });
   spdlog::info("order {} {} -> {} region={} ca={} by {}", before.public_id, orders::code_of(action),
                orders::code_of(next), before.region, before.ca, actor.login);
-  return get(order_id);
+  return get(order_id, actor.regions);
 }
 
 orders::Order OrderDesk::record_payment(const std::string& order_id, const edge::PaymentRequest& p,
                                         const orders::Actor& actor) {
   edge::check_payment(p);
-  const orders::Order before = get(order_id);
+  const orders::Order before = get(order_id, actor.regions);
   require_version(before, p.version);
   const orders::OrderState next =
       orders::next_state(before.state, orders::Action::RecordPayment, before.facts(), actor);
@@ -109,13 +118,13 @@ orders::Order OrderDesk::record_payment(const std::string& order_id, const edge:
   });
   spdlog::info("order {} paid {} fen by {} region={} ca={} recorded by {}", before.public_id, p.amount,
                code_of(p.method), before.region, before.ca, actor.login);
-  return get(order_id);
+  return get(order_id, actor.regions);
 }
 
 orders::Order OrderDesk::set_terms(const std::string& order_id, const edge::TermsRequest& t,
                                    const orders::Actor& actor, Date today) {
   edge::check_terms(t);
-  const orders::Order before = get(order_id);
+  const orders::Order before = get(order_id, actor.regions);
   require_version(before, t.version);
   orders::check_terms(before.state, before.facts(),
                       {t.total.has_value(), t.years.has_value(), !t.reason.empty(),
@@ -142,7 +151,7 @@ orders::Order OrderDesk::set_terms(const std::string& order_id, const edge::Term
   });
   spdlog::info("order {} terms set region={} ca={} by {}: {}", before.public_id, before.region, before.ca, actor.login,
                t.reason);
-  return get(order_id);
+  return get(order_id, actor.regions);
 }
 
 store::AuditVerdict OrderDesk::verify_audit() { return store::verify_audit_chain(reads_); }

@@ -9,8 +9,14 @@
 // durable commit). They only write: every read, every decision and every provider call happens
 // outside them, so the batch they share never waits on a provider or a JSON parse.
 //
+// Regions (issue 16) are enforced here, once for the API and the CLI: every read and every act
+// takes the caller's orders::RegionScope (an Actor carries one). An order of a region the caller
+// does not cover is OrderNotFound, the same answer as an order that does not exist, so that its
+// existence is not revealed; lists and counts hold only covered regions (in SQL); a new order for
+// a region the caller does not cover is orders::RegionNotYours (403).
+//
 // Errors are CodedErrors (domain/coded_error.hpp): BadRequest, OrderNotFound, OrderConflict,
-// WorkflowRefusal, NotEligible, plugins::ProviderProblem.
+// WorkflowRefusal, NotEligible, RegionNotYours, plugins::ProviderProblem.
 
 #include <optional>
 #include <string>
@@ -78,18 +84,23 @@ class OrderDesk {
 
   // Accepts an order: quotes it through the common pipeline with the registry's facts about the
   // certificate concerned, freezes the quote, counts the region's limits and records it, once per
-  // idempotency key. `today` is the acceptance date.
+  // idempotency key. `today` is the acceptance date. RegionNotYours unless the clerk covers the
+  // request's region (asked before anything else, an earlier order of the same key included).
   CreateResult create(const orders::OrderRequest& request, const std::string& idempotency_key,
                       const orders::Actor& clerk, Date today);
 
-  orders::Order get(const std::string& order_id);
-  // The order's audit events in seq order (OrderNotFound for an unknown order).
-  std::vector<store::RecordedAuditEvent> events(const std::string& order_id);
-  orders::OrderPage list(const orders::OrderFilter& filter, const std::optional<orders::OrderCursor>& after,
-                         int limit);
+  // The order, if `regions` covers its region; OrderNotFound "no order ID" otherwise, as for an
+  // id that names no order.
+  orders::Order get(const std::string& order_id, const orders::RegionScope& regions);
+  // The order's audit events in seq order (OrderNotFound as get()).
+  std::vector<store::RecordedAuditEvent> events(const std::string& order_id, const orders::RegionScope& regions);
+  // The queue of the regions `regions` covers (and the filter's region, if it names one).
+  orders::OrderPage list(orders::OrderFilter filter, const std::optional<orders::OrderCursor>& after, int limit,
+                         const orders::RegionScope& regions);
 
-  // The certificate registry, as orders::registered_certificates.
-  std::vector<orders::RegisteredCertificate> certificates(const orders::CertificateFilter& filter, int limit);
+  // The certificate registry, as orders::registered_certificates, of the regions `regions` covers.
+  std::vector<orders::RegisteredCertificate> certificates(orders::CertificateFilter filter, int limit,
+                                                          const orders::RegionScope& regions);
   // Whether a renewal order for `certificate` would be accepted on `today` under the live region
   // rules. {"eligible", "reasons", "reason_details"} as in the quote; a region or CA that is not
   // loaded (or a failing script) is a reason too, so one certificate never fails a whole list.
@@ -104,7 +115,8 @@ class OrderDesk {
   // says (JPEG, PNG, BMP or PDF, recognised by its first bytes) and within the provider's limits.
   orders::Order upload_material(const std::string& order_id, const std::string& code, const orders::Actor& actor,
                                 const std::string& file_name, std::string content);
-  orders::MaterialFile material_file(const std::string& order_id, const std::string& code);
+  orders::MaterialFile material_file(const std::string& order_id, const std::string& code,
+                                     const orders::RegionScope& regions);
   orders::Order record_payment(const std::string& order_id, const edge::PaymentRequest& payment,
                                const orders::Actor& actor);
   // Fills in what the sources do not publish (a reviewer or admin, with the reason); validity

@@ -19,11 +19,12 @@ using nlohmann::json;
 // The certificate an order concerns, checked against the registry when the registry holds it (a
 // certificate issued before cahub was used is not there, and the provider decides at carry-out).
 // Fills in the certificate's dates from the registry when the clerk left them out, so that the
-// renewal window and warranty rules see the real dates.
-void check_certificate_concerned(store::Database& db, orders::OrderRequest& r) {
+// renewal window and warranty rules see the real dates. A certificate of a region the clerk does
+// not cover is treated as one the registry does not hold, so that no refusal reveals it.
+void check_certificate_concerned(store::Database& db, orders::OrderRequest& r, const orders::RegionScope& regions) {
   if (r.previous_serial.empty()) return;
   const auto known = orders::find_certificate(db, r.quote.ca, r.previous_serial);
-  if (!known) return;
+  if (!known || !regions.covers(known->region)) return;
   const Business b = r.quote.business;
   if (known->identity != r.identity())
     throw orders::WorkflowRefusal("certificate_of_another_applicant", "certificate " + known->serial + " belongs to " +
@@ -117,8 +118,9 @@ CreateResult OrderDesk::create(const orders::OrderRequest& request, const std::s
     throw pipeline::BadRequest("idempotency_key_required",
                                "an order needs an idempotency key of 1 to 128 characters, so that a retry creates "
                                "nothing new");
+  orders::require_region(clerk.regions, request.quote.region);
   orders::OrderRequest r = request;
-  check_certificate_concerned(reads_, r);
+  check_certificate_concerned(reads_, r, clerk.regions);
   master_key_from_registry(reads_, r);
   r.quote.today = today;
   const pipeline::QuoteContext ctx = services_.quotes.run(r.quote);

@@ -64,7 +64,7 @@ orders::Order start(OrderDesk& desk, store::Committer& writes, const orders::Ord
           {{"order", o.public_id}, {"from", orders::code_of(o.state)}, {"to", orders::code_of(next)}});
     return 0;
   });
-  return desk.get(o.public_id);
+  return desk.get(o.public_id, actor.regions);
 }
 
 }  // namespace
@@ -79,7 +79,7 @@ orders::Order OrderDesk::return_from_provider(const orders::Order& o, Action bac
     return 0;
   });
   spdlog::warn("order {} back to {}: the {} provider did nothing ({})", o.public_id, orders::code_of(next), o.ca, why);
-  return get(o.public_id);
+  return get(o.public_id, actor.regions);
 }
 
 namespace {
@@ -108,7 +108,7 @@ orders::Order record_issued(OrderDesk& desk, store::Database& reads, store::Comm
   });
   spdlog::info("order {} issued certificate {} region={} ca={} by {}", o.public_id, c.serial, o.region, o.ca,
                actor.login);
-  return desk.get(o.public_id);
+  return desk.get(o.public_id, actor.regions);
 }
 
 // Step 3 of carrying out: the certificate's new status into the registry, the order completed.
@@ -125,7 +125,7 @@ orders::Order record_carried_out(OrderDesk& desk, store::Committer& writes, cons
   });
   spdlog::info("order {} carried out {} on certificate {} region={} ca={} by {}", o.public_id, code_of(o.business),
                c.serial, o.region, o.ca, actor.login);
-  return desk.get(o.public_id);
+  return desk.get(o.public_id, actor.regions);
 }
 
 }  // namespace
@@ -161,7 +161,7 @@ IssueOutcome OrderDesk::settle_issue(const orders::Order& o, const orders::Actor
 
 IssueOutcome OrderDesk::issue(const std::string& order_id, std::int64_t version, const orders::Actor& actor,
                               const std::string& csr_pem) {
-  orders::Order o = get(order_id);
+  orders::Order o = get(order_id, actor.regions);
   require_version(o, version);
   const plugins::ProviderClient provider(services_.plugins, o.ca);  // not loaded: refused before any write
   if (o.state != OrderState::Issuing) {
@@ -192,7 +192,7 @@ orders::Order OrderDesk::settle_carry_out(const orders::Order& o, const orders::
 }
 
 orders::Order OrderDesk::carry_out(const std::string& order_id, std::int64_t version, const orders::Actor& actor) {
-  orders::Order o = get(order_id);
+  orders::Order o = get(order_id, actor.regions);
   require_version(o, version);
   const plugins::ProviderClient provider(services_.plugins, o.ca);
   if (o.state != OrderState::CarryingOut) {
@@ -231,7 +231,7 @@ std::vector<Reconciled> OrderDesk::reconcile(const orders::Actor& system) {
   std::vector<Reconciled> out;
   for (const std::string& id : orders::OrderRepository(reads_).in_flight()) {
     try {
-      const orders::Order o = get(id);
+      const orders::Order o = get(id, system.regions);
       Reconciled r = reconcile_one(*this, services_.plugins, reads_, writes_, o, system);
       if (r.outcome == "returned")
         return_from_provider(o, o.state == OrderState::Issuing ? Action::ReturnFromIssuing : Action::ReturnFromCarryingOut,

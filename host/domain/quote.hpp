@@ -60,7 +60,16 @@ struct Validity {
   std::string convention;
 };
 
+// Which rules answered (issue #16: "each quote and each frozen order records the release it was
+// computed under"): the region script's SHA-256, and its release number when the rules come from
+// the store (none: from the rules folder).
+struct RulesUsed {
+  std::string sha256;
+  std::optional<std::int64_t> release;
+};
+
 struct Quote {
+  RulesUsed rules;
   bool eligible = true;
   std::vector<Note> reasons;  // non-empty exactly when !eligible
   std::vector<Note> steps;    // the provider's own notes, then the region's step{} entries

@@ -1,5 +1,8 @@
 #include "edge/desk_requests.hpp"
 
+#include <stdexcept>
+#include <vector>
+
 #include "edge/json_fields.hpp"
 
 namespace cahub::edge {
@@ -12,6 +15,27 @@ constexpr TextLimit kFileName{255, false};
 // A material file is at most a few MB (the providers cap uploads at 1 or 2 MB).
 constexpr std::int64_t kLargestFileBytes = 64LL * 1024 * 1024;
 
+// A staff account's regions as JSON: "*" for all, or a list of region ids (at most kMostRegions).
+constexpr std::size_t kMostRegions = 256;
+
+orders::RegionScope regions_of(const nlohmann::json& value) {
+  auto bad = [](const std::string& why) {
+    return pipeline::BadRequest("bad_regions", "regions " + why + ": \"*\" for all, or a list of region ids", "regions");
+  };
+  if (value.is_string() && value.get<std::string>() == "*") return orders::RegionScope::all();
+  if (!value.is_array()) throw bad("is neither \"*\" nor a list");
+  if (value.size() > kMostRegions) throw bad("lists more than " + std::to_string(kMostRegions));
+  std::vector<std::string> ids;
+  for (const auto& id : value) {
+    if (!id.is_string() || !orders::is_region_id(id.get<std::string>()))
+      throw bad("holds " + id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).substr(0, 80) +
+                ", which is not a region id ([a-z][a-z0-9_]*, 64 at most)");
+    ids.push_back(id.get<std::string>());
+  }
+  if (ids.empty()) throw bad("is an empty list");
+  return orders::RegionScope::only(std::move(ids));
+}
+
 }  // namespace
 
 LoginRequest parse_login(const nlohmann::json& body) {
@@ -23,9 +47,28 @@ LoginRequest parse_login(const nlohmann::json& body) {
 
 NewStaffRequest parse_new_staff(const nlohmann::json& body) {
   const Fields f(body);
-  f.only({"login", "name", "role", "password"});
-  return {f.required_text("login", {64, false}), f.required_text("name", {128, false}),
-          f.required_text("role", {16, false}), f.required_text("password", {1024, false})};
+  f.only({"login", "name", "role", "password", "regions"});
+  NewStaffRequest r{f.required_text("login", {64, false}), f.required_text("name", {128, false}),
+                    f.required_text("role", {16, false}), f.required_text("password", {1024, false})};
+  if (f.has("regions")) r.regions = regions_of(body.at("regions"));
+  return r;
+}
+
+orders::RegionScope parse_staff_regions(const nlohmann::json& body) {
+  const Fields f(body);
+  f.only({"regions"});
+  if (!f.has("regions"))
+    throw pipeline::BadRequest("bad_regions", "regions is required: \"*\" for all, or a list of region ids", "regions");
+  return regions_of(body.at("regions"));
+}
+
+orders::RegionScope parse_regions_text(std::string_view text) {
+  try {
+    return orders::RegionScope::parse(text);
+  } catch (const std::invalid_argument& e) {
+    throw pipeline::BadRequest("bad_regions", std::string(e.what()) + "; give * for all, or ids separated by commas",
+                               "regions");
+  }
 }
 
 ActionRequest parse_action_request(const nlohmann::json& body) {

@@ -11,6 +11,7 @@
 
 #include "domain/money.hpp"
 #include "domain/vocabulary.hpp"
+#include "orders/region_scope.hpp"
 
 namespace cahub::edge {
 
@@ -22,6 +23,7 @@ struct LoginRequest {
 // directory knows the roles); the password is checked by staff/password_policy.hpp.
 struct NewStaffRequest {
   std::string login, name, role, password;
+  orders::RegionScope regions = orders::RegionScope::all();  // absent: all, as before regions existed
 };
 
 struct ActionRequest {
@@ -51,6 +53,11 @@ struct TermsRequest {
 
 LoginRequest parse_login(const nlohmann::json& body);
 NewStaffRequest parse_new_staff(const nlohmann::json& body);
+// PUT /v1/staff/{login}/regions: {"regions": "*" | ["neimenggu", ...]} (required).
+orders::RegionScope parse_staff_regions(const nlohmann::json& body);
+// The regions as `cahub staff add --regions` and `cahub staff regions` take them: "*" or ids
+// separated by commas. BadRequest "bad_regions" otherwise, as for the JSON forms.
+orders::RegionScope parse_regions_text(std::string_view text);
 ActionRequest parse_action_request(const nlohmann::json& body);
 MaterialReceipt parse_material_receipt(const nlohmann::json& body);
 PaymentRequest parse_payment(const nlohmann::json& body);

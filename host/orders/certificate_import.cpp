@@ -13,6 +13,7 @@ RegisteredCertificate import_certificate(store::Database& db, const ImportedCert
   if (actor.role == Role::Clerk)
     throw WorkflowRefusal(ErrorKind::Forbidden, "forbidden", "clerk " + actor.login + " may not import a certificate: a reviewer checks "
                                        "the holder's documents first");
+  require_region(actor.regions, c.region);  // RegionNotYours (403): only into a region of one's own
   store::WriteTransaction tx(db);
   {
     SQLite::Statement known(db.sqlite(), "SELECT 1 FROM certificates WHERE ca = ? AND serial = ?");

@@ -27,7 +27,8 @@ struct ImportedCertificate {
 };
 
 // Records it, active (expired when its last day is before `today`), with the holder as customer
-// and its audit event, in one transaction. Reviewers and admins only (WorkflowRefusal "forbidden":
+// and its audit event, in one transaction. Reviewers and admins of the certificate's region only
+// (RegionNotYours "region_not_yours" for another region; WorkflowRefusal "forbidden":
 // a record that no CA confirmed needs someone who checks documents); OrderConflict
 // "certificate_exists" when the CA's serial is already in the registry.
 RegisteredCertificate import_certificate(store::Database& db, const ImportedCertificate& certificate,

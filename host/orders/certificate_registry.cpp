@@ -3,15 +3,34 @@
 #include <SQLiteCpp/Statement.h>
 
 namespace cahub::orders {
+namespace {
 
-std::vector<ExpiringCertificate> expiring_certificates(store::Database& db, Date today, int within_days) {
+// " AND c.region IN (?first, ...)" for a scope of some regions, one bound parameter per region;
+// nothing for all of them.
+std::string region_condition(const RegionScope& regions, int first) {
+  if (regions.is_all()) return {};
+  std::string in = " AND c.region IN (";
+  for (std::size_t i = 0; i < regions.regions().size(); ++i)
+    in += (i ? ", ?" : "?") + std::to_string(first + static_cast<int>(i));
+  return in + ") ";
+}
+
+void bind_regions(SQLite::Statement& s, const RegionScope& regions, int first) {
+  for (std::size_t i = 0; i < regions.regions().size(); ++i) s.bind(first + static_cast<int>(i), regions.regions()[i]);
+}
+
+}  // namespace
+
+std::vector<ExpiringCertificate> expiring_certificates(store::Database& db, Date today, int within_days,
+                                                       const RegionScope& regions) {
   store::CachedStatement rows = db.statement(
       "SELECT u.name, coalesce(u.uscc, u.id_number), c.ca, c.region, c.serial, c.key_type, c.not_after "
       "FROM certificates c JOIN customers u ON u.id = c.customer_id "
-      "WHERE c.status = 'active' AND c.not_after >= ? AND c.not_after <= ? "
+      "WHERE c.status = 'active' AND c.not_after >= ?1 AND c.not_after <= ?2 " + region_condition(regions, 3) +
       "ORDER BY u.name, coalesce(u.uscc, u.id_number), c.not_after, c.serial");
   rows->bind(1, today.iso());
   rows->bind(2, today.plus_days(within_days).iso());
+  bind_regions(*rows, regions, 3);
   std::vector<ExpiringCertificate> out;
   while (rows->executeStep()) {
     ExpiringCertificate e;
@@ -52,7 +71,8 @@ std::vector<RegisteredCertificate> registered_certificates(store::Database& db, 
       // lower() folds ASCII only, which is what can differ in case here; Chinese
       // names have no case.
       "AND (?6 = '' OR upper(coalesce(u.uscc, u.id_number)) = upper(?6) "
-      "     OR instr(lower(u.name), lower(?6)) > 0 OR upper(c.serial) = upper(?6)) "
+      "     OR instr(lower(u.name), lower(?6)) > 0 OR upper(c.serial) = upper(?6)) " +
+      region_condition(f.regions, 7) +
       "ORDER BY u.name, coalesce(u.uscc, u.id_number), c.not_after, c.serial LIMIT ?4");
   rows->bind(1, f.holder);
   rows->bind(2, f.serial);
@@ -60,6 +80,7 @@ std::vector<RegisteredCertificate> registered_certificates(store::Database& db, 
   rows->bind(4, limit);
   rows->bind(5, f.status);
   rows->bind(6, f.any);
+  bind_regions(*rows, f.regions, 7);
   std::vector<RegisteredCertificate> out;
   while (rows->executeStep()) {
     RegisteredCertificate c;

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/date.hpp"
+#include "orders/region_scope.hpp"
 #include "store/database.hpp"
 
 namespace cahub::orders {
@@ -22,9 +23,10 @@ struct ExpiringCertificate {
   int days_left = 0;  // 0 on the last valid day
 };
 
-// Active certificates whose last valid day is between `today` and `today + within_days`, ordered by
-// customer then expiry.
-std::vector<ExpiringCertificate> expiring_certificates(store::Database& db, Date today, int within_days);
+// Active certificates of the regions `regions` covers whose last valid day is between `today` and
+// `today + within_days`, ordered by customer then expiry.
+std::vector<ExpiringCertificate> expiring_certificates(store::Database& db, Date today, int within_days,
+                                                       const RegionScope& regions = RegionScope::all());
 
 // A certificate as the registry holds it.
 struct RegisteredCertificate {
@@ -44,6 +46,9 @@ struct CertificateFilter {
   // name, or the serial, each ignoring case (serials are hex, a typed x in an ID number is lower
   // case); empty: anything.
   std::string any;
+  // The regions the caller covers: a certificate of another region is not listed, so a serial
+  // looked up there is as unknown as a missing one (issue 16).
+  RegionScope regions = RegionScope::all();
 };
 
 // The certificates that match, by holder, then expiry.

@@ -169,11 +169,19 @@ namespace {
 
 // The WHERE clause of a filter, with only the conditions it sets, so that the planner sees plain
 // equalities and picks orders_by_applicant, orders_queue or orders_by_due (an `? IS NULL OR`
-// condition would hide them). Parameters are named, so one binding fits every variant.
+// condition would hide them). Parameters are named, so one binding fits every variant. A scope of
+// some regions is `o.region IN (:region0, ...)`, one bound parameter per region (the statement is
+// cached per count); the planner still sorts by orders_queue or orders_by_due and filters each row.
 std::string where_of(const OrderFilter& f, bool with_cursor) {
   std::string where = "WHERE 1";
   if (f.state) where += " AND o.state = :state";
   if (!f.region.empty()) where += " AND o.region = :region";
+  if (!f.regions.is_all()) {
+    where += " AND o.region IN (";
+    for (std::size_t i = 0; i < f.regions.regions().size(); ++i)
+      where += (i ? ", :region" : ":region") + std::to_string(i);
+    where += ")";
+  }
   if (!f.ca.empty()) where += " AND o.ca = :ca";
   if (looks_like_identity(f.applicant))
     where += " AND o.applicant_identity = :applicant";
@@ -186,6 +194,8 @@ std::string where_of(const OrderFilter& f, bool with_cursor) {
 void bind_filter(SQLite::Statement& s, const OrderFilter& f) {
   if (f.state) s.bind(":state", std::string(code_of(*f.state)));
   if (!f.region.empty()) s.bind(":region", f.region);
+  for (std::size_t i = 0; i < f.regions.regions().size(); ++i)
+    s.bind(":region" + std::to_string(i), f.regions.regions()[i]);
   if (!f.ca.empty()) s.bind(":ca", f.ca);
   if (!f.applicant.empty()) s.bind(":applicant", f.applicant);
 }

@@ -14,6 +14,7 @@
 
 #include "domain/date.hpp"
 #include "orders/order.hpp"
+#include "orders/region_scope.hpp"
 #include "store/database.hpp"
 
 namespace cahub::orders {
@@ -25,6 +26,8 @@ struct OrderFilter {
   // A USCC or ID number (18 letters and digits: matched exactly, by index), or else a part of the
   // applicant's name.
   std::string applicant;
+  // The regions the caller covers: only their orders are listed and counted (issue 16).
+  RegionScope regions = RegionScope::all();
 };
 
 // Where a page of the queue ends: the sort key (due date, undated last) and the id of its last
@@ -81,7 +84,8 @@ class OrderRepository {
   // statements: the page (with one order more, to know whether another follows) and the counts.
   OrderPage list(const OrderFilter& filter, const std::optional<OrderCursor>& after, int limit);
   // The page's statement for `filter` (named parameters :state, :region, :ca, :applicant, :due,
-  // :after, :limit), as list() runs it: tests read its plan.
+  // :after, :limit, and :region0, :region1, ... for a scope of some regions), as list() runs it:
+  // tests read its plan.
   static std::string list_statement(const OrderFilter& filter, bool with_cursor);
   MaterialFile material_file(const std::string& public_id, const std::string& code);  // OrderNotFound
   std::vector<std::string> in_flight();  // public ids of orders waiting for the provider

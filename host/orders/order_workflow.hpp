@@ -77,6 +77,13 @@ struct Actor {
   RegionScope regions = RegionScope::all();  // which regions' orders, certificates and rules
 };
 
+// An administrator of every region: the only one who manages staff accounts and reads the whole
+// audit chain (an administrator with a list of regions administers those regions' rules only).
+inline bool is_platform_administrator(Role role, const RegionScope& regions) {
+  return role == Role::Admin && regions.is_all();
+}
+inline bool is_platform_administrator(const Actor& a) { return is_platform_administrator(a.role, a.regions); }
+
 // What the workflow needs to know about the order.
 struct OrderFacts {
   Business business = Business::New;

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/coded_error.hpp"
+
 namespace cahub::orders {
 
 class RegionScope {
@@ -37,6 +39,22 @@ class RegionScope {
   bool all_ = true;
   std::vector<std::string> regions_;
 };
+
+// A request that names a region the caller does not cover (a quote, a new order, a certificate to
+// import): 403 "region_not_yours". An object of another region addressed by its id is not this
+// error but the object's own not-found, so that its existence is not revealed (docs/api.md, Regions).
+class RegionNotYours : public CodedError {
+ public:
+  explicit RegionNotYours(std::string_view region)
+      : CodedError(ErrorKind::Forbidden, "region_not_yours",
+                   "region \"" + std::string(region) + "\" is not one of yours; an administrator of all regions "
+                   "can give it to you") {}
+};
+
+// Throws RegionNotYours unless `scope` covers `region`.
+inline void require_region(const RegionScope& scope, std::string_view region) {
+  if (!scope.covers(region)) throw RegionNotYours(region);
+}
 
 // A region id as region scripts and staff.regions write it: [a-z][a-z0-9_]{0,63}.
 bool is_region_id(std::string_view id);

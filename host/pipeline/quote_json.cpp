@@ -29,6 +29,9 @@ json quote_to_json(const QuoteContext& ctx, bool explain) {
   out["channel"] = code_of(r.channel);
   out["key"] = code_of(r.key);
   out["today"] = r.today.iso();
+  out["rules"] = {{"region", r.region},
+                  {"release", q.rules.release ? json(*q.rules.release) : json(nullptr)},
+                  {"sha256", q.rules.sha256}};
   out["years"] = q.years > 0 ? json(q.years) : json(nullptr);  // null: not published
   if (q.years_requested > 0) out["years_requested"] = q.years_requested;
   out["eligible"] = q.eligible;

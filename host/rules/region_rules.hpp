@@ -121,6 +121,9 @@ class RegionRules {
   std::unique_ptr<Compiled> compiled_;
 };
 
+// SHA-256 of a script's text in lower-case hex, as content_sha256() reports it.
+std::string script_sha256(std::string_view source);
+
 // `cahub rules check FILE`: every finding of one script, in line order; empty when it loads.
 std::vector<Finding> check_file(const std::filesystem::path& file, const SandboxLimits& limits = {});
 

@@ -27,18 +27,6 @@ namespace {
 
 std::atomic<std::uint64_t> g_last_generation{0};
 
-std::string sha256_hex(std::string_view text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr) != 1) return "";
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
-  }
-  return hex;
-}
 
 std::string expected_id(const std::string& chunk_name) {
   return chunk_name.ends_with(".lua") ? chunk_name.substr(0, chunk_name.size() - 4) : chunk_name;
@@ -61,7 +49,7 @@ void compile_offers(RegionRules::Compiled& c) {
 std::unique_ptr<RegionRules::Compiled> compile(ScriptDeclarations& d, std::string script, const SandboxLimits& limits) {
   auto c = std::make_unique<RegionRules::Compiled>();
   c->file = d.file;
-  c->sha256 = sha256_hex(script);
+  c->sha256 = script_sha256(script);
   c->script = std::move(script);
   c->limits = limits;
   c->region = std::move(d.regions.front());
@@ -90,6 +78,20 @@ std::unique_ptr<RegionRules::Compiled> compile(ScriptDeclarations& d, std::strin
 }
 
 }  // namespace
+
+std::string script_sha256(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr) != 1) return "";
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xF];
+  }
+  return hex;
+}
+
 
 namespace {
 

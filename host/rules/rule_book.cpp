@@ -69,6 +69,21 @@ std::string region_of(const std::filesystem::path& file) {
   return name.ends_with(".lua") ? name.substr(0, name.size() - 4) : name;
 }
 
+// The region's release in force, and those still to come (each in force from its day on).
+nlohmann::ordered_json release_json(const LiveRegion& live, const TimedRules& shown, Date today) {
+  const auto day_json = [](const std::optional<Date>& d) {
+    return d ? nlohmann::ordered_json(d->iso()) : nlohmann::ordered_json(nullptr);
+  };
+  nlohmann::ordered_json scheduled = nlohmann::ordered_json::array();
+  for (const TimedRules& t : live.timeline)
+    if (t.release && t.release->number > shown.release->number && t.release->effective_from &&
+        *t.release->effective_from > today)
+      scheduled.push_back({{"number", t.release->number}, {"effective_from", day_json(t.release->effective_from)}});
+  return {{"number", shown.release->number},
+          {"effective_from", day_json(shown.release->effective_from)},
+          {"scheduled", std::move(scheduled)}};
+}
+
 }  // namespace
 
 RuleBook::RuleBook(SandboxLimits limits) : limits_(limits) {
@@ -130,7 +145,7 @@ std::size_t RuleBook::load_folder(const std::filesystem::path& folder) {
     const auto now = WallClock::now();
     if (loaded.rules) {
       const std::string id = loaded.rules->id();  // the id is the file name: unique
-      loaded_all.regions[id] = LiveRegion{std::move(loaded.rules), file, now};
+      loaded_all.regions[id] = LiveRegion{{TimedRules{std::move(loaded.rules), std::nullopt}}, file, now};
     } else {
       log_refusal(file, loaded.findings, false);
       loaded_all.refused[file] = RefusedScript{file, std::move(loaded.findings), now};
@@ -151,7 +166,7 @@ std::vector<Finding> RuleBook::reload_file(const std::filesystem::path& file) {
     if (loaded.rules) {
       const std::string id = loaded.rules->id();
       rules_logger()->info("{}: region {} loaded (sha256 {})", file.string(), id, loaded.rules->content_sha256());
-      next.regions[id] = LiveRegion{loaded.rules, file, now};
+      next.regions[id] = LiveRegion{{TimedRules{loaded.rules, std::nullopt}}, file, now};
       next.refused.erase(file);
     } else {
       const auto live = next.regions.find(region_of(file));
@@ -176,10 +191,59 @@ std::string RuleBook::remove_file(const std::filesystem::path& file) {
   return removed;
 }
 
-std::shared_ptr<const RegionRules> RuleBook::find(std::string_view region_id) const {
+const TimedRules* LiveRegion::in_force(Date day) const {
+  for (auto it = timeline.rbegin(); it != timeline.rend(); ++it)
+    if (!it->release || !it->release->effective_from || *it->release->effective_from <= day) return &*it;
+  return nullptr;
+}
+
+TimedRules RuleBook::find(std::string_view region_id, Date day) const {
   const RuleBookSnapshot& snap = on_this_thread();
   const auto it = snap.regions.find(region_id);
-  return it == snap.regions.end() ? nullptr : it->second.rules;
+  if (it == snap.regions.end()) return {};
+  const TimedRules* in_force = it->second.in_force(day);
+  return in_force ? *in_force : TimedRules{};
+}
+
+std::shared_ptr<const RegionRules> RuleBook::find(std::string_view region_id) const {
+  return find(region_id, Date::today_utc8()).rules;
+}
+
+std::size_t RuleBook::load_releases(const std::vector<PublishedRelease>& releases) {
+  // What is loaded already is reused: a poll that finds the store unchanged loads nothing.
+  const auto before = snapshot();
+  const auto reuse = [&](const PublishedRelease& p) -> std::shared_ptr<const RegionRules> {
+    const auto live = before->regions.find(p.region);
+    if (live == before->regions.end()) return nullptr;
+    for (const TimedRules& t : live->second.timeline)
+      if (t.release == p.mark && t.rules->content_sha256() == script_sha256(p.script)) return t.rules;
+    return nullptr;
+  };
+  RuleBookSnapshot loaded_all;
+  for (const PublishedRelease& p : releases) {  // ascending by region, then number
+    std::shared_ptr<const RegionRules> rules = reuse(p);
+    const auto now = WallClock::now();
+    if (!rules) {
+      LoadResult loaded = RegionRules::load_text(p.region + ".lua", p.script, limits_);
+      if (!loaded.rules) {
+        const std::filesystem::path label = p.region + ".lua (release " + std::to_string(p.mark.number) + ")";
+        log_refusal(label, loaded.findings, loaded_all.regions.count(p.region) > 0);
+        loaded_all.refused[label] = RefusedScript{label, std::move(loaded.findings), now};
+        continue;
+      }
+      rules = std::move(loaded.rules);
+      rules_logger()->info("region {} release {} loaded (sha256 {})", p.region, p.mark.number, rules->content_sha256());
+    }
+    LiveRegion& region = loaded_all.regions[p.region];
+    if (region.timeline.empty()) region.loaded_at = now;
+    region.timeline.push_back(TimedRules{std::move(rules), p.mark});
+  }
+  const std::size_t count = loaded_all.regions.size();
+  change([&](RuleBookSnapshot& next) {
+    next.regions = std::move(loaded_all.regions);
+    next.refused = std::move(loaded_all.refused);
+  });
+  return count;
 }
 
 std::vector<std::string> RuleBook::ids() const {
@@ -196,25 +260,29 @@ std::vector<RefusedScript> RuleBook::refused() const {
   return out;
 }
 
-nlohmann::ordered_json RuleBook::describe() const {
+nlohmann::ordered_json RuleBook::describe(Date today) const {
   const auto snap = snapshot();
   nlohmann::ordered_json out;
   out["generation"] = snap->generation;
   out["regions"] = nlohmann::ordered_json::array();
   for (const auto& [id, live] : snap->regions) {
-    const RegionRules& r = *live.rules;
+    // A region whose first release starts later is described by that release (it is all there is).
+    const TimedRules* in_force = live.in_force(today);
+    const TimedRules& shown = in_force ? *in_force : live.timeline.front();
+    const RegionRules& r = *shown.rules;
     nlohmann::ordered_json region{{"id", id},
                                   {"name", r.name()},
                                   {"name_en", r.name_en()},
                                   {"file", r.file()},
                                   {"loaded_at", utc_text(live.loaded_at)},
-                                  {"sha256", r.content_sha256()},
-                                  {"accepts", r.accepted_cas()},
+                                  {"sha256", r.content_sha256()}};
+    if (shown.release) region["release"] = release_json(live, shown, today);
+    region.update(nlohmann::ordered_json{{"accepts", r.accepted_cas()},
                                   {"applicants", offered<ApplicantKind>(r, &RegionRules::serves)},
                                   {"channels", offered<Channel>(r, &RegionRules::offers_channel)},
                                   {"businesses", offered<Business>(r, &RegionRules::offers)},
                                   {"years", r.years_published() ? nlohmann::ordered_json(r.allowed_years())
-                                                                : nlohmann::ordered_json("not published")}};
+                                                                : nlohmann::ordered_json("not published")}});
     if (const auto by_ca = r.years_by_ca(); !by_ca.empty()) {
       nlohmann::ordered_json years = nlohmann::ordered_json::object();
       for (const auto& [ca, list] : by_ca) years[ca] = list;

@@ -23,11 +23,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
+
+#include "domain/date.hpp"
 
 #include "rules/region_rules.hpp"
 #include "rules/sandbox_limits.hpp"
@@ -36,11 +39,44 @@ namespace cahub::rules {
 
 using WallClock = std::chrono::system_clock;
 
-// A region in force, and when and from which file it was swapped in.
-struct LiveRegion {
+// A release of a region's rules kept in the store (rules.source = "store", host/releases/): its
+// number and the China-time day from which it is in force (none: since ever).
+struct ReleaseMark {
+  std::int64_t number = 0;
+  std::optional<Date> effective_from;
+  bool operator==(const ReleaseMark&) const = default;
+};
+
+// One version of a region's rules the book answers with, and which release it is (none: a script
+// from the rules folder).
+struct TimedRules {
   std::shared_ptr<const RegionRules> rules;
-  std::filesystem::path file;
+  std::optional<ReleaseMark> release;
+};
+
+// A published release as the store hands it to the book: the text is loaded and checked here.
+struct PublishedRelease {
+  std::string region;
+  ReleaseMark mark;
+  std::string script;
+};
+
+// A region the book serves, and when and from where it was swapped in.
+//
+// Files: one version, the script. Store: every published release that can still be in force on
+// some day, by ascending number. In force on day D is the highest-numbered one whose
+// effective_from is D or earlier (docs/rules.md, "Changing a region's rules"): a later release
+// replaces everything before it from its first day, so a rollback published today also cancels a
+// raise scheduled for next month.
+struct LiveRegion {
+  std::vector<TimedRules> timeline;  // never empty
+  std::filesystem::path file;        // files: the script; store: "" (the text is in the store)
   WallClock::time_point loaded_at;
+
+  // What is in force on `day`; null before the first release's day.
+  const TimedRules* in_force(Date day) const;
+  // The last version by number: what `rules check`-like views show as "the region's script".
+  const TimedRules& latest() const { return timeline.back(); }
 };
 
 // A script that failed its check. When an earlier version of it is live, that version goes on
@@ -82,17 +118,30 @@ class RuleBook {
   // What the book serves now. Cheap: no lock unless the book changed since this thread last asked.
   std::shared_ptr<const RuleBookSnapshot> snapshot() const;
 
-  // The rules of a region, or null.
+  // The rules of a region in force on `day` (a quote's date), with the release they are; rules
+  // null when the region is unknown or has nothing in force that day.
+  TimedRules find(std::string_view region_id, Date day) const;
+  // The same for today in China time.
   std::shared_ptr<const RegionRules> find(std::string_view region_id) const;
+
+  // rules.source = "store": makes `releases` what the book serves, in one step, replacing whatever
+  // it served before (files included). A release already loaded (same region, number and day) is
+  // kept as it is, so a store that did not change costs nothing to hand over again. A release
+  // whose text fails its check (it passed when it was published, so the host's limits or plugins
+  // must differ) is left out, listed in refused() and logged; the region's earlier releases go on.
+  // Returns how many regions the book serves.
+  std::size_t load_releases(const std::vector<PublishedRelease>& releases);
   // The ids of the loaded regions, sorted.
   std::vector<std::string> ids() const;
   // Every script that was not loaded, with its findings, in file-name order.
   std::vector<RefusedScript> refused() const;
 
   // GET /v1/rules: {"generation": n, "regions": [{id, name, name_en, file, loaded_at, sha256,
-  // accepts, applicants, channels, businesses, years, refused_reload?}], "refused": [{file,
-  // refused_at, findings: ["central.lua:3: ..."], still_serving?}]}
-  nlohmann::ordered_json describe() const;
+  // release?, accepts, applicants, channels, businesses, years, refused_reload?}], "refused":
+  // [{file, refused_at, findings: ["central.lua:3: ..."], still_serving?}]}, each region as in
+  // force on `today`; `release` {number, effective_from, scheduled: [{number, effective_from}]}
+  // when it comes from the store.
+  nlohmann::ordered_json describe(Date today = Date::today_utc8()) const;
 
   const SandboxLimits& limits() const { return limits_; }
 

@@ -43,8 +43,7 @@ staff::Session signed_in_session(const http::Request& req, store::Database& db) 
 }
 
 orders::Actor signed_in(const http::Request& req, store::Database& db) {
-  const staff::Session session = signed_in_session(req, db);
-  return {session.member.login, session.member.role};
+  return signed_in_session(req, db).member.actor();
 }
 
 void answer_error(const http::Request& req, http::Response& res, std::exception_ptr error) {

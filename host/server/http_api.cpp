@@ -32,9 +32,20 @@ template <typename Json> void send_json(http::Response& res, int status, const J
 }
 
 
-// StaffError (401) unless a staff member is signed in.
-void staff_only(const ApiServices& services, const http::Request& req) {
-  (void)signed_in(req, worker_connection(services.database));
+// The signed-in staff member; StaffError (401) unless one is.
+orders::Actor staff_only(const ApiServices& services, const http::Request& req) {
+  return signed_in(req, worker_connection(services.database));
+}
+
+// The book's description with only the regions `regions` covers: a clerk's console offers no
+// region the clerk cannot quote or order in.
+template <typename Json> Json only_covered(Json book, const orders::RegionScope& regions) {
+  if (regions.is_all()) return book;
+  Json kept = Json::array();
+  for (auto& region : book["regions"])
+    if (regions.covers(region.at("id").template get<std::string>())) kept.push_back(std::move(region));
+  book["regions"] = std::move(kept);
+  return book;
 }
 
 bool wants_explain(const http::Request& req) {
@@ -89,8 +100,9 @@ void install_routes(http::Router& routes, const ApiServices& services) {
   });
 
   routes.post("/v1/quote", guarded([&services](const http::Request& req, http::Response& res) {
-    staff_only(services, req);
+    const orders::Actor actor = staff_only(services, req);
     QuoteRequest request = pipeline::parse_quote_request(edge::parse_object(req.body), Date::today_utc8());
+    orders::require_region(actor.regions, request.region);  // 403 region_not_yours
     pipeline::QuoteContext ctx = services.quotes.run(std::move(request));
     send_json(res, 200, pipeline::quote_to_json(ctx, wants_explain(req)));
   }));
@@ -101,8 +113,8 @@ void install_routes(http::Router& routes, const ApiServices& services) {
   }));
 
   routes.get("/v1/rules", guarded([&services](const http::Request& req, http::Response& res) {
-    staff_only(services, req);
-    send_json(res, 200, services.rule_book.describe());
+    const orders::Actor actor = staff_only(services, req);
+    send_json(res, 200, only_covered(services.rule_book.describe(), actor.regions));
   }));
 
   routes.get("/v1/vocabulary", guarded([&services](const http::Request& req, http::Response& res) {

@@ -112,7 +112,8 @@ void install_session_routes(http::Router& routes, const OrderServices& services)
     send(res, 200, json{{"token", s.token},
                         {"expires_at", s.expires_at},
                         {"staff", {{"login", s.member.login}, {"name", s.member.display_name},
-                                   {"role", orders::code_of(s.member.role)}}}});
+                                   {"role", orders::code_of(s.member.role)},
+                                   {"regions", regions_json(s.member.regions)}}}});
   }));
   // Ends the caller's session: the token is refused (401 "bad_token") from then on, however long
   // it had left. The console's 退出 calls this before it forgets the token.
@@ -123,46 +124,52 @@ void install_session_routes(http::Router& routes, const OrderServices& services)
     staff::StaffDirectory(db).sign_out(req.header("Authorization").substr(7));
     send(res, 200, json{{"signed_out", true}});
   }));
-  // Who the token belongs to and until when, so a console can show it and sign in again in time.
+  // Who the token belongs to and until when, so a console can show it and sign in again in time,
+  // and the regions it works in, so the console offers only those.
   routes.get("/v1/me", guarded([&services](const http::Request& req, http::Response& res) {
     const staff::Session session = signed_in_session(req, worker_connection(services.database));
     send(res, 200, json{{"login", session.member.login},
                         {"name", session.member.display_name},
                         {"role", orders::code_of(session.member.role)},
+                        {"regions", regions_json(session.member.regions)},
                         {"expires_at", session.expires_at}});
   }));
 }
 
 void install_order_reads(http::Router& routes, const OrderServices& services) {
+  // Every read and act below goes through the desk with the caller's regions: another region's
+  // order is 404 as a missing one, lists hold only the caller's regions (desk/order_desk.hpp).
   routes.get("/v1/orders", authenticated(services, [](const http::Request& req, http::Response& res,
-                                                      desk::OrderDesk& desk, const orders::Actor&) {
+                                                      desk::OrderDesk& desk, const orders::Actor& actor) {
     std::optional<orders::OrderCursor> after;
     if (req.has_param("cursor")) {
       after = orders::OrderCursor::parse(query_text(req, "cursor", 64));
       if (!after) throw pipeline::BadRequest("bad_cursor", "cursor is not one this API gave out (next_cursor)", "cursor");
     }
     send(res, 200, orders::order_page_json(desk.list(order_filter(req), after,
-                                                     limit_in(req, kOrderPageDefault, kOrderPageMax))));
+                                                     limit_in(req, kOrderPageDefault, kOrderPageMax),
+                                                     actor.regions)));
   }));
   routes.get("/v1/orders/{id}", authenticated(services, [](const http::Request& req,
                                                                          http::Response& res, desk::OrderDesk& desk,
                                                                          const orders::Actor& actor) {
-    send(res, 200, order_with_actions(desk.get(req.path_param("id")), actor));
+    send(res, 200, order_with_actions(desk.get(req.path_param("id"), actor.regions), actor));
   }));
   routes.get("/v1/orders/{id}/events", authenticated(services, [](const http::Request& req,
                                                                                 http::Response& res,
                                                                                 desk::OrderDesk& desk,
-                                                                                const orders::Actor&) {
+                                                                                const orders::Actor& actor) {
     json events = json::array();
-    for (const store::RecordedAuditEvent& r : desk.events(req.path_param("id")))
+    for (const store::RecordedAuditEvent& r : desk.events(req.path_param("id"), actor.regions))
       events.push_back({{"seq", r.seq}, {"at", r.event.at}, {"actor", r.event.actor}, {"kind", r.event.kind},
                         {"payload", r.event.payload}});
     send(res, 200, json{{"events", std::move(events)}});
   }));
   routes.get("/v1/orders/{id}/materials/{code}/file",
              authenticated(services, [](const http::Request& req, http::Response& res, desk::OrderDesk& desk,
-                                        const orders::Actor&) {
-               const orders::MaterialFile file = desk.material_file(req.path_param("id"), req.path_param("code"));
+                                        const orders::Actor& actor) {
+               const orders::MaterialFile file =
+                   desk.material_file(req.path_param("id"), req.path_param("code"), actor.regions);
                res.status = 200;
                res.set_header("Content-Disposition", "attachment; filename=\"" + file.sha256.substr(0, 16) + "-" +
                                                          req.path_param("code") + "\"");
@@ -171,8 +178,8 @@ void install_order_reads(http::Router& routes, const OrderServices& services) {
              }));
   routes.get("/v1/orders/{id}/certificate.pem",
              authenticated(services, [](const http::Request& req, http::Response& res, desk::OrderDesk& desk,
-                                        const orders::Actor&) {
-               const orders::Order o = desk.get(req.path_param("id"));
+                                        const orders::Actor& actor) {
+               const orders::Order o = desk.get(req.path_param("id"), actor.regions);
                if (!o.certificate || o.certificate->certificate_pem.empty())
                  throw orders::OrderNotFound("order " + o.public_id + " has issued no certificate");
                res.status = 200;
@@ -254,7 +261,7 @@ void install_registry_routes(http::Router& routes, const OrderServices& services
   // The registry with what a clerk asks next about each certificate: how long it has left and
   // whether a renewal would be accepted today.
   routes.get("/v1/certificates", authenticated(services, [](const http::Request& req, http::Response& res,
-                                                            desk::OrderDesk& desk, const orders::Actor&) {
+                                                            desk::OrderDesk& desk, const orders::Actor& actor) {
     orders::CertificateFilter f;
     f.any = query_text(req, "q");
     f.ca = query_text(req, "ca", 64);
@@ -266,7 +273,7 @@ void install_registry_routes(http::Router& routes, const OrderServices& services
     const int limit = limit_in(req, kCertificateListDefault, kCertificateListMax);
     const Date today = Date::today_utc8();
     json certificates = json::array();
-    for (const orders::RegisteredCertificate& c : desk.certificates(f, limit)) {
+    for (const orders::RegisteredCertificate& c : desk.certificates(f, limit, actor.regions)) {
       json item = c.to_json();
       // 0 on the last valid day, negative once expired; the schema keeps not_after a real date.
       item["days_left"] = Date::parse(c.not_after).value_or(today) - today;
@@ -276,8 +283,14 @@ void install_registry_routes(http::Router& routes, const OrderServices& services
     }
     send(res, 200, json{{"certificates", std::move(certificates)}, {"today", today.iso()}});
   }));
+  // The whole chain holds every region's events (its count and the first bad one tell of them):
+  // for staff of all regions, as every account was before regions existed, whatever the role.
   routes.get("/v1/audit/verify", authenticated(services, [](const http::Request&, http::Response& res,
-                                                            desk::OrderDesk& desk, const orders::Actor&) {
+                                                            desk::OrderDesk& desk, const orders::Actor& actor) {
+    if (!actor.regions.is_all())
+      throw CodedError(ErrorKind::Forbidden, "forbidden",
+                       actor.login + " works in some regions and may not verify the whole audit chain, which holds "
+                                     "every region's events: staff of all regions may");
     const store::AuditVerdict v = desk.verify_audit();
     json out = {{"intact", v.intact}, {"events", v.events}};
     if (!v.intact) {

@@ -239,6 +239,13 @@ CaseResult run_case(const SpecCase& c, const pipeline::QuotePipeline& pipeline, 
   return result;
 }
 
+void run_cases(SpecRun& run, const rules::RuleBook& book, const SpecFile& spec, const plugins::PluginRegistry& plugins) {
+  run.findings.insert(run.findings.end(), spec.findings.begin(), spec.findings.end());
+  if (!run.findings.empty()) return;
+  const pipeline::QuotePipeline pipeline(book, plugins);
+  for (const SpecCase& c : spec.cases) run.cases.push_back(run_case(c, pipeline, plugins));
+}
+
 }  // namespace
 
 SpecRun run_spec(const std::filesystem::path& script, const std::filesystem::path& spec_path,
@@ -249,11 +256,19 @@ SpecRun run_spec(const std::filesystem::path& script, const std::filesystem::pat
   run.findings = rules::check_file(script, limits);
   rules::RuleBook book(limits);
   if (run.findings.empty()) run.findings = book.reload_file(script);
-  const SpecFile spec = read_spec_file(spec_path, limits);
-  run.findings.insert(run.findings.end(), spec.findings.begin(), spec.findings.end());
-  if (!run.findings.empty()) return run;
-  const pipeline::QuotePipeline pipeline(book, plugins);
-  for (const SpecCase& c : spec.cases) run.cases.push_back(run_case(c, pipeline, plugins));
+  run_cases(run, book, read_spec_file(spec_path, limits), plugins);
+  return run;
+}
+
+SpecRun run_spec_text(const std::string& region, const std::string& script, const std::string& spec,
+                      const plugins::PluginRegistry& plugins, const rules::SandboxLimits& limits) {
+  SpecRun run{region + ".lua", region + ".spec.lua", {}, {}};
+  rules::LoadResult loaded = rules::RegionRules::load_text(region + ".lua", script, limits);
+  run.findings = std::move(loaded.findings);
+  rules::RuleBook book(limits);
+  // Release 0: a text under evaluation, not yet a release of the region.
+  if (run.findings.empty()) book.load_releases({{region, {0, std::nullopt}, script}});
+  run_cases(run, book, read_spec_text(region + ".spec.lua", spec, limits), plugins);
   return run;
 }
 

@@ -37,4 +37,10 @@ struct SpecRun {
 SpecRun run_spec(const std::filesystem::path& script, const std::filesystem::path& spec,
                  const plugins::PluginRegistry& plugins, const rules::SandboxLimits& limits = {});
 
+// The same for texts that are not files (a release in the store, a draft in the console's editor):
+// the script as `<region>.lua`, the spec as `<region>.spec.lua`, so findings and case places read
+// as they would for the files.
+SpecRun run_spec_text(const std::string& region, const std::string& script, const std::string& spec,
+                      const plugins::PluginRegistry& plugins, const rules::SandboxLimits& limits = {});
+
 }  // namespace cahub::specs

@@ -7,6 +7,7 @@
 #include "staff/password_hash.hpp"
 #include "staff/password_policy.hpp"
 #include "staff/staff_directory.hpp"
+#include "staff/staff_rows.hpp"
 #include "store/audit_log.hpp"
 #include "store/write_transaction.hpp"
 
@@ -28,26 +29,38 @@ void check_new_account(const std::string& login, const std::string& display_name
   check_new_password(login, password);
 }
 
-// Refuses `by` unless it is, in the database now, an enabled administrator: a session resolved
-// before the write may belong to an account disabled or demoted since.
-void require_admin(store::Database& db, const StaffMember& by) {
-  SQLite::Statement row(db.sqlite(), "SELECT 1 FROM staff WHERE id = ? AND role = 'admin' AND disabled = 0");
-  row.bind(1, static_cast<std::int64_t>(by.id));
-  if (!row.executeStep())
-    throw StaffError("forbidden", std::string(orders::code_of(by.role)) + " " + by.login +
-                                      " may not manage staff accounts: an administrator must");
+std::string forbidden_message(const StaffMember& by) {
+  return std::string(orders::code_of(by.role)) + " " + by.login +
+         " may not manage staff accounts: an administrator of all regions must";
 }
 
-constexpr const char* kAccountColumns = "SELECT id, login, display_name, role, disabled, created_at FROM staff";
+// A platform administrator: role admin with every region ('*'), as the staff table holds it.
+constexpr const char* kPlatformAdministrator = "role = 'admin' AND regions = '*'";
+
+// Refuses `by` unless it is, in the database now, an enabled platform administrator: a session
+// resolved before the write may belong to an account disabled, demoted or narrowed since. A
+// region administrator administers its regions' rules, not the accounts of every region.
+void require_admin(store::Database& db, const StaffMember& by) {
+  SQLite::Statement row(db.sqlite(), std::string("SELECT 1 FROM staff WHERE id = ? AND disabled = 0 AND ") +
+                                         kPlatformAdministrator);
+  row.bind(1, static_cast<std::int64_t>(by.id));
+  if (!row.executeStep()) throw StaffError("forbidden", forbidden_message(by));
+}
+
+// The enabled platform administrators, `login` among them or not.
+std::int64_t enabled_platform_administrators(store::Database& db) {
+  return db.sqlite()
+      .execAndGet(std::string("SELECT count(*) FROM staff WHERE disabled = 0 AND ") + kPlatformAdministrator)
+      .getInt64();
+}
+
+constexpr const char* kAccountColumns = "SELECT id, login, display_name, role, regions, disabled, created_at FROM staff";
 
 StaffAccount account_from(SQLite::Statement& row) {
   StaffAccount a;
-  a.member.id = row.getColumn(0).getInt64();
-  a.member.login = row.getColumn(1).getString();
-  a.member.display_name = row.getColumn(2).getString();
-  a.member.role = orders::parse_role(row.getColumn(3).getString()).value_or(orders::Role::Clerk);
-  a.disabled = row.getColumn(4).getInt() != 0;
-  a.created_at = row.getColumn(5).getString();
+  a.member = member_from(row);
+  a.disabled = row.getColumn(5).getInt() != 0;
+  a.created_at = row.getColumn(6).getString();
   return a;
 }
 
@@ -62,16 +75,17 @@ StaffAccount account_named(store::Database& db, const std::string& login) {
 
 StaffMember StaffDirectory::add_first_account(const std::string& login, const std::string& display_name,
                                               orders::Role role, const std::string& password) {
-  return insert_account(login, display_name, role, password, nullptr);
+  return insert_account(login, display_name, role, password, orders::RegionScope::all(), nullptr);
 }
 
 StaffMember StaffDirectory::add(const StaffMember& by, const std::string& login, const std::string& display_name,
-                                orders::Role role, const std::string& password) {
-  return insert_account(login, display_name, role, password, &by);
+                                orders::Role role, const std::string& password, const orders::RegionScope& regions) {
+  return insert_account(login, display_name, role, password, regions, &by);
 }
 
 StaffMember StaffDirectory::insert_account(const std::string& login, const std::string& display_name,
-                                           orders::Role role, const std::string& password, const StaffMember* by) {
+                                           orders::Role role, const std::string& password,
+                                           const orders::RegionScope& regions, const StaffMember* by) {
   check_new_account(login, display_name, password);
   const std::string hashed = hash_password(password, iterations_);  // slow: outside the write lock
   store::WriteTransaction tx(db_);
@@ -91,16 +105,19 @@ StaffMember StaffDirectory::insert_account(const std::string& login, const std::
   if (taken.executeStep()) throw StaffError("login_taken", "there is already a staff account \"" + login + "\"");
   const std::string now = store::now_china_time();
   SQLite::Statement insert(db_.sqlite(),
-                           "INSERT INTO staff (login, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)");
+                           "INSERT INTO staff (login, display_name, role, password_hash, created_at, regions) "
+                           "VALUES (?, ?, ?, ?, ?, ?)");
   insert.bind(1, login);
   insert.bind(2, display_name);
   insert.bind(3, std::string(orders::code_of(role)));
   insert.bind(4, hashed);
   insert.bind(5, now);
+  insert.bind(6, regions.stored());
   insert.exec();
-  StaffMember m{db_.sqlite().getLastInsertRowid(), login, display_name, role};
+  StaffMember m{db_.sqlite().getLastInsertRowid(), login, display_name, role, regions};
   store::append_audit_event(db_, {now, by ? by->login : "cli", std::nullopt, "staff.added",
-                                  {{"login", login}, {"role", orders::code_of(role)}, {"display_name", display_name}}});
+                                  {{"login", login}, {"role", orders::code_of(role)}, {"display_name", display_name},
+                                   {"regions", regions.stored()}}});
   tx.commit();
   return m;
 }
@@ -127,12 +144,11 @@ StaffAccount StaffDirectory::set_disabled(const StaffMember& by, const std::stri
   require_admin(db_, by);
   StaffAccount account = account_named(db_, login);
   if (account.disabled == disabled) return account;  // nothing changes: no event to replay
-  // Never the last enabled administrator: nobody could then add, enable or disable an account
-  // again, short of editing the database by hand — the very thing accounts are managed here to
-  // avoid. Disabling oneself is fine while another administrator remains.
-  if (disabled && account.member.role == orders::Role::Admin &&
-      db_.sqlite().execAndGet("SELECT count(*) FROM staff WHERE role = 'admin' AND disabled = 0").getInt64() <= 1)
-    throw StaffError("last_admin", login + " is the last enabled administrator and cannot be disabled");
+  // Never the last enabled platform administrator: nobody could then add, enable or disable an
+  // account again, short of editing the database by hand — the very thing accounts are managed
+  // here to avoid. Disabling oneself is fine while another one remains.
+  if (disabled && account.member.is_platform_administrator() && enabled_platform_administrators(db_) <= 1)
+    throw StaffError("last_admin", login + " is the last enabled administrator of all regions and cannot be disabled");
   SQLite::Statement update(db_.sqlite(), "UPDATE staff SET disabled = ? WHERE id = ?");
   update.bind(1, disabled ? 1 : 0);
   update.bind(2, static_cast<std::int64_t>(account.member.id));
@@ -147,6 +163,27 @@ StaffAccount StaffDirectory::set_disabled(const StaffMember& by, const std::stri
                                   disabled ? "staff.disabled" : "staff.enabled", {{"login", login}}});
   tx.commit();
   account.disabled = disabled;
+  return account;
+}
+
+StaffAccount StaffDirectory::set_regions(const StaffMember& by, const std::string& login,
+                                         const orders::RegionScope& regions) {
+  store::WriteTransaction tx(db_);
+  require_admin(db_, by);
+  StaffAccount account = account_named(db_, login);
+  if (account.member.regions == regions) return account;  // nothing changes: no event to replay
+  // As disable(): narrowing the last platform administrator would leave nobody to manage accounts.
+  if (!regions.is_all() && account.member.is_platform_administrator() && !account.disabled &&
+      enabled_platform_administrators(db_) <= 1)
+    throw StaffError("last_admin", login + " is the last enabled administrator of all regions and keeps all of them");
+  SQLite::Statement update(db_.sqlite(), "UPDATE staff SET regions = ? WHERE id = ?");
+  update.bind(1, regions.stored());
+  update.bind(2, static_cast<std::int64_t>(account.member.id));
+  update.exec();
+  store::append_audit_event(db_, {store::now_china_time(), by.login, std::nullopt, "staff.regions_changed",
+                                  {{"login", login}, {"regions", regions.stored()}}});
+  tx.commit();
+  account.member.regions = regions;
   return account;
 }
 

@@ -8,27 +8,16 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "staff/password_hash.hpp"
+#include "staff/staff_rows.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
 #include "store/write_transaction.hpp"
 
 namespace cahub::staff {
-namespace {
-
-StaffMember member_from(SQLite::Statement& row) {
-  StaffMember m;
-  m.id = row.getColumn(0).getInt64();
-  m.login = row.getColumn(1).getString();
-  m.display_name = row.getColumn(2).getString();
-  m.role = orders::parse_role(row.getColumn(3).getString()).value_or(orders::Role::Clerk);
-  return m;
-}
-
-}  // namespace
 
 StaffMember StaffDirectory::authenticate(const std::string& login, const std::string& password) {
   SQLite::Statement row(db_.sqlite(),
-                        "SELECT id, login, display_name, role, password_hash FROM staff WHERE login = ? AND disabled = 0");
+                        "SELECT id, login, display_name, role, regions, password_hash FROM staff WHERE login = ? AND disabled = 0");
   row.bind(1, login);
   // An unknown login still costs a hash, so timing does not tell which logins exist.
   static const std::string decoy = hash_password("decoy password", kDefaultIterations);
@@ -37,7 +26,7 @@ StaffMember StaffDirectory::authenticate(const std::string& login, const std::st
     throw StaffError("bad_credentials", "unknown login or wrong password");
   }
   StaffMember m = member_from(row);
-  if (!verify_password(password, row.getColumn(4).getString()))
+  if (!verify_password(password, row.getColumn(5).getString()))
     throw StaffError("bad_credentials", "unknown login or wrong password");
   return m;
 }
@@ -68,13 +57,13 @@ Session StaffDirectory::resolve_session(const std::string& token) {
   if (token.size() != 64) throw StaffError("bad_token", "not a session token");
   // Every API request runs this one: kept prepared on the worker's connection.
   store::CachedStatement row = db_.statement(
-      "SELECT s.id, s.login, s.display_name, s.role, x.expires_at FROM sessions x "
+      "SELECT s.id, s.login, s.display_name, s.role, s.regions, x.expires_at FROM sessions x "
       "JOIN staff s ON s.id = x.staff_id WHERE x.token_hash = ? AND s.disabled = 0");
   row->bind(1, store::sha256_hex(token));
   if (!row->executeStep()) throw StaffError("bad_token", "unknown session; sign in again");
-  if (row->getColumn(4).getString() <= store::now_china_time())
+  if (row->getColumn(5).getString() <= store::now_china_time())
     throw StaffError("session_expired", "the session has expired; sign in again");
-  return Session{"", row->getColumn(4).getString(), member_from(*row)};
+  return Session{"", row->getColumn(5).getString(), member_from(*row)};
 }
 
 void StaffDirectory::sign_out(const std::string& token) {

@@ -26,15 +26,22 @@ struct StaffMember {
   std::string login;
   std::string display_name;
   orders::Role role = orders::Role::Clerk;
+  // staff.regions, parsed where the row is read: an account made before regions existed has all.
+  orders::RegionScope regions = orders::RegionScope::all();
+
+  // Who acts, as the desk and the workflow table know a staff member.
+  orders::Actor actor() const { return {login, role, regions}; }
+  bool is_platform_administrator() const { return orders::is_platform_administrator(role, regions); }
 };
 
 // A request the directory refuses: a stable code and a sentence. Signing in and sessions fail as
 // Unauthenticated ("bad_credentials", "bad_token", "session_expired", "sign_in_required"); a bad
 // login name, name or password when adding staff is BadInput ("bad_login", "bad_name",
 // "first_account_admin", and the password_policy.hpp codes "password_too_short",
-// "password_contains_login", "password_repetitive", "password_common"); a non-administrator
-// managing accounts is Forbidden ("forbidden"); an unknown account NotFound ("unknown_staff"); a
-// taken login or the last administrator Conflict ("login_taken", "last_admin").
+// "password_contains_login", "password_repetitive", "password_common"); anyone but a platform
+// administrator (an admin of all regions) managing accounts is Forbidden ("forbidden"); an unknown
+// account NotFound ("unknown_staff"); a taken login or the last platform administrator Conflict
+// ("login_taken", "last_admin").
 class StaffError : public CodedError {
  public:
   StaffError(std::string code, const std::string& message) : CodedError(kind_of(code), code, message) {}
@@ -68,17 +75,20 @@ class StaffDirectory {
   explicit StaffDirectory(store::Database& db, unsigned iterations = 600'000) : db_(db), iterations_(iterations) {}
 
   // The first account, added by nobody: only while the staff table is empty (StaffError
-  // "sign_in_required" otherwise), and only an administrator ("first_account_admin" for another
-  // role, since an account that is not an administrator could add no one after it). Logins are lower-case ASCII
-  // (a-z, 0-9, '.', '_', '-', starting with a letter); the password must pass
-  // check_new_password (password_policy.hpp). Writes "staff.added" (actor "cli") in the same
-  // transaction, so two first accounts racing on an empty table cannot both be made.
+  // "sign_in_required" otherwise), and only a platform administrator, an admin of all regions
+  // ("first_account_admin" otherwise, since anyone else could add no one after it). Logins are
+  // lower-case ASCII (a-z, 0-9, '.', '_', '-', starting with a letter); the password must pass
+  // check_new_password (password_policy.hpp). Writes "staff.added" {login, role, display_name,
+  // regions} (actor "cli") in the same transaction, so two first accounts racing on an empty
+  // table cannot both be made.
   StaffMember add_first_account(const std::string& login, const std::string& display_name, orders::Role role,
                                 const std::string& password);
-  // An account added by `by`, who must be an enabled administrator when the write runs
-  // ("forbidden"). Otherwise as add_first_account; "staff.added" with `by` as the actor.
+  // An account added by `by`, who must be an enabled platform administrator when the write runs
+  // ("forbidden"), working in `regions`. Otherwise as add_first_account; "staff.added" with `by`
+  // as the actor.
   StaffMember add(const StaffMember& by, const std::string& login, const std::string& display_name,
-                  orders::Role role, const std::string& password);
+                  orders::Role role, const std::string& password,
+                  const orders::RegionScope& regions = orders::RegionScope::all());
 
   // Every account, disabled ones too, by login. Reads only.
   std::vector<StaffAccount> list();
@@ -92,6 +102,11 @@ class StaffDirectory {
   // Enables `login` again; it signs in anew (its old sessions were deleted). As disable(), with
   // "staff.enabled" {login}.
   StaffAccount enable(const StaffMember& by, const std::string& login);
+  // Gives `login` these regions, from its next request on (a session reads them from the account
+  // each time). `by` as for disable(); "last_admin" when it would leave no enabled platform
+  // administrator. The same regions again change nothing and write no event; otherwise
+  // "staff.regions_changed" {login, regions} in the same transaction.
+  StaffAccount set_regions(const StaffMember& by, const std::string& login, const orders::RegionScope& regions);
 
   // The staff member whose password this is; StaffError("bad_credentials") otherwise. Opens no
   // session: for a command line that acts once (`cahub order ... --as LOGIN`).
@@ -115,7 +130,7 @@ class StaffDirectory {
 
  private:
   StaffMember insert_account(const std::string& login, const std::string& display_name, orders::Role role,
-                             const std::string& password, const StaffMember* by);
+                             const std::string& password, const orders::RegionScope& regions, const StaffMember* by);
   StaffAccount set_disabled(const StaffMember& by, const std::string& login, bool disabled);
 
   store::Database& db_;

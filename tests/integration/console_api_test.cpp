@@ -72,7 +72,7 @@ TEST_CASE("GET /v1/me names the signed-in staff member and when the session ends
   const json session = json::parse(login->body);
   auto [status, me] = desk.call("GET", "/v1/me", session.at("token"));
   CHECK(status == 200);
-  CHECK(me == json{{"login", "zhao.li"}, {"name", "zhao.li"}, {"role", "reviewer"},
+  CHECK(me == json{{"login", "zhao.li"}, {"name", "zhao.li"}, {"role", "reviewer"}, {"regions", "*"},
                    {"expires_at", session.at("expires_at")}});
   CHECK(desk.call("GET", "/v1/me", desk.sign_in("wang.fang")).second.at("role") == "clerk");
 }

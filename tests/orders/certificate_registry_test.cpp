@@ -104,3 +104,29 @@ TEST_CASE_METHOD(Fixture, "whether a unit holds a master key in a region: active
   CHECK_THAT(steps, Catch::Contains("USING INDEX certificates_by_customer (customer_id=?)"));
   CHECK_THAT(steps, !Catch::Contains("SCAN c"));  // neither table read whole
 }
+
+TEST_CASE_METHOD(Fixture, "a caller of some regions lists and finds only their certificates") {
+  const Date today = *Date::from_ymd(2026, 11, 23);
+  certificate("91350100M000100Y43", "福州测试有限公司", "C1", "2026-12-10");  // central
+  certificate("91350100M000100Y43", "福州测试有限公司", "N1", "2026-12-11");
+  certificate("91350100M000100Y43", "福州测试有限公司", "Q1", "2026-12-12");
+  db.sqlite().exec("UPDATE certificates SET region = 'neimenggu' WHERE serial = 'N1'");
+  db.sqlite().exec("UPDATE certificates SET region = 'qinghai' WHERE serial = 'Q1'");
+  auto serials = [&](orders::CertificateFilter f, const std::string& regions) {
+    f.regions = orders::RegionScope::parse(regions);
+    std::vector<std::string> out;
+    for (const auto& c : orders::registered_certificates(db, f)) out.push_back(c.serial);
+    return out;
+  };
+  CHECK(serials({}, "*") == std::vector<std::string>{"C1", "N1", "Q1"});
+  CHECK(serials({}, "qinghai") == std::vector<std::string>{"Q1"});
+  CHECK(serials({}, "qinghai,neimenggu") == std::vector<std::string>{"N1", "Q1"});
+  orders::CertificateFilter by_serial;
+  by_serial.any = "n1";
+  CHECK(serials(by_serial, "qinghai").empty());  // as unknown as a serial nobody holds
+  CHECK(serials(by_serial, "neimenggu") == std::vector<std::string>{"N1"});
+  std::vector<std::string> expiring;
+  for (const auto& e : orders::expiring_certificates(db, today, 30, orders::RegionScope::only({"neimenggu", "central"})))
+    expiring.push_back(e.serial);
+  CHECK(expiring == std::vector<std::string>{"C1", "N1"});
+}

@@ -4,6 +4,7 @@
 // indexes, page by page.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <deque>
 #include <filesystem>
@@ -323,6 +324,45 @@ TEST_CASE_METHOD(Fixture, "the queue filters, sorts by due date, counts per stat
   CHECK(OrderCursor::parse("2026-12-04.17")->id == 17);
 }
 
+TEST_CASE_METHOD(Fixture, "the queue holds and counts only the regions the caller covers") {
+  for (const auto& [key, region] : {std::pair{"r1", "central"}, std::pair{"r2", "neimenggu"}, std::pair{"r3", "qinghai"},
+                                    std::pair{"r4", "neimenggu"}}) {
+    NewOrder o = order(key);
+    o.limits.clear();
+    request_of(o).quote.region = region;
+    accept(o);
+  }
+  const auto regions_of = [](const OrderPage& page) {
+    std::vector<std::string> out;
+    for (const Order& o : page.orders) out.push_back(o.region);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  OrderFilter nmg;
+  nmg.regions = RegionScope::only({"neimenggu"});
+  const OrderPage only_nmg = repo.list(nmg, std::nullopt, 50);
+  CHECK(regions_of(only_nmg) == std::vector<std::string>{"neimenggu", "neimenggu"});
+  CHECK(only_nmg.counts == std::vector<std::pair<OrderState, std::int64_t>>{{OrderState::Submitted, 2}});
+
+  OrderFilter two;
+  two.regions = RegionScope::parse("qinghai,central");
+  CHECK(regions_of(repo.list(two, std::nullopt, 50)) == std::vector<std::string>{"central", "qinghai"});
+  // A region asked for by name but not covered: nothing, not that region's orders.
+  two.region = "neimenggu";
+  CHECK(repo.list(two, std::nullopt, 50).orders.empty());
+  CHECK(repo.list(two, std::nullopt, 50).counts.empty());
+  two.region = "qinghai";
+  CHECK(regions_of(repo.list(two, std::nullopt, 50)) == std::vector<std::string>{"qinghai"});
+  // Paging keeps the scope: one order a page, two pages, both Inner Mongolia's.
+  OrderPage page = repo.list(nmg, std::nullopt, 1);
+  REQUIRE(page.next);
+  const OrderPage rest = repo.list(nmg, page.next, 1);
+  CHECK(regions_of(rest) == std::vector<std::string>{"neimenggu"});
+  CHECK_FALSE(rest.next);
+  // All regions, as an account made before regions existed has: every order.
+  CHECK(repo.list({}, std::nullopt, 50).orders.size() == 4);
+}
+
 // The plan SQLite chooses for a statement, one line per step.
 static std::string query_plan(store::Database& db, const std::string& sql, const std::string& applicant) {
   SQLite::Statement plan(db.sqlite(), "EXPLAIN QUERY PLAN " + sql);
@@ -346,6 +386,18 @@ TEST_CASE_METHOD(Fixture, "GET /v1/orders?applicant= is read through an index, n
   INFO(by_state);
   CHECK_THAT(by_state, Catch::Contains("USING INDEX orders_queue"));
   CHECK_THAT(by_state, !Catch::Contains("TEMP B-TREE"));
+  // A clerk's queue (some regions, bound one by one) keeps both indexes and their order.
+  OrderFilter scoped{OrderState::Submitted, "", "", ""};
+  scoped.regions = RegionScope::parse("neimenggu,qinghai");
+  const std::string region_state = query_plan(db, OrderRepository::list_statement(scoped, true), "");
+  INFO(region_state);
+  CHECK_THAT(region_state, Catch::Contains("USING INDEX orders_queue"));
+  CHECK_THAT(region_state, !Catch::Contains("TEMP B-TREE"));
+  CHECK_THAT(OrderRepository::list_statement(scoped, false), Catch::Contains("o.region IN (:region0, :region1)"));
+  scoped.state.reset();
+  const std::string region_all = query_plan(db, OrderRepository::list_statement(scoped, false), "");
+  INFO(region_all);
+  CHECK_THAT(region_all, !Catch::Contains("TEMP B-TREE"));
 }
 
 TEST_CASE_METHOD(Fixture, "re-uploading a material 20 times keeps one file, in the table and on disk") {

@@ -109,12 +109,12 @@ TEST_CASE_METHOD(Fixture, "adding an account is in the audit trail, and the chai
   REQUIRE(row.executeStep());
   CHECK(row.getColumn(0).getString() == "cli");  // the first account: nobody was signed in
   CHECK(nlohmann::json::parse(row.getColumn(2).getString()) ==
-        nlohmann::json{{"login", "chen.jie"}, {"role", "admin"}, {"display_name", "陈杰"}});
+        nlohmann::json{{"login", "chen.jie"}, {"role", "admin"}, {"display_name", "陈杰"}, {"regions", "*"}});
   REQUIRE(row.executeStep());
   CHECK(row.getColumn(0).getString() == "chen.jie");
   CHECK(row.getColumn(1).getString() == "staff.added");
   CHECK(nlohmann::json::parse(row.getColumn(2).getString()) ==
-        nlohmann::json{{"login", "zhao.li"}, {"role", "reviewer"}, {"display_name", "赵丽"}});
+        nlohmann::json{{"login", "zhao.li"}, {"role", "reviewer"}, {"display_name", "赵丽"}, {"regions", "*"}});
   CHECK_THAT(row.getColumn(2).getString(), !Catch::Contains("passphrase"));
   CHECK(store::verify_audit_chain(db).intact);
 }

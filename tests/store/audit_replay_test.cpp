@@ -136,7 +136,7 @@ TEST_CASE_METHOD(ServicePoint, "a row no event created and a row the events crea
   }));
 }
 
-TEST_CASE("the staff events replay into login, role, display name and disabled") {
+TEST_CASE("the staff events replay into login, role, display name, disabled and regions") {
   ReplayModel model;
   std::int64_t seq = 0;
   auto apply = [&](const std::string& kind, json payload) {
@@ -149,12 +149,35 @@ TEST_CASE("the staff events replay into login, role, display name and disabled")
   apply("staff.disabled", {{"login", "zhao.li"}});
   apply("staff.enabled", {{"login", "zhao.li"}});
   apply("staff.disabled", {{"login", "nobody"}});
+  apply("staff.added", {{"login", "li.na"}, {"role", "clerk"}, {"display_name", "李娜"}, {"regions", "qinghai"}});
+  apply("staff.regions_changed", {{"login", "li.na"}, {"regions", "neimenggu,qinghai"}});
+  apply("staff.regions_changed", {{"login", "zhao.li"}, {"regions", "central"}});
   const ExpectedTable& staff = model.table("staff");
+  // Added before regions existed (no "regions" in the payload): migrated to all of them.
   CHECK(staff.at("wang.fang") ==
-        ExpectedColumns{{"role", "clerk"}, {"display_name", "王芳"}, {"disabled", 1}});
-  CHECK(staff.at("zhao.li") == ExpectedColumns{{"role", "admin"}, {"display_name", "赵丽"}, {"disabled", 0}});
+        ExpectedColumns{{"role", "clerk"}, {"display_name", "王芳"}, {"disabled", 1}, {"regions", "*"}});
+  CHECK(staff.at("zhao.li") ==
+        ExpectedColumns{{"role", "admin"}, {"display_name", "赵丽"}, {"disabled", 0}, {"regions", "central"}});
+  CHECK(staff.at("li.na") == ExpectedColumns{{"role", "clerk"}, {"display_name", "李娜"}, {"disabled", 0},
+                                             {"regions", "neimenggu,qinghai"}});
   REQUIRE(model.orphans().size() == 1);
   CHECK_THAT(model.orphans()[0], Contains("event 7 (staff.disabled) speaks of staff account nobody"));
+}
+
+TEST_CASE_METHOD(ServicePoint, "an account whose regions were widened by hand is named, and one changed by event is not") {
+  {
+    WriteTransaction tx(db);
+    sql("UPDATE staff SET regions = 'qinghai' WHERE login = 'wang.fang'");
+    event("chen.jie", std::nullopt, "staff.regions_changed", {{"login", "wang.fang"}, {"regions", "qinghai"}});
+    tx.commit();
+  }
+  CHECK(replay_audit_trail(db).agrees());
+  sql("UPDATE staff SET regions = '*' WHERE login = 'wang.fang'");
+  sql("UPDATE staff SET regions = 'neimenggu' WHERE login = 'zhao.li'");
+  CHECK_THAT(texts(replay_audit_trail(db)), Catch::Matchers::UnorderedEquals(std::vector<std::string>{
+      "staff wang.fang: regions is \"*\", the events say \"qinghai\"",
+      "staff zhao.li: regions is \"neimenggu\", the events say \"*\"",
+  }));
 }
 
 TEST_CASE_METHOD(ServicePoint, "a disabled account whose row was re-enabled by hand is named") {

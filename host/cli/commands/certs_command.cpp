@@ -1,5 +1,6 @@
 // `cahub certs expiring [--within 30d] [--today D] [--json]`: active certificates inside their
-// renewal window, per unit, for reminder calls and letters. `certs list` and `certs import` are in
+// renewal window, per unit, for reminder calls and letters (with `--as LOGIN` or CAHUB_TOKEN, only
+// that staff member's regions). `certs list` and `certs import` are in
 // certs_list_command.cpp and certs_import_command.cpp.
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -8,6 +9,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/database_refusal.hpp"
+#include "cli/desk_session.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "orders/certificate_registry.hpp"
@@ -33,7 +35,7 @@ std::optional<int> parse_days(const std::string& text) {
 
 CommandRun add_certs_command(CLI::App& app, const GlobalOptions& global) {
   struct Options {
-    std::string within = "30d", today;
+    std::string within = "30d", today, as;
     bool json = false;
   };
   auto o = std::make_shared<Options>();
@@ -43,6 +45,7 @@ CommandRun add_certs_command(CLI::App& app, const GlobalOptions& global) {
   expiring->add_option("--within", o->within, "How far ahead, in days (30d)");
   expiring->add_option("--today", o->today, "Today as YYYY-MM-DD (default: the clock, China time)");
   expiring->add_flag("--json", o->json, "Print one JSON object");
+  add_reading_option(*expiring, o->as);
   CommandRun list = add_certs_list_command(*certs, global);
   CommandRun import = add_certs_import_command(*certs, global);
   CLI::App* list_cmd = certs->get_subcommand("list");
@@ -66,30 +69,32 @@ CommandRun add_certs_command(CLI::App& app, const GlobalOptions& global) {
     } catch (const store::StoreError& e) {
       return report_database_refusal(e);
     }
-    const auto list = orders::expiring_certificates(*db, *today, *days);
-    if (o->json) {
-      nlohmann::json out = {{"today", today->iso()}, {"within_days", *days}, {"certificates", nlohmann::json::array()}};
-      for (const auto& e : list)
-        out["certificates"].push_back({{"customer", e.customer_name}, {"identity", e.identity}, {"ca", e.ca},
-                                       {"region", e.region}, {"serial", e.serial}, {"key", e.key_type},
-                                       {"not_after", e.not_after.iso()}, {"days_left", e.days_left}});
-      std::cout << out.dump(2) << "\n";
-      return kExitOk;
-    }
-    if (list.empty()) {
-      std::cout << "no active certificate expires within " << *days << " days of " << today->iso() << "\n";
-      return kExitOk;
-    }
-    std::string unit;
-    for (const auto& e : list) {
-      if (e.identity != unit) {
-        unit = e.identity;
-        std::cout << e.customer_name << " (" << e.identity << ")\n";
+    return answer_at_desk([&] {
+      const auto list = orders::expiring_certificates(*db, *today, *days, reading_regions(*db, o->as));
+      if (o->json) {
+        nlohmann::json out = {{"today", today->iso()}, {"within_days", *days}, {"certificates", nlohmann::json::array()}};
+        for (const auto& e : list)
+          out["certificates"].push_back({{"customer", e.customer_name}, {"identity", e.identity}, {"ca", e.ca},
+                                         {"region", e.region}, {"serial", e.serial}, {"key", e.key_type},
+                                         {"not_after", e.not_after.iso()}, {"days_left", e.days_left}});
+        std::cout << out.dump(2) << "\n";
+        return kExitOk;
       }
-      std::cout << "  " << e.ca << "  " << e.serial << "  " << e.key_type << "  expires " << e.not_after.iso() << "  ("
-                << e.days_left << " days left)  " << e.region << "\n";
-    }
-    return kExitOk;
+      if (list.empty()) {
+        std::cout << "no active certificate expires within " << *days << " days of " << today->iso() << "\n";
+        return kExitOk;
+      }
+      std::string unit;
+      for (const auto& e : list) {
+        if (e.identity != unit) {
+          unit = e.identity;
+          std::cout << e.customer_name << " (" << e.identity << ")\n";
+        }
+        std::cout << "  " << e.ca << "  " << e.serial << "  " << e.key_type << "  expires " << e.not_after.iso() << "  ("
+                  << e.days_left << " days left)  " << e.region << "\n";
+      }
+      return kExitOk;
+    });
   };
 }
 

@@ -17,6 +17,7 @@ CommandRun add_certs_list_command(CLI::App& certs, const GlobalOptions& global) 
     orders::CertificateFilter filter;
     int limit = 500;
     bool json = false;
+    std::string as;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = certs.add_subcommand("list", "Certificates in the registry, by holder");
@@ -25,11 +26,14 @@ CommandRun add_certs_list_command(CLI::App& certs, const GlobalOptions& global) 
   cmd->add_option("--ca", o->filter.ca, "Only this CA");
   cmd->add_option("--limit", o->limit, "At most this many (500)")->check(CLI::Range(1, 100000));
   cmd->add_flag("--json", o->json, "Print one JSON object");
+  add_reading_option(*cmd, o->as);
   return [o, &global]() -> int {
     return answer_at_desk([&] {
       const config::Config cfg = load_config(global);
       store::Database db = store::Database::open(cfg.paths.database);
-      const auto list = orders::registered_certificates(db, o->filter, o->limit);
+      orders::CertificateFilter filter = o->filter;
+      filter.regions = reading_regions(db, o->as);
+      const auto list = orders::registered_certificates(db, filter, o->limit);
       if (o->json) {
         nlohmann::json out = {{"certificates", nlohmann::json::array()}};
         for (const auto& c : list) out["certificates"].push_back(c.to_json());

@@ -16,6 +16,13 @@ CommandRun add_plugins_command(CLI::App& app, const GlobalOptions& global);  // 
 CommandRun add_rules_command(CLI::App& app, const GlobalOptions& global);    // cahub rules check|test|diff
 // `diff` under `rules` (rules_diff_command.cpp); add_rules_command calls it.
 CommandRun add_rules_diff_command(CLI::App& rules, const GlobalOptions& global);
+// `draft|revise|submit|approve|reject|withdraw|publish|rollback|history|show|export|import` under
+// `rules` (rules_release_command.cpp): the region's rule releases; add_rules_command calls it.
+struct ReleaseCommands {
+  std::function<bool()> parsed;  // whether one of them was given
+  CommandRun run;
+};
+ReleaseCommands add_rules_release_commands(CLI::App& rules, const GlobalOptions& global);
 CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global);    // cahub serve
 CommandRun add_bench_command(CLI::App& app, const GlobalOptions& global);    // cahub bench quote|orders
 // `orders` under `bench` (bench_orders_command.cpp); add_bench_command calls it.

@@ -9,6 +9,7 @@
 #include "cli/database_refusal.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
+#include "releases/release_source.hpp"
 #include "store/database.hpp"
 
 namespace cahub::cli {
@@ -31,6 +32,11 @@ CommandRun add_db_command(CLI::App& app, const GlobalOptions& global) {
       else
         std::cout << "created " << database.file().string() << " (schema version " << database.schema_version()
                   << ")\n";
+      // rules.source = "store": the rules folder seeds the regions the store does not have yet.
+      if (cfg.rules_source == "store")
+        for (const auto& region : releases::import_missing_regions(database, cfg.paths.rules, cfg.rules))
+          std::cout << "imported " << (cfg.paths.rules / (region + ".lua")).string() << " as region " << region
+                    << " release 1\n";
       return kExitOk;
     } catch (const store::StoreError& e) {
       return report_database_refusal(e);

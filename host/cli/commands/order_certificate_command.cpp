@@ -10,16 +10,20 @@
 namespace cahub::cli {
 
 CommandRun add_order_certificate_command(CLI::App& order, const GlobalOptions& global) {
-  auto id = std::make_shared<std::string>();
+  struct Options {
+    std::string id, as;
+  };
+  auto o = std::make_shared<Options>();
   CLI::App* cmd = order.add_subcommand("certificate", "Write the order's issued certificate (PEM) to stdout");
-  cmd->add_option("ID", *id, "The order")->required();
-  return [id, &global]() -> int {
+  cmd->add_option("ID", o->id, "The order")->required();
+  add_reading_option(*cmd, o->as);
+  return [o, &global]() -> int {
     return answer_at_desk([&] {
       DeskSession session(global);
-      const orders::Order o = session.desk().get(*id);
-      if (!o.certificate || o.certificate->certificate_pem.empty())
-        return report_error(kExitNotFound, "no_certificate", "order " + o.public_id + " has issued no certificate");
-      std::cout << o.certificate->certificate_pem;
+      const orders::Order order = session.desk().get(o->id, session.reading_regions(o->as));
+      if (!order.certificate || order.certificate->certificate_pem.empty())
+        return report_error(kExitNotFound, "no_certificate", "order " + order.public_id + " has issued no certificate");
+      std::cout << order.certificate->certificate_pem;
       return kExitOk;
     });
   };

@@ -12,7 +12,7 @@ namespace cahub::cli {
 
 CommandRun add_order_list_command(CLI::App& order, const GlobalOptions& global) {
   struct Options {
-    std::string state, region, ca, applicant, cursor;
+    std::string state, region, ca, applicant, cursor, as;
     int limit = 200;
     OrderView view;
   };
@@ -24,6 +24,7 @@ CommandRun add_order_list_command(CLI::App& order, const GlobalOptions& global) 
   cmd->add_option("--applicant", o->applicant, "Only this USCC or ID number, or names containing this text");
   cmd->add_option("--limit", o->limit, "At most this many orders (200)")->check(CLI::Range(1, 500));
   cmd->add_option("--cursor", o->cursor, "Continue after the previous page (its next_cursor)");
+  add_reading_option(*cmd, o->as);
   add_order_view_options(*cmd, o->view);
   return [o, &global]() -> int {
     return answer_at_desk([&] {
@@ -36,7 +37,8 @@ CommandRun add_order_list_command(CLI::App& order, const GlobalOptions& global) 
         if (!filter.state) throw pipeline::BadRequest("unknown_state", "unknown state \"" + o->state + "\"");
       }
       DeskSession session(global);
-      print_order_queue(std::cout, session.desk().list(filter, after, o->limit), o->view);
+      print_order_queue(std::cout, session.desk().list(filter, after, o->limit, session.reading_regions(o->as)),
+                        o->view);
       return kExitOk;
     });
   };

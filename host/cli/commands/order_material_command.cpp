@@ -53,7 +53,7 @@ CommandRun add_order_material_command(CLI::App& order, const GlobalOptions& glob
       return report_error(kExitBadInput, "one_material_per_file", "--file-name and --file-bytes describe one CODE");
     return answer_with_order(global, o->as, o->view, [&](desk::OrderDesk& desk, const orders::Actor& actor) {
       const std::optional<std::int64_t> bytes = o->file_bytes >= 0 ? std::optional(o->file_bytes) : std::nullopt;
-      orders::Order after = desk.get(o->id);
+      orders::Order after = desk.get(o->id, actor.regions);
       for (const auto& code : codes_to_tick(after, *o))
         after = desk.receive_material(o->id, code, actor, {o->file_name, bytes});
       return after;

@@ -91,8 +91,10 @@ CommandRun add_rules_command(CLI::App& app, const GlobalOptions& global) {
   CLI::App* test_cmd = rules->add_subcommand("test", "Run the cases of <region>.spec.lua through the quote pipeline");
   test_cmd->add_option("files", *files, "Scripts or spec files (default: every script in the rules folder with a spec)");
   CommandRun diff = add_rules_diff_command(*rules, global);
+  ReleaseCommands releases = add_rules_release_commands(*rules, global);
 
-  return [files, check_cmd, test_cmd, diff, &global]() -> int {
+  return [files, check_cmd, test_cmd, diff, releases, &global]() -> int {
+    if (releases.parsed()) return releases.run();
     const std::vector<std::filesystem::path> paths(files->begin(), files->end());
     if (check_cmd->parsed()) {
       const config::Config cfg = load_config(global);

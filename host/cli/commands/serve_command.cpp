@@ -16,6 +16,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
+#include "releases/release_source.hpp"
 #include "rules/rules_folder_watcher.hpp"
 #include "store/database.hpp"
 #include "store/database_watch.hpp"
@@ -133,10 +134,25 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     // Started after the first load, so the files there now count as loaded; stopped (destroyed)
     // before the rule book, which it writes to.
     std::unique_ptr<rules::RulesFolderWatcher> rules_watcher;
-    if (cfg.rules_watch.milliseconds > 0)
+    std::unique_ptr<releases::ReleaseWatcher> release_watcher;
+    if (rt.rules_loaded) {
+      // rules.source = "store": releases other hosts publish arrive at the next poll, and this
+      // host's own at once.
+      release_watcher = std::make_unique<releases::ReleaseWatcher>(
+          *rt.rule_book, database.open_another(), std::chrono::milliseconds(cfg.rules_watch.milliseconds),
+          *rt.rules_loaded);
+      service.on_rules_published([&watcher = *release_watcher, &metrics = service.metrics()] {
+        try {
+          if (watcher.refresh()) metrics.rules_reloaded(true);
+        } catch (const std::exception& e) {
+          spdlog::warn("rule releases not re-read after a publication: {}", e.what());
+        }
+      });
+    } else if (cfg.rules_watch.milliseconds > 0) {
       rules_watcher = std::make_unique<rules::RulesFolderWatcher>(
           *rt.rule_book, cfg.paths.rules, std::chrono::milliseconds(cfg.rules_watch.milliseconds),
           [&metrics = service.metrics()](bool taken) { metrics.rules_reloaded(taken); });
+    }
 
     // Signed checkpoints of the audit chain, off the write path (audit/checkpointer.hpp). Made
     // after everything that writes, so that it is destroyed first: its last checkpoint, at a
@@ -161,9 +177,10 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     spdlog::info("cahub serving on http://{}:{} with {} worker threads, {} regions, {} plugins; group commit {}; {}",
                  cfg.server.listen, port, cfg.server.threads, rt.rule_book->ids().size(), rt.plugins->ids().size(),
                  service.group_committer() ? "on" : "off",
-                 rules_watcher ? "watching " + cfg.paths.rules.string() + " every " +
-                                     std::to_string(cfg.rules_watch.milliseconds) + " ms"
-                               : std::string("hot reload off"));
+                 release_watcher ? "rules from the store's releases"
+                 : rules_watcher ? "watching " + cfg.paths.rules.string() + " every " +
+                                       std::to_string(cfg.rules_watch.milliseconds) + " ms"
+                                 : std::string("hot reload off"));
     // Tests and scripts read the port from this line when they asked for port 0.
     std::cout << "listening on http://" << cfg.server.listen << ":" << port << std::endl;
     try {

@@ -44,9 +44,19 @@ std::pair<std::string, std::string> other_channels(const rules::RegionRules& reg
 
 StageOutcome route(QuoteContext& ctx, const rules::RuleBook& rule_book, const plugins::PluginRegistry& plugins) {
   const QuoteRequest& r = ctx.request;
-  ctx.region = rule_book.find(r.region);
-  if (!ctx.region)
-    throw BadRequest("unknown_region", "unknown region '" + r.region + "' (loaded: " + joined(rule_book.ids()) + ")");
+  // The rules in force on the quote's date: a release scheduled for next month prices quotes dated
+  // next month, and those dated before keep today's.
+  rules::TimedRules in_force = rule_book.find(r.region, r.today);
+  ctx.region = std::move(in_force.rules);
+  if (!ctx.region) {
+    const auto ids = rule_book.ids();
+    if (std::find(ids.begin(), ids.end(), r.region) != ids.end())
+      throw BadRequest("no_rules_in_force", "region '" + r.region + "' has no rules in force on " + r.today.iso() +
+                                                " (its first release takes effect later)");
+    throw BadRequest("unknown_region", "unknown region '" + r.region + "' (loaded: " + joined(ids) + ")");
+  }
+  ctx.quote.rules.sha256 = ctx.region->content_sha256();
+  if (in_force.release) ctx.quote.rules.release = in_force.release->number;
   ctx.provider = plugins.find(r.ca);
   if (!ctx.provider)
     throw BadRequest("unknown_ca", "unknown CA '" + r.ca + "' (loaded plugins: " + joined(plugins.ids()) + ")");

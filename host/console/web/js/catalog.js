@@ -4,6 +4,7 @@
 
 import {api} from "./api.js";
 import {pick} from "./i18n.js";
+import {worksIn} from "./session.js";
 
 let loaded = null;
 
@@ -18,6 +19,10 @@ export function loadCatalog({fresh = false} = {}) {
   }
   return loaded;
 }
+
+// The regions the signed-in staff member works in, for pickers: GET /v1/rules already holds only
+// those, and the session's own list is asked too, so a page never offers another region.
+export function ownRegions(catalog) { return catalog.rules.regions.filter((r) => worksIn(r.id)); }
 
 export function regionOf(catalog, id) { return catalog.rules.regions.find((r) => r.id === id); }
 export function pluginOf(catalog, id) { return (catalog.plugins.plugins || []).find((p) => p.id === id); }

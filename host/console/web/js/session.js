@@ -16,7 +16,7 @@ export function currentSession() {
   return null;
 }
 
-// `answer` is POST /v1/login's: {token, expires_at, staff: {login, name, role}}.
+// `answer` is POST /v1/login's: {token, expires_at, staff: {login, name, role, regions}}.
 export function startSession(answer) {
   sessionStorage.setItem(KEY, JSON.stringify({token: answer.token, expires_at: answer.expires_at, staff: answer.staff}));
   watchExpiry();
@@ -26,6 +26,14 @@ export function endSession(reason) {
   sessionStorage.removeItem(KEY);
   clearTimeout(expiryTimer);
   for (const fn of listeners) fn(reason);
+}
+
+// Whether the signed-in staff member works in region `id`: regions is "*" (all) or a list. The
+// host answers another region's order as missing whatever the console shows; this keeps the
+// console from offering what would be refused. A session stored before regions existed has all.
+export function worksIn(id) {
+  const regions = currentSession()?.staff?.regions;
+  return regions === undefined || regions === "*" || (Array.isArray(regions) && regions.includes(id));
 }
 
 // `fn(reason)` runs when the session ends: signed out, expired, or refused by the server.

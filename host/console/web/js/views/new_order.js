@@ -5,7 +5,7 @@
 import {h, fill, field, fieldMessage, debounce} from "../dom.js";
 import {t, lang} from "../i18n.js";
 import {api, describeError, idempotencyKey} from "../api.js";
-import {loadCatalog, regionOf, pluginOf, regionName, caName, businessName, channelName, applicantName} from "../catalog.js";
+import {loadCatalog, ownRegions, regionOf, pluginOf, regionName, caName, businessName, channelName, applicantName} from "../catalog.js";
 import {isoDate} from "../format.js";
 import {quoteView} from "../quote_view.js";
 import {go} from "../router.js";
@@ -222,7 +222,7 @@ export async function render(main, {query, isCurrent}) {
       CONDITIONS.map(([code]) => h("label", {class: "check"}, conditions[code], t(`cond_${code}`)))),
     message, submit);
 
-  options(el.region, catalog.rules.regions.map((r) => [r.id, regionName(catalog, r.id)]), {keep: query.get("region") || ""});
+  options(el.region, ownRegions(catalog).map((r) => [r.id, regionName(catalog, r.id)]), {keep: query.get("region") || ""});
   narrow();
   // A renewal started from the certificates page arrives with the certificate's facts.
   for (const k of ["ca", "business", "applicant", "channel"]) {

@@ -4,7 +4,7 @@
 import {h, fill} from "../dom.js";
 import {t} from "../i18n.js";
 import {api, describeError} from "../api.js";
-import {loadCatalog, regionName, caName, businessName} from "../catalog.js";
+import {loadCatalog, ownRegions, regionName, caName, businessName} from "../catalog.js";
 import {money, stateLabel, chinaToday} from "../format.js";
 
 const STATES = ["submitted", "under_review", "rejected", "resubmitted", "approved", "awaiting_payment", "paid",
@@ -42,8 +42,8 @@ export async function render(main, {query, isCurrent}) {
   if (!isCurrent()) return;
 
   const today = chinaToday();
-  const regions = catalog.rules.regions.map((r) => r.id);
-  const cas = [...new Set(catalog.rules.regions.flatMap((r) => r.accepts))].sort();
+  const regions = ownRegions(catalog).map((r) => r.id);
+  const cas = [...new Set(ownRegions(catalog).flatMap((r) => r.accepts))].sort();
   const form = h("form", {class: "filters", onsubmit: (e) => {
     e.preventDefault();
     const params = new URLSearchParams();
