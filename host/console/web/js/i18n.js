@@ -261,7 +261,6 @@ const words = {
   workbench_none_in_force: ["今天没有生效的版本。", "No release is in force today."],
   files_mode: ["本服务点的规则来自规则文件夹（rules.source = \"files\"）：规则在服务器上以文件修改，保存后自动检查并生效；此处只能查看。",
                "This service point reads its rules from the rules folder (rules.source = \"files\"): rules are edited as files on the server and go live when saved and checked; here you can only look."],
-  live_script: ["当前生效的脚本", "The live script"],
   live_scripts: ["各地区当前加载的脚本", "The scripts loaded now, per region"],
   history: ["版本记录", "History"],
   col_release: ["版本", "Release"],

@@ -14,7 +14,6 @@ import {api, describeError} from "../api.js";
 import {loadCatalog} from "../catalog.js";
 import {login, role} from "../session.js";
 import {go} from "../router.js";
-import {scriptEditor} from "../script_editor.js";
 import {historyTable} from "./rules/history.js";
 import {releaseView} from "./rules/release_view.js";
 import {liveScripts} from "./rules/live_scripts.js";
@@ -50,7 +49,8 @@ function newDraftForm(region, listing, message) {
     try {
       const base = `/v1/rules/${encodeURIComponent(region)}`;
       const source = listing.in_force ? await api("GET", `${base}/releases/${listing.in_force}`) : null;
-      const body = {script: source?.script || "", reason: reason.value.trim(), based_on: listing.in_force ?? undefined};
+      // The host records the release in force as the draft's base.
+      const body = {script: source?.script || "", reason: reason.value.trim()};
       if (source?.spec) body.spec = source.spec;
       const draft = await api("POST", `${base}/releases`, body);
       flash = {notice: t("done_action")};
@@ -90,19 +90,11 @@ function rollbackForm(region, target, box, message) {
   reason.focus();
 }
 
-// rules.source = "files": what is live for the region, read only; edits are made to the files.
-async function filesView(region, catalog) {
-  let text = null;
-  try {
-    const answer = await api("GET", `/v1/rules/${encodeURIComponent(region)}/export`, undefined, {raw: true});
-    text = await answer.text();
-  } catch {
-    // The live script cannot be shown here; the table below still says what is live.
-  }
+// rules.source = "files": there are no releases; what is live is the table of loaded scripts,
+// and edits are made to the files on the server.
+function filesView(catalog) {
   return [
     h("p", {class: "notice files-mode"}, t("files_mode")),
-    text === null ? null : [h("h2", {}, t("live_script")),
-      scriptEditor({text, label: t("editor_label_script", {region}), readOnly: true}).element],
     h("h2", {}, t("live_scripts")),
     liveScripts(catalog),
   ];
@@ -147,11 +139,11 @@ export async function render(main, {query, isCurrent}) {
   const head = h("div", {class: "rules-picker"},
     field(t("workbench_region"), picker(regions, region)),
     h("span", {class: "hint"}, t("workbench_today", {day: listing.today || ""})),
-    h("span", {}, listing.in_force ? t("workbench_in_force", {n: listing.in_force}) : t("workbench_none_in_force")));
+    listing.source === "files" ? null
+      : h("span", {}, listing.in_force ? t("workbench_in_force", {n: listing.in_force}) : t("workbench_none_in_force")));
 
   if (listing.source === "files") {
-    const files = await filesView(region, catalog);
-    if (isCurrent()) fill(main, h("h1", {}, t("rules_title")), head, files);
+    fill(main, h("h1", {}, t("rules_title")), head, filesView(catalog));
     return;
   }
 
