@@ -118,7 +118,7 @@ test("a fee raise goes from a draft to the rules in force next month, with four 
   const rowText = await row.textContent();
   assert.match(rowText, /250\.00/);
   assert.match(rowText, /280\.00/);
-  assert.match(rowText, /CFCA/);
+  assert.match(rowText, /新办 · 1 年/);
 
   await release.locator("button[data-action=save]").click();
   await page.locator("section.release[data-state=draft] p.status", {hasText: "已完成"}).waitFor();

@@ -26,7 +26,8 @@ const SESSION_ENDED = new Set(["unauthenticated", "bad_token", "session_expired"
 
 // Calls the API and returns the parsed JSON answer (or the Response itself with raw: true).
 // `body` is sent as JSON unless it is a Blob/File (an upload). Throws ApiError for any answer
-// that is not 2xx; a 401 also ends the session, and the console goes back to sign-in.
+// that is not 2xx; a 401 also ends the session it was sent with, and the console goes back to
+// sign-in.
 export async function api(method, path, body, {key, raw, contentType} = {}) {
   const headers = {};
   const session = currentSession();
@@ -55,7 +56,10 @@ export async function api(method, path, body, {key, raw, contentType} = {}) {
   }
   const code = answer?.error?.code || `http_${response.status}`;
   const error = new ApiError(response.status, code, answer?.error?.message || response.statusText, answer);
-  if (response.status === 401 && SESSION_ENDED.has(code) && path !== "/v1/login") endSession(code);
+  // Only the session the request was sent with ends: a late answer to a call made before sign-out
+  // (a debounced quote, say) must not end the session of whoever signed in since.
+  if (response.status === 401 && SESSION_ENDED.has(code) && path !== "/v1/login" && session &&
+      currentSession()?.token === session.token) endSession(code);
   throw error;
 }
 

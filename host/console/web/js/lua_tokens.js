@@ -33,12 +33,6 @@ function quotedEnd(text, start) {
   return text.length;
 }
 
-function previousNonSpace(text, i) {
-  let j = i - 1;
-  while (j >= 0 && /\s/.test(text[j])) j -= 1;
-  return j >= 0 ? text[j] : "";
-}
-
 const NUMBER = /^(0[xX][0-9a-fA-F]*(\.[0-9a-fA-F]*)?([pP][+-]?\d+)?|\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
@@ -46,7 +40,12 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 // Joining every token's text gives back `text` exactly.
 export function luaTokens(text) {
   const tokens = [];
+  let before = "";  // the last character of code (not space, not comment) before the current token
   const push = (kind, from, to) => {
+    if (kind !== "comment") {
+      const code = text.slice(from, to).trimEnd();
+      if (code) before = code[code.length - 1];
+    }
     const last = tokens[tokens.length - 1];
     if (last && last.kind === kind && kind === "plain") last.text += text.slice(from, to);
     else tokens.push({kind, text: text.slice(from, to)});
@@ -80,7 +79,6 @@ export function luaTokens(text) {
     } else if (/[A-Za-z_]/.test(c)) {
       const word = NAME.exec(text.slice(i, i + 256))[0];
       // A field named like a declaration (`{ region = ... }`, `x.fee`) is not one.
-      const before = previousNonSpace(text, i);
       const kind = KEYWORDS.has(word) ? "keyword"
         : DECLARATIONS.has(word) && before !== "." && before !== ":" && !/^\s*=[^=]/.test(text.slice(i + word.length, i + word.length + 8))
           ? "declaration" : "plain";

@@ -21,11 +21,18 @@ function editorOf(finding, region) {
 
 function lineOf(finding) { return finding.line || placeOf(finding.text)?.line || 0; }
 
-// Every finding of the check and of the spec file itself, per editor:
+// The spec run's own problems: a script that fails its check fails the spec run too, with the
+// same findings, which the check already shows once.
+function specProblems(evaluation) {
+  const seen = new Set((evaluation?.check?.findings || []).map((f) => f.text));
+  return (evaluation?.specs?.findings || []).filter((f) => !seen.has(f.text));
+}
+
+// Every finding of the check and of the spec run, per editor:
 // → {script: [{line, message}], spec: [...]}
 export function findingsByFile(evaluation, region) {
   const out = {script: [], spec: []};
-  for (const f of [...(evaluation?.check?.findings || []), ...(evaluation?.specs?.findings || [])])
+  for (const f of [...(evaluation?.check?.findings || []), ...specProblems(evaluation)])
     out[editorOf(f, region)].push({line: lineOf(f), message: f.message || f.text});
   return out;
 }
@@ -55,12 +62,15 @@ export function checkView(evaluation, region, onGo) {
 export function specsView(evaluation, region, onGo) {
   const specs = evaluation?.specs;
   const failures = specs?.failures || [];
-  const problems = specs?.findings || [];
+  const problems = specProblems(evaluation);
   return h("section", {class: "specs", "aria-labelledby": "specs-heading"},
     h("h3", {id: "specs-heading"}, t("specs_title")),
     // A spec file with problems runs none of its cases (docs/rules.md §14): its problems first.
     problems.length ? [h("p", {class: "error"}, t("spec_problems", {n: problems.length})), findingList(problems, region, onGo)] : null,
-    !specs || (specs.passed + specs.failed + (specs.skipped || 0)) === 0 ? (problems.length ? null : h("p", {class: "hint"}, t("specs_none"))) : [
+    !specs || (specs.passed + specs.failed + (specs.skipped || 0)) === 0
+      ? (problems.length ? null
+         : h("p", {class: "hint"}, (evaluation?.check?.findings || []).length && specs?.findings?.length ? t("specs_blocked") : t("specs_none")))
+      : [
       h("p", {class: "specs-summary", "data-passed": String(specs.passed), "data-failed": String(specs.failed)},
         h("span", {class: specs.failed ? "failed" : "passed"}, t("specs_counts", {passed: specs.passed, failed: specs.failed})),
         specs.skipped ? h("span", {class: "hint"}, t("specs_skipped", {n: specs.skipped})) : null),
