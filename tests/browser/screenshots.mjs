@@ -100,6 +100,13 @@ async function workbench(browser) {
     await editor.fill(text.replace(line, "$1fen = 28000"));
     await page.locator("table.diff").waitFor();
     await page.locator("section.check p.ok").waitFor();
+    // Back to the changed line (fill leaves the caret at the end of the text).
+    const changed = text.slice(0, text.search(line)).split("\n").length;
+    await editor.evaluate((ta, n) => {
+      ta.setSelectionRange(0, 0);
+      ta.scrollTop = (n - 4) * 20;
+      ta.dispatchEvent(new Event("scroll"));
+    }, changed);
     await page.locator("section.diff").scrollIntoViewIfNeeded();
     await page.screenshot({path: join(out, "rules-checks.png"), fullPage: true});
     await page.locator("button[data-action=submit]").click();

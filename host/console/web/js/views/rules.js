@@ -95,7 +95,6 @@ function rollbackForm(region, target, box, message) {
 function filesView(catalog) {
   return [
     h("p", {class: "notice files-mode"}, t("files_mode")),
-    h("h2", {}, t("live_scripts")),
     liveScripts(catalog),
   ];
 }
@@ -139,11 +138,10 @@ export async function render(main, {query, isCurrent}) {
   const head = h("div", {class: "rules-picker"},
     field(t("workbench_region"), picker(regions, region)),
     h("span", {class: "hint"}, t("workbench_today", {day: listing.today || ""})),
-    listing.source === "files" ? null
-      : h("span", {}, listing.in_force ? t("workbench_in_force", {n: listing.in_force}) : t("workbench_none_in_force")));
+    h("span", {}, listing.in_force ? t("workbench_in_force", {n: listing.in_force}) : t("workbench_none_in_force")));
 
-  if (listing.source === "files") {
-    fill(main, h("h1", {}, t("rules_title")), head, filesView(catalog));
+  if (listing.source === "files") {  // one table for every region: no region to pick
+    fill(main, h("h1", {}, t("rules_title")), filesView(catalog));
     return;
   }
 
