@@ -223,3 +223,33 @@ test("a platform administrator sees every region and the live scripts as before"
   assert.equal(await page.locator("table.rules tbody tr").count(), 5);
   assertNoProblems(page);
 });
+
+test("a decision on a release someone else acted on first is refused and the page shows why", async () => {
+  // The first administrator drafts and submits over the API (as `cahub rules` would).
+  const nm1 = await served.service.token(NM1);
+  const base = "/v1/rules/neimenggu";
+  const inForce = (await call(nm1, "GET", `${base}/releases`)).json.in_force;
+  const script = (await call(nm1, "GET", `${base}/releases/${inForce}`)).json.script;
+  const draft = await call(nm1, "POST", `${base}/releases`, {script: `${script}\n-- a comment only\n`, reason: "注释"});
+  assert.equal(draft.status, 201);
+  const submitted = await call(nm1, "POST", `${base}/releases/${draft.json.number}/submit`, {version: draft.json.version});
+  assert.equal(submitted.status, 200);
+
+  const page = await openConsole(served);
+  await signIn(page, NM2);
+  await openRules(page, `region=neimenggu&release=${draft.json.number}`);
+  const release = page.locator("section.release[data-state=submitted]");
+  await release.waitFor();
+  // A rejection needs a reason: said in place, nothing sent.
+  await release.locator("button[data-action=reject]").click();
+  await release.locator("p.error[role=alert]", {hasText: "须写明原因"}).waitFor();
+
+  // Meanwhile its author withdraws it; the approval, made on the page as it was, is refused.
+  const withdrawn = await call(nm1, "POST", `${base}/releases/${draft.json.number}/withdraw`,
+                               {version: submitted.json.version, reason: "改用下一版"});
+  assert.equal(withdrawn.status, 200);
+  await release.locator("button[data-action=approve]").click();
+  await page.locator("section.release[data-state=withdrawn] p.error[role=alert]", {hasText: "其他人已先"}).waitFor();
+  assert.match(await page.locator(`table.releases tr[data-release='${draft.json.number}']`).textContent(), /改用下一版/);
+  assertNoProblems(page);
+});
