@@ -224,5 +224,10 @@ export function releaseView({region, listing, release, catalog, reload, flash}) 
     diffBox,
     events(release));
   showEvaluation(release.evaluation);
+  // A release waiting for a decision or a publish was evaluated when its text was last saved; if
+  // another release has come into force since, the diff is asked again against today's, so the
+  // approver reads what would change now.
+  const against = release.evaluation?.diff?.against ?? null;
+  if (["submitted", "approved"].includes(release.state) && against !== (listing.in_force ?? null)) evaluateSoon();
   return element;
 }
