@@ -90,7 +90,7 @@ struct Desk {
 template <typename F> std::string refusal_of(F&& f) {
   try {
     f();
-  } catch (const ReleaseError& e) {
+  } catch (const CodedError& e) {  // ReleaseError, and orders::RegionNotYours for the region gate
     return e.code();
   }
   return "accepted";
