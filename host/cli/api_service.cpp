@@ -1,5 +1,7 @@
 #include "cli/api_service.hpp"
 
+#include <algorithm>
+
 #include "server/console_routes.hpp"
 #include "server/response_headers.hpp"
 
@@ -39,8 +41,10 @@ ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_bo
       observer_(metrics_, cfg.server.access_log),
       order_services_{database.file(), {quotes_, plugins, calendar_}, committer_.get(), sign_in_,
                       std::chrono::minutes(8 * 60), &metrics_},
+      // Half the workers at most evaluate rule texts at once: the rest stay free for quotes and orders.
+      evaluation_turns_(std::max(1, static_cast<int>(cfg.server.threads) / 2)),
       release_services_{database.file(), committer_.get(),
-                        {rule_book, plugins, cfg.rules, cfg.rules_source == "store", [this] {
+                        {rule_book, plugins, cfg.rules, cfg.rules_source == "store", &evaluation_turns_, [this] {
                            if (rules_published_) rules_published_();
                          }}} {
   server::install_routes(routes_, services_);

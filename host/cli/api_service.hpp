@@ -57,6 +57,7 @@ class ApiService {
   server::RequestObserver observer_;
   server::OrderServices order_services_;
   std::function<void()> rules_published_;
+  releases::EvaluationTurns evaluation_turns_;
   server::ReleaseApiServices release_services_;
   std::unique_ptr<server::MetricsServices> metrics_services_;  // null: metrics.enabled = false
   http::Router routes_;

@@ -68,6 +68,7 @@ orders::NewOrder new_order(const orders::OrderRequest& r, const pipeline::QuoteC
     o.validity_basis = ctx.quote.validity->basis;
   }
   for (const auto& m : ctx.quote.materials) o.materials.emplace_back(m.code, m.name);
+  o.rules_release = ctx.quote.rules.release;
   if (ctx.quote.review_working_days_max > 0)
     o.due_on = calendar.add_working_days(today, ctx.quote.review_working_days_max);
   o.limits = ctx.region->limits_for(ctx.request);

@@ -103,6 +103,8 @@ struct NewOrder {
   std::string validity_basis;
   std::vector<std::pair<std::string, std::string>> materials;  // code, name
   std::optional<Date> due_on;  // acceptance + the region's review{} time for this CA (working days)
+  // The rule release the quote was computed under (rules.source = "store"); none: from files.
+  std::optional<std::int64_t> rules_release;
   // The region's limits across orders that apply (limit{}), counted inside the creating
   // transaction (orders/order_limits.hpp).
   std::vector<OrderLimit> limits;

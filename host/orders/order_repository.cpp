@@ -266,8 +266,9 @@ OrderRepository::Inserted OrderRepository::insert(const NewOrder& o, const std::
       "INSERT INTO orders (id, public_id, business, region, ca, customer_id, channel, years, key_type, state, "
       "quote_json, version, idempotency_key, request_hash, created_at, updated_at, request_json, accepted_by, due_on, "
       "total_fen, validity_not_before, validity_not_after, validity_basis, previous_serial, revocation_reason, "
-      "applicant_kind, applicant_identity, holder_name, holder_id_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-      "'submitted', ?10, 1, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)");
+      "applicant_kind, applicant_identity, holder_name, holder_id_number, rules_release) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "?6, ?7, ?8, ?9, 'submitted', ?10, 1, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+      "?25, ?26, ?27)");
   SQLite::Statement& s = *insert;
   s.bind(1, id);
   s.bind(2, std::string(public_id));
@@ -295,6 +296,7 @@ OrderRepository::Inserted OrderRepository::insert(const NewOrder& o, const std::
   s.bind(24, r.identity());
   bind_text_or_null(s, 25, r.quote.applicant == ApplicantKind::OrgPerson ? r.applicant.person_name : std::string());
   bind_text_or_null(s, 26, r.quote.applicant == ApplicantKind::OrgPerson ? r.applicant.id_number : std::string());
+  if (o.rules_release) s.bind(27, *o.rules_release); else s.bind(27);
   s.exec();
   for (const auto& [code, name] : o.materials) {
     store::CachedStatement material =

@@ -36,6 +36,8 @@ struct ReleaseServices {
   const plugins::PluginRegistry& plugins;
   rules::SandboxLimits limits;
   bool from_store = true;  // rules.source = "store"; "files": releases are read, never written
+  // Bounds the evaluations running at once (null: unbounded, for a one-shot command).
+  EvaluationTurns* evaluation_turns = nullptr;
   // Heard after a publication or withdrawal committed: the serving host reloads its book at once
   // rather than at its next poll. May be empty.
   std::function<void()> published = {};
@@ -80,7 +82,8 @@ class ReleaseDesk {
   // The script as a file would hold it: the release in force on `today`, or `number`.
   std::string export_script(const std::string& region, std::optional<std::int64_t> number,
                             const orders::Actor& actor, Date today);
-  // Check, specs and diff of a text, nothing stored: what the editor shows as one types.
+  // Check, specs and diff of a text, nothing stored: what the editor shows as one types. For
+  // administrators of the region, who are the ones who edit.
   Evaluation evaluate(const std::string& region, const DraftText& text, const orders::Actor& actor, Date today);
 
   ReleaseView draft(const std::string& region, const DraftText& text, const orders::Actor& actor, Date today);

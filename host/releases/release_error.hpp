@@ -21,6 +21,7 @@ class ReleaseError : public CodedError {
     if (code == "not_allowed_now" || code == "script_has_errors" || code == "not_a_published_release" ||
         code == "rules_from_files")
       return ErrorKind::Refused;
+    if (code == "evaluations_busy") return ErrorKind::Unavailable;
     return ErrorKind::BadInput;  // reason_required, effective_in_past, script_too_large, bad_region, bad_script
   }
 };

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "releases/release_error.hpp"
 #include "rules/region_rules.hpp"
 #include "specs/spec_runner.hpp"
 
@@ -48,6 +49,13 @@ std::vector<rules::CustomerChange> changes_from(const json& list) {
 }
 
 }  // namespace
+
+EvaluationTurns::Turn EvaluationTurns::take() {
+  int free = free_.load();
+  while (free > 0)
+    if (free_.compare_exchange_weak(free, free - 1)) return Turn(this);
+  throw ReleaseError("evaluations_busy", "other rule evaluations are running: try again in a moment");
+}
 
 Evaluation evaluate(const std::string& region, const std::string& script, const std::optional<std::string>& spec,
                     const Baseline& baseline, const plugins::PluginRegistry& plugins,

@@ -4,7 +4,9 @@
 // pipeline (N passed, N failed, each failure), and the customer diff against the release in
 // force: the same three tools `cahub rules check|test|diff` run on files, run here on texts.
 
+#include <atomic>
 #include <cstdint>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +51,33 @@ struct Evaluation {
 struct Baseline {
   std::shared_ptr<const rules::RegionRules> rules;
   std::optional<std::int64_t> release;
+};
+
+// How many evaluations run at once in a process. An evaluation loads a script, runs its spec
+// cases and compares every request it offers with the release in force: tenths of a second of one
+// core. The editor asks for one as an administrator types, so without a bound a few open editors
+// (or one client in a loop) could hold every worker thread, and quotes and orders would wait.
+class EvaluationTurns {
+ public:
+  explicit EvaluationTurns(int at_once) : free_(at_once) {}
+  // A turn, given back when the returned value is destroyed; ReleaseError "evaluations_busy"
+  // (503) when none is free: the editor asks again a moment later.
+  class Turn {
+   public:
+    explicit Turn(EvaluationTurns* turns) : turns_(turns) {}
+    Turn(Turn&& other) noexcept : turns_(std::exchange(other.turns_, nullptr)) {}
+    Turn& operator=(Turn&&) = delete;
+    ~Turn() {
+      if (turns_) turns_->free_.fetch_add(1);
+    }
+
+   private:
+    EvaluationTurns* turns_;
+  };
+  Turn take();
+
+ private:
+  std::atomic<int> free_;
 };
 
 // Runs the three. Never throws for problems in the texts: they are findings and failures.

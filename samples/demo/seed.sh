@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Seeds a demo service point, so a newcomer sees a working system at once (`./dev.sh run`):
-# three staff accounts, certificates the demo units held before (two of them near expiry), and
+# five staff accounts, certificates the demo units held before (two of them near expiry), and
 # orders in several states across the five regions, made with the `cahub` commands a service
 # point would use — so the demo is also a worked example of scripting them.
 #
@@ -8,7 +8,7 @@
 #
 # FOLDER must not exist yet: the demo is seeded only into a new folder, never over a database.
 # It gets cahub.toml (relative paths, so `cahub ... --config FOLDER/cahub.toml` finds the rest),
-# cahub.db, the demo CAs' state, and demo-accounts.txt with the three accounts' passwords. The
+# cahub.db, the demo CAs' state, and demo-accounts.txt with the five accounts' passwords. The
 # passwords are random, made here: cahub has no default account, and the demo has none either.
 #
 # Environment: CAHUB (the binary, default build/bin/cahub), CAHUB_PLUGINS (default build/plugins),
@@ -49,6 +49,13 @@ port = ${CAHUB_PORT:-8080}
 
 [keys]
 kek_file = "kek"
+
+# The demo runs as a service point should: its region rules are releases in the database, changed
+# in the console's 规则 workbench with four eyes (docs/rules.md, "Changing a region's rules").
+# \`cahub db init\` imports rules/ as each region's first release; editing rules/*.lua afterwards
+# changes nothing here (tests and \`cahub rules check|test\` read the files, rules.source = "files").
+[rules]
+source = "store"
 EOF
 
 cahub() { "$CAHUB" "$@" --config "$folder/cahub.toml"; }
@@ -77,6 +84,14 @@ echo "$admin_password" | cahub staff add chen.jie --name 陈杰 --role admin >/d
 admin_token=$(echo "$admin_password" | cahub staff sign-in chen.jie 2>/dev/null)
 echo "$clerk_password" | CAHUB_TOKEN=$admin_token cahub staff add wang.fang --name 王芳 --role clerk >/dev/null
 echo "$reviewer_password" | CAHUB_TOKEN=$admin_token cahub staff add zhao.li --name 赵丽 --role reviewer >/dev/null
+# Two administrators of Inner Mongolia's rules only: a fee change one of them drafts, the other
+# approves (four eyes), in the console's 规则 workbench.
+nmg_admin_password="demo-$(openssl rand -hex 8)"
+nmg_approver_password="demo-$(openssl rand -hex 8)"
+echo "$nmg_admin_password" | CAHUB_TOKEN=$admin_token cahub staff add gao.yan --name 高燕 --role admin \
+  --regions neimenggu >/dev/null
+echo "$nmg_approver_password" | CAHUB_TOKEN=$admin_token cahub staff add bai.lu --name 白露 --role admin \
+  --regions neimenggu >/dev/null
 CAHUB_TOKEN=$admin_token cahub staff sign-out 2>/dev/null
 clerk_token=$(echo "$clerk_password" | cahub staff sign-in wang.fang 2>/dev/null)
 reviewer_token=$(echo "$reviewer_password" | cahub staff sign-in zhao.li 2>/dev/null)
@@ -146,7 +161,9 @@ cat >"$folder/demo-accounts.txt" <<EOF
 Demo accounts (in this demo database only; cahub itself has no default account):
   clerk     wang.fang  $clerk_password
   reviewer  zhao.li    $reviewer_password
-  admin     chen.jie   $admin_password
+  admin     chen.jie   $admin_password  (every region)
+  admin     gao.yan    $nmg_admin_password  (Inner Mongolia only: drafts rule changes)
+  admin     bai.lu     $nmg_approver_password  (Inner Mongolia only: approves them)
 Sign in to the API:  curl -s localhost:${CAHUB_PORT:-8080}/v1/login -d '{"login":"wang.fang","password":"$clerk_password"}'
 Or on the command line:
   export CAHUB_TOKEN=\$(echo $clerk_password | $CAHUB staff sign-in wang.fang --config $folder/cahub.toml)

@@ -157,6 +157,14 @@ TEST_CASE("an unknown log level lists the levels") {
     CHECK(code_of(parse(std::string("[log]\nlevel = \"") + level + "\"\n").log.level) == level);
 }
 
+TEST_CASE("rules.source is store or files, files when absent") {
+  CHECK(error_of("[rules]\nsource = \"database\"\n") ==
+        "cahub.toml:2: rules.source must be one of \"store\", \"files\"; got 'database'");
+  CHECK_THAT(error_of("[rules]\nsource = 1\n"), Catch::Contains("rules.source"));
+  CHECK(parse("[rules]\nsource = \"store\"\n").rules_source == "store");
+  CHECK(parse("").rules_source == "files");
+}
+
 TEST_CASE("a malformed holiday is reported on its own line") {
   const std::string text = "[calendar]\nholidays = [\n  \"2026-10-01\",\n  \"2026-02-30\",\n]\n";
   CHECK(error_of(text) == "cahub.toml:4: calendar.holidays[1] is '2026-02-30', not a date (YYYY-MM-DD)");

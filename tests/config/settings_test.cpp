@@ -81,6 +81,7 @@ instructions_per_call = 5000
 memory_bytes = 2097152
 total_memory_bytes = 33554432
 milliseconds_per_call = 250
+source = "store"
 watch_milliseconds = 0
 [store]
 group_commit = false

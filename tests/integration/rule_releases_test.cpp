@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <SQLiteCpp/Database.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -116,6 +117,21 @@ TEST_CASE("a raise published on one host for next month prices the other host's 
   CHECK(seen == std::pair<std::int64_t, std::int64_t>{28000, 2});
   CHECK(other_host.cfca_fee_on(eve) == std::pair<std::int64_t, std::int64_t>{25000, 1});
   CHECK(wang.cfca_fee_on(next_month) == std::pair<std::int64_t, std::int64_t>{28000, 2});  // at once where published
+
+  // An order accepted today is priced by release 1 and says so, in its frozen quote and its row.
+  {
+    httplib::Headers headers = wang.auth;
+    headers.emplace("Idempotency-Key", "release-order-1");
+    const json body{{"region", "neimenggu"}, {"ca", "cfca"}, {"business", "new"},
+                    {"applicant_details", {{"name", "呼和浩特测试有限公司"}, {"uscc", "91350100M000100Y43"}}}};
+    auto r = wang.client.Post("/v1/orders", headers, body.dump(), "application/json");
+    REQUIRE(r);
+    INFO(r->body);
+    REQUIRE(r->status == 201);
+    CHECK(json::parse(r->body)["quote"]["rules"]["release"] == 1);
+    SQLite::Database db(point.database().string());
+    CHECK(db.execAndGet("SELECT rules_release FROM orders").getInt64() == 1);
+  }
 
   const json rollback = wang.post("/v1/rules/neimenggu/rollback", {{"to", 1}, {"reason", "notice withdrawn"}}, 201);
   CHECK(rollback["number"] == 3);

@@ -59,7 +59,8 @@ struct Desk {
   plugins::PluginRegistry plugins;
   rules::RuleBook book;
   store::DirectCommitter writes{db};
-  ReleaseServices services{book, plugins, {}, true, [this] { load_book_from_store(book, db); }};
+  EvaluationTurns turns{1};
+  ReleaseServices services{book, plugins, {}, true, &turns, [this] { load_book_from_store(book, db); }};
   ReleaseDesk desk{services, db, writes};
 
   Desk() {
@@ -90,7 +91,7 @@ struct Desk {
 template <typename F> std::string refusal_of(F&& f) {
   try {
     f();
-  } catch (const ReleaseError& e) {
+  } catch (const CodedError& e) {  // ReleaseError, and orders::RegionNotYours for the region gate
     return e.code();
   }
   return "accepted";
@@ -189,6 +190,18 @@ TEST_CASE("another region's administrator and a clerk cannot touch a region's ru
         }) == "forbidden");
   CHECK(d.desk.history("neimenggu", clerk, kToday).in_force == 1);  // a clerk of the region reads it
   CHECK(refusal_of([&] { d.desk.show("neimenggu", 9, wang, kToday); }) == "unknown_release");
+}
+
+TEST_CASE("evaluations beyond the turns free are refused busy, and a turn is given back when one ends") {
+  Desk d;
+  const DraftText text{neimenggu_with_cfca_fee(26000), std::nullopt, ""};
+  {
+    const auto held = d.turns.take();  // another evaluation running
+    CHECK(refusal_of([&] { d.desk.evaluate("neimenggu", text, wang, kToday); }) == "evaluations_busy");
+  }
+  CHECK(d.desk.evaluate("neimenggu", text, wang, kToday).changes.size() == 1);
+  CHECK(d.desk.evaluate("neimenggu", text, wang, kToday).changes.size() == 1);  // its turn came back
+  CHECK(refusal_of([&] { d.desk.evaluate("neimenggu", text, clerk, kToday); }) == "forbidden");
 }
 
 TEST_CASE("with rules from files, releases are read but never written") {
