@@ -427,6 +427,7 @@ const errors = {
   effective_in_past: ["生效日不能早于今天（北京时间）。", "The day cannot be before today (China time)."],
   not_a_published_release: ["只能回滚到曾经发布过的版本。", "Only a release that was published can be rolled back to."],
   script_too_large: ["脚本太大。", "The script is too large."],
+  evaluations_busy: ["正在检查的脚本太多，请稍后再试。", "Too many scripts are being checked; try again in a moment."],
   rules_from_files: ["本服务点的规则来自规则文件夹，不能在此发布。", "This service point reads its rules from files; nothing is published here."],
   not_found: ["没有找到。", "Not found."],
   internal_error: ["服务内部错误。", "Internal error."],

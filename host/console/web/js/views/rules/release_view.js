@@ -99,18 +99,23 @@ export function releaseView({region, listing, release, catalog, reload, flash}) 
     return spec.trim() ? {script: editors.script.value(), spec} : {script: editors.script.value()};
   }
 
+  // Only the answer to the latest text is shown. The host runs a few evaluations at a time and
+  // answers evaluations_busy beyond that: the page then asks again a moment later, by itself.
   let evaluation = 0;
   const evaluateSoon = debounce(async () => {
     const mine = ++evaluation;
     evaluating.textContent = t("evaluating");
+    let again = false;
     try {
       const answer = await api("POST", `${base}/evaluate`, texts());
       if (mine === evaluation) showEvaluation(answer);
     } catch (error) {
-      if (mine === evaluation) message.textContent = describeError(error, "release");
+      again = error.code === "evaluations_busy";
+      if (mine === evaluation && !again) message.textContent = describeError(error, "release");
     } finally {
-      if (mine === evaluation) evaluating.textContent = "";
+      if (mine === evaluation && !again) evaluating.textContent = "";
     }
+    if (again && mine === evaluation) setTimeout(() => { if (mine === evaluation) evaluateSoon(); }, 1000);
   }, 600);
 
   // Runs one step. Success shows the release afresh as the host holds it; a version conflict
@@ -226,8 +231,8 @@ export function releaseView({region, listing, release, catalog, reload, flash}) 
   showEvaluation(release.evaluation);
   // A release waiting for a decision or a publish was evaluated when its text was last saved; if
   // another release has come into force since, the diff is asked again against today's, so the
-  // approver reads what would change now.
+  // approver reads what would change now (evaluating is for the region's administrators).
   const against = release.evaluation?.diff?.against ?? null;
-  if (["submitted", "approved"].includes(release.state) && against !== (listing.in_force ?? null)) evaluateSoon();
+  if (admin && ["submitted", "approved"].includes(release.state) && against !== (listing.in_force ?? null)) evaluateSoon();
   return element;
 }
