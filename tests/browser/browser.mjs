@@ -28,10 +28,10 @@ export function launch() {
 // For one test file: a service point running `cahub serve` and one Chromium, started before the
 // file's tests and stopped after them. `prepare(service)` runs before the server starts (to import
 // certificates, say). The returned object gains `service`, `url` and `browser` once started.
-export function consoleUnderTest({copyRules = false, prepare} = {}) {
+export function consoleUnderTest({copyRules = false, rulesSource, prepare} = {}) {
   const served = {};
   before(async () => {
-    served.service = new ServicePoint({copyRules});
+    served.service = new ServicePoint({copyRules, rulesSource});
     if (prepare) prepare(served.service);
     served.url = await served.service.start();
     served.browser = await launch();

@@ -1,5 +1,6 @@
-// The rules page: which script is live per region and since when, and an administrator's edit
-// that failed its check, shown with its error while the previous version goes on serving.
+// The rules page with rules.source = "files": which script is live per region and since when, and
+// an administrator's edit that failed its check, shown with its error while the previous version
+// goes on serving. (The workbench, with releases in the store, is releases_test.mjs.)
 
 import {test} from "node:test";
 import assert from "node:assert/strict";
@@ -17,6 +18,9 @@ test("the rules page shows each region's live script and a refused edit with its
   await page.locator("table.rules").waitFor();
   assert.equal(await page.locator("table.rules tbody tr").count(), 5);
   await page.getByText("所有地区规则均已生效。").waitFor();
+  // rules.source = "files" (service_point.mjs's default): no releases, and the page says where to edit.
+  assert.match(await page.locator("p.files-mode").textContent(), /以文件修改/);
+  assert.equal(await page.locator("button[data-action=new_draft]").count(), 0);
 
   const script = join(served.service.rules, "qinghai.lua");
   const good = readFileSync(script, "utf8");

@@ -20,7 +20,9 @@ function required(name) {
 
 export class ServicePoint {
   // `copyRules`: serve a private copy of the rules folder, so a test may edit a script.
-  constructor({copyRules = false} = {}) {
+  // `rulesSource`: "files" (the default: the folder, hot reloaded) or "store" (rule releases in
+  // the database; `db init` imports each script as its region's release 1).
+  constructor({copyRules = false, rulesSource} = {}) {
     this.binary = required("CAHUB_BINARY");
     this.folder = mkdtempSync(join(tmpdir(), "cahub-console-"));
     this.rules = required("CAHUB_RULES_DIR");
@@ -32,13 +34,28 @@ export class ServicePoint {
     writeFileSync(this.config, [
       "[paths]", `var = "${this.folder}"`, `database = "${join(this.folder, "cahub.db")}"`,
       `rules = "${this.rules}"`, `plugins = "${required("CAHUB_PLUGINS_DIR")}"`,
-      "[rules]", "watch_milliseconds = 200", ""].join("\n"));
+      "[rules]", "watch_milliseconds = 200", ...(rulesSource ? [`source = "${rulesSource}"`] : []), ""].join("\n"));
     this.cahub(["db", "init"]);  // the one explicit first start: no other command creates a database
     // The administrator first, on the empty table; the administrator adds the others.
     this.cahub(["staff", "add", STAFF.admin, "--name", NAMES[STAFF.admin], "--role", "admin"], `${PASSPHRASE}\n`);
     for (const [role, login] of Object.entries(STAFF).filter(([role]) => role !== "admin"))
       this.cahub(["staff", "add", login, "--name", NAMES[login], "--role", role, "--as", STAFF.admin], `${PASSPHRASE}\n`,
                  {CAHUB_PASSWORD: PASSPHRASE});
+  }
+
+  // One more staff member, added by the administrator; `regions` (a list of region ids) makes a
+  // region administrator, clerk or reviewer, who sees and acts on those regions only.
+  addStaff(login, name, role, regions) {
+    this.cahub(["staff", "add", login, "--name", name, "--role", role, ...(regions ? ["--regions", regions.join(",")] : []),
+                "--as", STAFF.admin], `${PASSPHRASE}\n`, {CAHUB_PASSWORD: PASSPHRASE});
+  }
+
+  // A bearer token for calling the HTTP API directly, as `login` (POST /v1/login).
+  async token(login) {
+    const answer = await fetch(`${this.url}/v1/login`, {method: "POST", headers: {"Content-Type": "application/json"},
+                                                        body: JSON.stringify({login, password: PASSPHRASE})});
+    if (!answer.ok) throw new Error(`sign-in of ${login}: ${answer.status} ${await answer.text()}`);
+    return (await answer.json()).token;
   }
 
   cahub(args, input, env = {}) {

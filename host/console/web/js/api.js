@@ -14,9 +14,10 @@ export class ApiError extends Error {
 }
 
 // One line for a person: what the code means in their language, then the API's specifics.
-export function describeError(error) {
+// `about` "release": the shared codes worded for a rule release (i18n.js errorText).
+export function describeError(error, about) {
   if (!(error instanceof ApiError)) return t("error_network");
-  const meaning = errorText(error.code);
+  const meaning = errorText(error.code, about);
   if (meaning && error.message && error.message !== meaning) return `${meaning}（${error.message}）`;
   return meaning || t("error_generic", {message: error.message || error.code});
 }
@@ -25,7 +26,8 @@ const SESSION_ENDED = new Set(["unauthenticated", "bad_token", "session_expired"
 
 // Calls the API and returns the parsed JSON answer (or the Response itself with raw: true).
 // `body` is sent as JSON unless it is a Blob/File (an upload). Throws ApiError for any answer
-// that is not 2xx; a 401 also ends the session, and the console goes back to sign-in.
+// that is not 2xx; a 401 also ends the session it was sent with, and the console goes back to
+// sign-in.
 export async function api(method, path, body, {key, raw, contentType} = {}) {
   const headers = {};
   const session = currentSession();
@@ -54,7 +56,10 @@ export async function api(method, path, body, {key, raw, contentType} = {}) {
   }
   const code = answer?.error?.code || `http_${response.status}`;
   const error = new ApiError(response.status, code, answer?.error?.message || response.statusText, answer);
-  if (response.status === 401 && SESSION_ENDED.has(code) && path !== "/v1/login") endSession(code);
+  // Only the session the request was sent with ends: a late answer to a call made before sign-out
+  // (a debounced quote, say) must not end the session of whoever signed in since.
+  if (response.status === 401 && SESSION_ENDED.has(code) && path !== "/v1/login" && session &&
+      currentSession()?.token === session.token) endSession(code);
   throw error;
 }
 
