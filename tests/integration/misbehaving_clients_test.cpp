@@ -83,10 +83,13 @@ struct Front {
 // What reading a body up to the cap may take besides the cap: the parser's buffer, the string's
 // growth by doubling, the drain. Under AddressSanitizer freed blocks wait in its quarantine and
 // every block has red zones, so the same reading shows more.
+// Glibc may also give a worker thread its own arena on its first large body. 12 MB besides the
+// 4 MB cap is still sixteen times less than the 256 MB the test sends (CI once measured 12.3 MB
+// growth under load with 8 MB of slack).
 #if defined(__SANITIZE_ADDRESS__)
 constexpr long kSlackKb = 24 * 1024;
 #else
-constexpr long kSlackKb = 8 * 1024;
+constexpr long kSlackKb = 12 * 1024;
 #endif
 
 std::string error_code_of(const std::string& answer) {
@@ -135,6 +138,9 @@ TEST_CASE("50 slow clients and 500 idle connections leave /healthz answering wit
 
 TEST_CASE("a 256 MB chunked body is refused at the cap with no growth in memory beyond it") {
   Front front("max_body_bytes = 4194304\n");
+  // Warmed up first, so that the baseline holds what any first requests allocate, not only a
+  // server that has answered nothing yet.
+  (void)front.slowest_health_check(8);
   const long before_peak = front.memory_kb().second;
   RawClient c(front.port());
   REQUIRE(c.connected());
