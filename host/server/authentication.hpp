@@ -9,6 +9,7 @@
 
 #include "orders/order_workflow.hpp"
 #include "staff/staff_directory.hpp"
+#include "store/committer.hpp"
 #include "store/database.hpp"
 
 #include "http/request.hpp"
@@ -38,6 +39,21 @@ auto guarded(Route route) {
       answer_error(req, res, std::current_exception());
     }
   };
+}
+
+// A route for a signed-in staff member: `handler(req, res, db, writes, actor)` with this worker's
+// connection, where writes go (the server's committer, or that connection itself when it has
+// none) and who is calling; run under guarded(). The order and rule-release routes build their
+// desks on it.
+template <typename Handler>
+auto signed_in_route(const std::filesystem::path& database, store::Committer* committer, Handler handler) {
+  return guarded([database, committer, handler](const http::Request& req, http::Response& res) {
+    store::Database& db = worker_connection(database);
+    const orders::Actor actor = signed_in(req, db);
+    res.actor = actor.login;
+    store::DirectCommitter direct(db);
+    handler(req, res, db, committer ? *committer : static_cast<store::Committer&>(direct), actor);
+  });
 }
 
 }  // namespace cahub::server

@@ -69,15 +69,12 @@ orders::OrderFilter order_filter(const http::Request& req) {
 // it throws is answered by the one error model (server/authentication.hpp).
 template <typename Handler>
 http::Handler authenticated(const OrderServices& services, Handler handler) {
-  return guarded([&services, handler](const http::Request& req, http::Response& res) {
-    store::Database& db = worker_connection(services.database);
-    const orders::Actor actor = signed_in(req, db);
-    res.actor = actor.login;
-    store::DirectCommitter direct(db);
-    store::Committer& writes = services.committer ? *services.committer : direct;
-    desk::OrderDesk desk(services.desk, db, writes);
-    handler(req, res, desk, actor);
-  });
+  return signed_in_route(services.database, services.committer,
+                         [&services, handler](const http::Request& req, http::Response& res, store::Database& db,
+                                              store::Committer& writes, const orders::Actor& actor) {
+                           desk::OrderDesk desk(services.desk, db, writes);
+                           handler(req, res, desk, actor);
+                         });
 }
 
 json order_with_actions(const orders::Order& order, const orders::Actor& actor) {

@@ -22,15 +22,12 @@ void send(http::Response& res, int status, const ordered_json& body) {
 // Runs `handler` for a signed-in staff member with a release desk on this worker's connection.
 template <typename Handler>
 http::Handler with_desk(const ReleaseApiServices& services, Handler handler) {
-  return guarded([&services, handler](const http::Request& req, http::Response& res) {
-    store::Database& db = worker_connection(services.database);
-    const orders::Actor actor = signed_in(req, db);
-    res.actor = actor.login;
-    store::DirectCommitter direct(db);
-    store::Committer& writes = services.committer ? *services.committer : direct;
-    releases::ReleaseDesk desk(services.releases, db, writes);
-    handler(req, res, desk, actor, Date::today_utc8());
-  });
+  return signed_in_route(services.database, services.committer,
+                         [&services, handler](const http::Request& req, http::Response& res, store::Database& db,
+                                              store::Committer& writes, const orders::Actor& actor) {
+                           releases::ReleaseDesk desk(services.releases, db, writes);
+                           handler(req, res, desk, actor, Date::today_utc8());
+                         });
 }
 
 std::int64_t number_in(const http::Request& req) { return edge::parse_release_number(req.path_param("n")); }

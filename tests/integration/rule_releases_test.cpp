@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "integration/service_point.hpp"
+#include "support/region_script_edit.hpp"
 
 using namespace cahub::testing;
 using nlohmann::json;
@@ -20,16 +21,7 @@ namespace {
 constexpr const char* kStoreMode = "[rules]\nsource = \"store\"\nwatch_milliseconds = 200\n";
 
 std::string neimenggu_with_cfca_fee(int fen) {
-  std::ifstream in(std::string(CAHUB_RULES_DIR) + "/neimenggu.lua");
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string script = text.str();
-  const std::string line = "label = \"数字证书及电子签章新办（1年）\", fen = 25000";
-  const std::size_t at = script.find(line);
-  REQUIRE(at != std::string::npos);
-  std::string changed = script;
-  changed.replace(at, line.size(), "label = \"数字证书及电子签章新办（1年）\", fen = " + std::to_string(fen));
-  return changed;
+  return cahub::testing::neimenggu_with_cfca_fee(CAHUB_RULES_DIR, fen);
 }
 
 struct Api {

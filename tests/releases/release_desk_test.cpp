@@ -13,6 +13,7 @@
 #include "releases/release_error.hpp"
 #include "releases/release_source.hpp"
 #include "store/committer.hpp"
+#include "support/region_script_edit.hpp"
 #include "support/scratch_folder.hpp"
 
 #include <fstream>
@@ -35,22 +36,8 @@ const orders::Actor li = admin("li.na", "neimenggu");
 const orders::Actor qinghai_admin = admin("ma.lin", "qinghai");
 const orders::Actor clerk{"chen.jie", orders::Role::Clerk, orders::RegionScope::only({"neimenggu"})};
 
-std::string file_text(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Neimenggu's script with CFCA's 1-year new fee at `fen`.
 std::string neimenggu_with_cfca_fee(int fen) {
-  const std::string script = file_text(std::string(CAHUB_REGION_RULES_DIR) + "/neimenggu.lua");
-  const std::string line = "label = \"数字证书及电子签章新办（1年）\", fen = 25000";
-  const std::size_t at = script.find(line);
-  REQUIRE(at != std::string::npos);
-  std::string changed = script;
-  changed.replace(at, line.size(), "label = \"数字证书及电子签章新办（1年）\", fen = " + std::to_string(fen));
-  return changed;
+  return cahub::testing::neimenggu_with_cfca_fee(CAHUB_REGION_RULES_DIR, fen);
 }
 
 struct Desk {
