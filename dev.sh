@@ -25,6 +25,7 @@ PACKAGES=(
   liblua5.4-dev                          # region rule scripts
   libssl-dev openssl                     # PBKDF2, SHA-256, X.509; the openssl CLI for tests
   libsqlite3-dev libsqlitecpp-dev        # the store
+  postgresql libpqxx-dev                 # the PostgreSQL store; tests run a throwaway cluster (tests/support/pg_cluster.sh)
   libspdlog-dev                          # logging
   catch2                                 # tests
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
