@@ -1,0 +1,66 @@
+#include "store/postgres/pg_store.hpp"
+
+#include <pqxx/except>
+#include <pqxx/transaction>
+
+#include "store/postgres/pg_migrate.hpp"
+#include "store/postgres/pg_migrations.hpp"
+#include "store/store_error.hpp"
+
+namespace cahub::store::postgres {
+namespace {
+
+// Identity columns, EXECUTE FUNCTION in triggers and DROP DATABASE … WITH (FORCE) in the tests.
+constexpr int kOldestServer = 130000;
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+std::unique_ptr<pqxx::connection> connect(const PgUrl& url) {
+  try {
+    auto connection = std::make_unique<pqxx::connection>(url.text());
+    if (connection->server_version() < kOldestServer)
+      throw StoreError(url.shown() + " runs PostgreSQL " + std::to_string(connection->server_version()) +
+                       "; cahub needs 13 or newer");
+    return connection;
+  } catch (const pqxx::broken_connection& e) {
+    // libpq's reason (refused, no such host, authentication failed) names no password.
+    throw StoreError(url.shown() + " cannot be reached: " + first_line(e.what()), "database_unreachable");
+  }
+}
+
+}  // namespace
+
+PgStore PgStore::open(const PgUrl& url) { return open(url, false); }
+
+PgStore PgStore::open_or_create(const PgUrl& url) { return open(url, true); }
+
+PgStore PgStore::open(const PgUrl& url, bool create) {
+  auto connection = connect(url);
+  try {
+    const bool cahubs = [&] {
+      pqxx::work look(*connection);
+      return has_schema_table(look);
+    }();
+    if (!cahubs) {
+      if (!create)
+        throw StoreError(url.shown() + " holds no cahub database yet: `cahub db init --url …` makes its schema",
+                         "database_missing");
+      create_schema_table(*connection, url.shown());
+    }
+    const auto steps = migrations();
+    const int found = postgres::schema_version(*connection);
+    if (found > steps.back().version)
+      throw StoreError(url.shown() + " has schema version " + std::to_string(found) + ", newer than this cahub knows (" +
+                       std::to_string(steps.back().version) + "); use the cahub that made it");
+    migrate(*connection, steps, url.shown());
+  } catch (const pqxx::broken_connection& e) {
+    throw StoreError(url.shown() + " was lost: " + first_line(e.what()), "database_unreachable");
+  } catch (const pqxx::sql_error& e) {
+    throw StoreError(url.shown() + ": cannot prepare the database: " + first_line(e.what()));
+  }
+  return PgStore(url, std::move(connection));
+}
+
+int PgStore::schema_version() { return postgres::schema_version(*connection_); }
+
+}  // namespace cahub::store::postgres

@@ -1,0 +1,36 @@
+#pragma once
+// A cahub database in PostgreSQL: the store a deployment of several hosts shares (docs/deployment.md).
+//
+// Opening one behaves as opening the SQLite file does (store/database.hpp): it never makes a
+// database appear by accident. A database without cahub's schema is `database_missing` (`cahub db
+// init --url …` makes the schema), one with other tables is refused untouched, one of a newer
+// schema is refused, and an older one is migrated. A server that cannot be reached is
+// `database_unreachable`. Messages name the database by PgUrl::shown(), never with its password.
+
+#include <memory>
+#include <pqxx/connection>
+
+#include "store/postgres/pg_url.hpp"
+
+namespace cahub::store::postgres {
+
+class PgStore {
+ public:
+  static PgStore open(const PgUrl& url);
+  // For `cahub db init`: makes the schema in an empty database.
+  static PgStore open_or_create(const PgUrl& url);
+
+  int schema_version();
+  const PgUrl& url() const { return url_; }
+  pqxx::connection& connection() { return *connection_; }
+
+ private:
+  PgStore(PgUrl url, std::unique_ptr<pqxx::connection> connection)
+      : url_(std::move(url)), connection_(std::move(connection)) {}
+  static PgStore open(const PgUrl& url, bool create);
+
+  PgUrl url_;
+  std::unique_ptr<pqxx::connection> connection_;
+};
+
+}  // namespace cahub::store::postgres

@@ -1,0 +1,63 @@
+#include "store/postgres/pg_url.hpp"
+
+#include <libpq-fe.h>
+
+#include <map>
+#include <memory>
+
+#include "store/store_error.hpp"
+
+namespace cahub::store::postgres {
+namespace {
+
+constexpr std::size_t kLongestUrl = 4096;
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+// "postgresql://user@host:port/dbname" from what libpq read, the password left out; a unix
+// socket's folder as libpq's own `?host=/run/postgresql`.
+std::string shown_from(const PQconninfoOption* options) {
+  std::map<std::string, std::string, std::less<>> given;
+  for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o)
+    if (o->val != nullptr && *o->val != '\0') given.emplace(o->keyword, o->val);
+  const auto value = [&given](std::string_view key, std::string fallback) {
+    const auto found = given.find(key);
+    return found == given.end() ? fallback : found->second;
+  };
+  const std::string host = value("host", value("hostaddr", ""));
+  const bool socket = !host.empty() && host.front() == '/';
+  std::string shown = "postgresql://";
+  if (given.contains("user")) shown += given.at("user") + "@";
+  if (!socket) shown += host.empty() ? "localhost" : host;
+  if (given.contains("port") && !socket) shown += ":" + given.at("port");
+  shown += "/" + value("dbname", "(the user's database)");
+  if (socket) shown += "?host=" + host;
+  return shown;
+}
+
+}  // namespace
+
+bool is_postgres_url(std::string_view text) {
+  return starts_with(text, "postgresql://") || starts_with(text, "postgres://");
+}
+
+PgUrl PgUrl::parse(std::string_view text) {
+  if (!is_postgres_url(text))
+    throw StoreError("a PostgreSQL database is given as a URL that starts with postgresql://", "database_url");
+  if (text.size() > kLongestUrl)
+    throw StoreError("the PostgreSQL URL is longer than " + std::to_string(kLongestUrl) + " bytes", "database_url");
+  char* error = nullptr;
+  const std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(
+      PQconninfoParse(std::string(text).c_str(), &error), &PQconninfoFree);
+  if (!options) {
+    // Not libpq's reason: it quotes the part it could not read, which may be the password
+    // ('invalid percent-encoded token: "…"').
+    PQfreemem(error);
+    throw StoreError("libpq cannot read the PostgreSQL URL; its form is postgresql://user@host:port/database?option=value, "
+                     "with special characters percent-encoded",
+                     "database_url");
+  }
+  return PgUrl(std::string(text), shown_from(options.get()));
+}
+
+}  // namespace cahub::store::postgres
