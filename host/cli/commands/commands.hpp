@@ -41,7 +41,7 @@ CommandRun add_certs_command(CLI::App& app, const GlobalOptions& global);    // 
 CommandRun add_certs_list_command(CLI::App& certs, const GlobalOptions& global);
 CommandRun add_certs_import_command(CLI::App& certs, const GlobalOptions& global);
 CommandRun add_order_command(CLI::App& app, const GlobalOptions& global);    // cahub order ... (order_commands.hpp)
-CommandRun add_db_command(CLI::App& app, const GlobalOptions& global);       // cahub db init
+CommandRun add_db_command(CLI::App& app, const GlobalOptions& global);       // cahub db init|migrate|migrate
 CommandRun add_backup_command(CLI::App& app, const GlobalOptions& global);   // cahub backup FILE
 CommandRun add_restore_command(CLI::App& app, const GlobalOptions& global);  // cahub restore FILE [--force]
 

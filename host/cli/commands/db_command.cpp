@@ -1,9 +1,16 @@
-// `cahub db init`: the one command that creates a database. Every other command, `cahub serve`
+// `cahub db init` and `cahub db migrate`.
+//
+// `db init` is the one command that creates a database. Every other command, `cahub serve`
 // included, refuses a missing one (database_missing, exit 8), so a database deleted or a path
 // mistyped is found at once instead of being replaced by an empty one.
+//
+// Both take the configured SQLite file, or a PostgreSQL database (issue #17) by `--url` or, so
+// that a password in it stays out of `ps` and shell history, by $CAHUB_DATABASE_URL.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands/commands.hpp"
 #include "cli/database_refusal.hpp"
@@ -11,33 +18,77 @@
 #include "cli/runtime.hpp"
 #include "releases/release_source.hpp"
 #include "store/database.hpp"
+#include "store/postgres/pg_store.hpp"
 
 namespace cahub::cli {
+namespace {
+
+struct DbOptions {
+  std::string url;  // empty: the configured SQLite file, or $CAHUB_DATABASE_URL
+};
+
+std::optional<store::postgres::PgUrl> postgres_url(const DbOptions& o) {
+  std::string text = o.url;
+  if (text.empty())
+    if (const char* env = std::getenv("CAHUB_DATABASE_URL"); env != nullptr) text = env;
+  if (text.empty()) return std::nullopt;
+  return store::postgres::PgUrl::parse(text);
+}
+
+int init_sqlite(const config::Config& cfg) {
+  const bool existed = std::filesystem::exists(cfg.paths.database);
+  store::Database database = store::Database::open_or_create(cfg.paths.database);
+  if (existed)
+    std::cout << database.file().string() << " is already a cahub database (schema version "
+              << database.schema_version() << "); nothing was created\n";
+  else
+    std::cout << "created " << database.file().string() << " (schema version " << database.schema_version() << ")\n";
+  // rules.source = "store": the rules folder seeds the regions the store does not have yet.
+  if (cfg.rules_source == "store")
+    for (const auto& region : releases::import_missing_regions(database, cfg.paths.rules, cfg.rules))
+      std::cout << "imported " << (cfg.paths.rules / (region + ".lua")).string() << " as region " << region
+                << " release 1\n";
+  return kExitOk;
+}
+
+int init_postgres(const store::postgres::PgUrl& url) {
+  store::postgres::PgStore store = store::postgres::PgStore::open_or_create(url);
+  std::cout << url.shown() << " is a cahub database at schema version " << store.schema_version() << "\n";
+  return kExitOk;
+}
+
+// Opening migrates (store/migrate.hpp, store/postgres/pg_migrate.hpp); this says where it ended.
+int migrate_store(const config::Config& cfg, const std::optional<store::postgres::PgUrl>& url) {
+  if (url) {
+    store::postgres::PgStore store = store::postgres::PgStore::open(*url);
+    std::cout << url->shown() << " is at schema version " << store.schema_version() << "\n";
+  } else {
+    store::Database database = store::Database::open(cfg.paths.database);
+    std::cout << database.file().string() << " is at schema version " << database.schema_version() << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
 
 CommandRun add_db_command(CLI::App& app, const GlobalOptions& global) {
   CLI::App* db = app.add_subcommand("db", "The service point's database");
   db->require_subcommand(1);
+  auto o = std::make_shared<DbOptions>();
   CLI::App* init = db->add_subcommand(
       "init", "Create the database (0600, its new folders 0700) and its schema; an existing one is left as it is");
+  CLI::App* migrate = db->add_subcommand("migrate", "Bring an existing database to this cahub's schema version");
+  for (CLI::App* sub : {init, migrate})
+    sub->add_option("--url", o->url,
+                    "A PostgreSQL database, postgresql://user@host/db (default: $CAHUB_DATABASE_URL, else the "
+                    "configured SQLite file)");
 
-  return [init, &global]() -> int {
-    if (!init->parsed()) return kExitBadInput;
-    const config::Config cfg = load_config(global);
-    const bool existed = std::filesystem::exists(cfg.paths.database);
+  return [init, migrate, o, &global]() -> int {
     try {
-      store::Database database = store::Database::open_or_create(cfg.paths.database);
-      if (existed)
-        std::cout << database.file().string() << " is already a cahub database (schema version "
-                  << database.schema_version() << "); nothing was created\n";
-      else
-        std::cout << "created " << database.file().string() << " (schema version " << database.schema_version()
-                  << ")\n";
-      // rules.source = "store": the rules folder seeds the regions the store does not have yet.
-      if (cfg.rules_source == "store")
-        for (const auto& region : releases::import_missing_regions(database, cfg.paths.rules, cfg.rules))
-          std::cout << "imported " << (cfg.paths.rules / (region + ".lua")).string() << " as region " << region
-                    << " release 1\n";
-      return kExitOk;
+      const auto url = postgres_url(*o);
+      if (init->parsed()) return url ? init_postgres(*url) : init_sqlite(load_config(global));
+      if (migrate->parsed()) return migrate_store(load_config(global), url);
+      return kExitBadInput;
     } catch (const store::StoreError& e) {
       return report_database_refusal(e);
     }
