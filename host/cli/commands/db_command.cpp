@@ -1,4 +1,4 @@
-// `cahub db init` and `cahub db migrate`.
+// `cahub db init`, `cahub db migrate` and `cahub db copy`.
 //
 // `db init` is the one command that creates a database. Every other command, `cahub serve`
 // included, refuses a missing one (database_missing, exit 8), so a database deleted or a path
@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <string_view>
 
 #include "cli/commands/commands.hpp"
 #include "cli/database_refusal.hpp"
@@ -18,14 +19,18 @@
 #include "cli/runtime.hpp"
 #include "releases/release_source.hpp"
 #include "store/database.hpp"
+#include "store/postgres/pg_copy.hpp"
 #include "store/postgres/pg_store.hpp"
 
 namespace cahub::cli {
 namespace {
 
 struct DbOptions {
-  std::string url;  // empty: the configured SQLite file, or $CAHUB_DATABASE_URL
+  std::string url;   // empty: the configured SQLite file, or $CAHUB_DATABASE_URL
+  std::string from;  // db copy: sqlite:FILE (empty: the configured SQLite file)
 };
+
+constexpr std::string_view kSqlitePrefix = "sqlite:";
 
 std::optional<store::postgres::PgUrl> postgres_url(const DbOptions& o) {
   std::string text = o.url;
@@ -69,6 +74,29 @@ int migrate_store(const config::Config& cfg, const std::optional<store::postgres
   return kExitOk;
 }
 
+// Moves a service point's SQLite database into an empty PostgreSQL one (store/postgres/pg_copy.hpp).
+int copy_store(const config::Config& cfg, const DbOptions& o, const std::optional<store::postgres::PgUrl>& url) {
+  if (!url) {
+    std::cerr << "cahub: bad_input: db copy needs --to postgresql://… (or $CAHUB_DATABASE_URL)\n";
+    return kExitBadInput;
+  }
+  std::filesystem::path file = cfg.paths.database;
+  if (!o.from.empty()) {
+    if (o.from.rfind(kSqlitePrefix, 0) != 0 || o.from.size() == kSqlitePrefix.size()) {
+      std::cerr << "cahub: bad_input: --from takes sqlite:FILE\n";
+      return kExitBadInput;
+    }
+    file = o.from.substr(kSqlitePrefix.size());
+  }
+  store::Database source = store::Database::open(file);
+  store::postgres::PgStore target = store::postgres::PgStore::open_or_create(*url);
+  for (const auto& t : store::postgres::copy_database(source, target))
+    std::cout << t.table << ": " << t.rows << " rows, sha256 " << t.digest << "\n";
+  std::cout << "copied " << source.file().string() << " into " << url->shown()
+            << "; every table read back the same\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 CommandRun add_db_command(CLI::App& app, const GlobalOptions& global) {
@@ -82,12 +110,17 @@ CommandRun add_db_command(CLI::App& app, const GlobalOptions& global) {
     sub->add_option("--url", o->url,
                     "A PostgreSQL database, postgresql://user@host/db (default: $CAHUB_DATABASE_URL, else the "
                     "configured SQLite file)");
+  CLI::App* copy = db->add_subcommand(
+      "copy", "Copy a SQLite database into an empty PostgreSQL one, all or nothing, every table read back and compared");
+  copy->add_option("--from", o->from, "sqlite:FILE (default: the configured SQLite file)");
+  copy->add_option("--to", o->url, "postgresql://user@host/db (default: $CAHUB_DATABASE_URL)");
 
-  return [init, migrate, o, &global]() -> int {
+  return [init, migrate, copy, o, &global]() -> int {
     try {
       const auto url = postgres_url(*o);
       if (init->parsed()) return url ? init_postgres(*url) : init_sqlite(load_config(global));
       if (migrate->parsed()) return migrate_store(load_config(global), url);
+      if (copy->parsed()) return copy_store(load_config(global), *o, url);
       return kExitBadInput;
     } catch (const store::StoreError& e) {
       return report_database_refusal(e);
