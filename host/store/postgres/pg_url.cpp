@@ -11,6 +11,7 @@ namespace cahub::store::postgres {
 namespace {
 
 constexpr std::size_t kLongestUrl = 4096;
+constexpr int kConnectTimeoutSeconds = 10;
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
@@ -35,6 +36,16 @@ std::string shown_from(const PQconninfoOption* options) {
   return shown;
 }
 
+// libpq waits for a connection with no limit of its own unless connect_timeout says so, so a
+// server behind a firewall that drops packets would hold `cahub db …` for as long as the kernel
+// retries. A URL that does not set one gets 10 s; one that does keeps its own.
+std::string with_connect_timeout(std::string text, const PQconninfoOption* options) {
+  for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o)
+    if (std::string_view(o->keyword) == "connect_timeout" && o->val != nullptr && *o->val != '\0') return text;
+  text += text.find('?') == std::string::npos ? "?" : "&";
+  return text + "connect_timeout=" + std::to_string(kConnectTimeoutSeconds);
+}
+
 }  // namespace
 
 bool is_postgres_url(std::string_view text) {
@@ -57,7 +68,7 @@ PgUrl PgUrl::parse(std::string_view text) {
                      "with special characters percent-encoded",
                      "database_url");
   }
-  return PgUrl(std::string(text), shown_from(options.get()));
+  return PgUrl(with_connect_timeout(std::string(text), options.get()), shown_from(options.get()));
 }
 
 }  // namespace cahub::store::postgres

@@ -17,6 +17,7 @@ bool is_postgres_url(std::string_view text);
 class PgUrl {
  public:
   // Throws StoreError (code "database_url") if libpq cannot read it; the message does not echo it.
+  // A URL without connect_timeout gets 10 s, so no command waits on an unanswering host for long.
   static PgUrl parse(std::string_view text);
 
   const std::string& text() const { return text_; }    // for libpq only
