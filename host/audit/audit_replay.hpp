@@ -17,7 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::audit {
 
@@ -41,6 +41,6 @@ struct ReplayVerdict {
 
 // Replays every event of `db` and compares the four tables with the result. Reads only; run it
 // on a database that is not being written, or inside a read transaction, for one consistent view.
-ReplayVerdict replay_audit_trail(store::Database& db);
+ReplayVerdict replay_audit_trail(store::SqlConnection& db);
 
 }  // namespace cahub::audit

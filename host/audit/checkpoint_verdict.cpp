@@ -43,7 +43,7 @@ std::vector<std::pair<std::size_t, Checkpoint>> signed_checkpoints(const std::ve
 
 }  // namespace
 
-AnchorVerdict check_anchors(store::Database& db, const std::vector<CheckpointLog::Line>& lines, const VerifyingKey& key,
+AnchorVerdict check_anchors(store::SqlConnection& db, const std::vector<CheckpointLog::Line>& lines, const VerifyingKey& key,
                             const std::string& log_name) {
   AnchorVerdict v;
   const auto good = signed_checkpoints(lines, key, log_name, v.problems);

@@ -18,7 +18,7 @@
 
 #include "audit/checkpoint.hpp"
 #include "audit/checkpoint_log.hpp"
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::audit {
 
@@ -32,7 +32,7 @@ struct AnchorVerdict {
 };
 
 // Checks `lines` (of `log_name`) against `key` and the chain in `db`. Reads only.
-AnchorVerdict check_anchors(store::Database& db, const std::vector<CheckpointLog::Line>& lines, const VerifyingKey& key,
+AnchorVerdict check_anchors(store::SqlConnection& db, const std::vector<CheckpointLog::Line>& lines, const VerifyingKey& key,
                             const std::string& log_name);
 
 }  // namespace cahub::audit

@@ -10,7 +10,7 @@
 
 namespace cahub::audit {
 
-std::optional<Checkpoint> take_checkpoint(store::Database& db, const CheckpointTarget& target,
+std::optional<Checkpoint> take_checkpoint(store::SqlConnection& db, const CheckpointTarget& target,
                                           const std::optional<Checkpoint>& newest) {
   const auto head = store::audit_chain_head(db);
   if (newest) {

@@ -34,7 +34,7 @@ struct CheckpointTarget {
 // already taken) reaches it or the chain is empty. Returns what it appended. Throws
 // AuditAnchorError when the file cannot be written, and "chain_contradicts_checkpoint" when the
 // chain no longer holds `newest`'s hash at its seq: a rewritten chain is never signed.
-std::optional<Checkpoint> take_checkpoint(store::Database& db, const CheckpointTarget& target,
+std::optional<Checkpoint> take_checkpoint(store::SqlConnection& db, const CheckpointTarget& target,
                                           const std::optional<Checkpoint>& newest);
 
 class Checkpointer {

@@ -1,5 +1,6 @@
 #pragma once
-// Staff accounts and their sign-in sessions, in the store (schema 2: staff, sessions).
+// Staff accounts and their sign-in sessions, in the store (schema 2: staff, sessions), SQLite or
+// PostgreSQL.
 //
 // There is no default account: the first one, an administrator, is made with `cahub staff add` on
 // an empty staff table, and only administrators add, disable and enable accounts after that
@@ -17,7 +18,7 @@
 
 #include "domain/coded_error.hpp"
 #include "orders/order_workflow.hpp"
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::staff {
 
@@ -72,7 +73,9 @@ struct Session {
 
 class StaffDirectory {
  public:
-  explicit StaffDirectory(store::Database& db, unsigned iterations = 600'000) : db_(db), iterations_(iterations) {}
+  // On either store (store/sql_connection.hpp): a SQLite file, or PostgreSQL shared by hosts.
+  explicit StaffDirectory(store::SqlStore& store, unsigned iterations = 600'000)
+      : store_(store), iterations_(iterations) {}
 
   // The first account, added by nobody: only while the staff table is empty (StaffError
   // "sign_in_required" otherwise), and only a platform administrator, an admin of all regions
@@ -133,7 +136,7 @@ class StaffDirectory {
                              const std::string& password, const orders::RegionScope& regions, const StaffMember* by);
   StaffAccount set_disabled(const StaffMember& by, const std::string& login, bool disabled);
 
-  store::Database& db_;
+  store::SqlStore& store_;
   unsigned iterations_;
 };
 

@@ -4,13 +4,13 @@
 
 namespace cahub::staff {
 
-StaffMember member_from(SQLite::Statement& row) {
+StaffMember member_from(store::SqlStatement& row) {
   StaffMember m;
-  m.id = row.getColumn(0).getInt64();
-  m.login = row.getColumn(1).getString();
-  m.display_name = row.getColumn(2).getString();
-  m.role = orders::parse_role(row.getColumn(3).getString()).value_or(orders::Role::Clerk);
-  m.regions = regions_of(m.login, row.getColumn(4).getString());
+  m.id = row.int64(0);
+  m.login = row.text(1);
+  m.display_name = row.text(2);
+  m.role = orders::parse_role(row.text(3)).value_or(orders::Role::Clerk);
+  m.regions = regions_of(m.login, row.text(4));
   return m;
 }
 

@@ -4,8 +4,6 @@
 #include <cstdio>
 #include <ctime>
 
-#include <SQLiteCpp/Statement.h>
-
 #include "store/digest.hpp"
 
 namespace cahub::store {
@@ -13,10 +11,26 @@ namespace {
 
 const std::string kGenesis(64, '0');
 
-std::string last_hash(Database& db) {
-  store::CachedStatement last = db.statement("SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1");
-  return last->executeStep() ? last->getColumn(0).getString() : kGenesis;
+AuditEvent event_of(SqlStatement& row, int first) {
+  AuditEvent e;
+  e.at = row.text(first);
+  e.actor = row.text(first + 1);
+  if (!row.is_null(first + 2)) e.order_id = row.int64(first + 2);
+  e.kind = row.text(first + 3);
+  return e;
 }
+
+// Every row of audit_events in seq order, columns seq, at, actor, order_id, kind, payload_json,
+// prev_hash, hash, read as a scan (a batch at a time: the trail can be longer than memory);
+// `visit` returns false to stop.
+template <typename Visit>
+void walk_chain(SqlConnection& db, Visit visit) {
+  auto rows = db.scan("SELECT seq, at, actor, order_id, kind, payload_json, prev_hash, hash FROM audit_events "
+                      "ORDER BY seq");
+  while (rows->next_row())
+    if (!visit(*rows)) return;
+}
+
 
 }  // namespace
 
@@ -36,121 +50,98 @@ std::string chain_hash(const std::string& prev_hash, const std::string& canonica
   return sha256_hex(prev_hash + "\n" + canonical);
 }
 
-std::int64_t append_audit_event(Database& db, const AuditEvent& event) {
-  store::CachedStatement next = db.statement("SELECT coalesce(max(seq), 0) + 1 FROM audit_events");
-  next->executeStep();
-  const std::int64_t seq = next->getColumn(0).getInt64();
-  const std::string prev = last_hash(db);
+std::int64_t append_audit_event(SqlConnection& db, const AuditEvent& event) {
+  // On PostgreSQL several hosts append to one chain: a second host waits for the first one's
+  // COMMIT, then reads the end and appends after it (the chain's trigger takes the same lock and
+  // refuses what does not follow, store/postgres/pg_migrations.cpp).
+  db.serialize(Serial::audit_chain);
+  std::int64_t seq = 1;
+  std::string prev = kGenesis;
+  if (auto head = audit_chain_head(db)) {
+    seq = head->seq + 1;
+    prev = std::move(head->hash);
+  }
   const std::string canonical = canonical_event(seq, event);
-  store::CachedStatement insert = db.statement(
-                           "INSERT INTO audit_events (seq, at, actor, order_id, kind, payload_json, prev_hash, hash) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert->bind(1, static_cast<std::int64_t>(seq));
+  auto insert = db.query("INSERT INTO audit_events (seq, at, actor, order_id, kind, payload_json, prev_hash, hash) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert->bind(1, seq);
   insert->bind(2, event.at);
   insert->bind(3, event.actor);
   if (event.order_id)
-    insert->bind(4, static_cast<std::int64_t>(*event.order_id));
+    insert->bind(4, *event.order_id);
   else
-    insert->bind(4);
+    insert->bind_null(4);
   insert->bind(5, event.kind);
   insert->bind(6, event.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   insert->bind(7, prev);
   insert->bind(8, chain_hash(prev, canonical));
-  insert->exec();
+  insert->run();
   return seq;
 }
 
-std::vector<RecordedAuditEvent> audit_events_of(Database& db, std::int64_t order_id) {
-  store::CachedStatement rows = db.statement(
-      "SELECT seq, at, actor, kind, payload_json FROM audit_events WHERE order_id = ? ORDER BY seq");
-  rows->bind(1, static_cast<std::int64_t>(order_id));
+std::vector<RecordedAuditEvent> audit_events_of(SqlConnection& db, std::int64_t order_id) {
+  auto rows = db.query("SELECT seq, at, actor, order_id, kind, payload_json FROM audit_events WHERE order_id = ? "
+                       "ORDER BY seq");
+  rows->bind(1, order_id);
   std::vector<RecordedAuditEvent> out;
-  while (rows->executeStep()) {
-    RecordedAuditEvent r;
-    r.seq = rows->getColumn(0).getInt64();
-    r.event.at = rows->getColumn(1).getString();
-    r.event.actor = rows->getColumn(2).getString();
-    r.event.order_id = order_id;
-    r.event.kind = rows->getColumn(3).getString();
-    // The schema checks json_valid on insert and the table is append-only, so this parses.
-    r.event.payload = nlohmann::json::parse(rows->getColumn(4).getString());
+  while (rows->next_row()) {
+    RecordedAuditEvent r{rows->int64(0), event_of(*rows, 1)};
+    // The schema checks the payload is JSON on insert and the table is append-only, so this parses.
+    r.event.payload = nlohmann::json::parse(rows->text(5));
     out.push_back(std::move(r));
   }
   return out;
 }
 
-
-std::optional<ChainHead> audit_chain_head(Database& db) {
-  SQLite::Statement last(db.sqlite(), "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
-  if (!last.executeStep()) return std::nullopt;
-  return ChainHead{last.getColumn(0).getInt64(), last.getColumn(1).getString()};
+std::optional<ChainHead> audit_chain_head(SqlConnection& db) {
+  auto last = db.query("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+  if (!last->next_row()) return std::nullopt;
+  return ChainHead{last->int64(0), last->text(1)};
 }
 
-std::optional<std::string> audit_hash_at(Database& db, std::int64_t seq) {
-  SQLite::Statement row(db.sqlite(), "SELECT hash FROM audit_events WHERE seq = ?");
-  row.bind(1, static_cast<std::int64_t>(seq));
-  if (!row.executeStep()) return std::nullopt;
-  return row.getColumn(0).getString();
+std::optional<std::string> audit_hash_at(SqlConnection& db, std::int64_t seq) {
+  auto row = db.query("SELECT hash FROM audit_events WHERE seq = ?");
+  row->bind(1, seq);
+  if (!row->next_row()) return std::nullopt;
+  return row->text(0);
 }
 
-void for_each_audit_event(Database& db, const std::function<void(const RecordedAuditEvent&)>& visit) {
-  SQLite::Statement rows(db.sqlite(), "SELECT seq, at, actor, order_id, kind, payload_json FROM audit_events ORDER BY seq");
-  while (rows.executeStep()) {
-    RecordedAuditEvent r;
-    r.seq = rows.getColumn(0).getInt64();
-    r.event.at = rows.getColumn(1).getString();
-    r.event.actor = rows.getColumn(2).getString();
-    if (!rows.getColumn(3).isNull()) r.event.order_id = rows.getColumn(3).getInt64();
-    r.event.kind = rows.getColumn(4).getString();
-    r.event.payload = nlohmann::json::parse(rows.getColumn(5).getString(), nullptr, false);
+void for_each_audit_event(SqlConnection& db, const std::function<void(const RecordedAuditEvent&)>& visit) {
+  walk_chain(db, [&](SqlStatement& row) {
+    RecordedAuditEvent r{row.int64(0), event_of(row, 1)};
+    r.event.payload = nlohmann::json::parse(row.text(5), nullptr, false);
     if (r.event.payload.is_discarded()) r.event.payload = nullptr;
     visit(r);
-  }
+    return true;
+  });
 }
 
-AuditVerdict verify_audit_chain(Database& db) {
+AuditVerdict verify_audit_chain(SqlConnection& db) {
   AuditVerdict verdict;
-  SQLite::Statement rows(db.sqlite(),
-                         "SELECT seq, at, actor, order_id, kind, payload_json, prev_hash, hash FROM audit_events "
-                         "ORDER BY seq");
   std::string expected_prev = kGenesis;
   std::int64_t expected_seq = 1;
   auto bad = [&](std::int64_t seq, std::string problem) {
     verdict.intact = false;
     verdict.first_bad_seq = seq;
     verdict.problem = std::move(problem);
+    return false;
   };
-  while (rows.executeStep()) {
-    const std::int64_t seq = rows.getColumn(0).getInt64();
+  walk_chain(db, [&](SqlStatement& row) {
+    const std::int64_t seq = row.int64(0);
     ++verdict.events;
-    AuditEvent e;
-    e.at = rows.getColumn(1).getString();
-    e.actor = rows.getColumn(2).getString();
-    if (!rows.getColumn(3).isNull()) e.order_id = rows.getColumn(3).getInt64();
-    e.kind = rows.getColumn(4).getString();
-    try {
-      e.payload = nlohmann::json::parse(rows.getColumn(5).getString());
-    } catch (const nlohmann::json::exception&) {
-      bad(seq, "its payload is not JSON (edited)");
-      return verdict;
-    }
-    const std::string prev = rows.getColumn(6).getString();
-    const std::string hash = rows.getColumn(7).getString();
-    if (seq != expected_seq) {
-      bad(seq, "event " + std::to_string(expected_seq) + (seq > expected_seq ? " is missing (deleted)" : " repeats"));
-      return verdict;
-    }
-    if (prev != expected_prev) {
-      bad(seq, "it does not follow the event before it (an event was deleted or reordered)");
-      return verdict;
-    }
-    if (chain_hash(prev, canonical_event(seq, e)) != hash) {
-      bad(seq, "its content does not match its hash (edited)");
-      return verdict;
-    }
+    AuditEvent e = event_of(row, 1);
+    e.payload = nlohmann::json::parse(row.text(5), nullptr, false);
+    if (e.payload.is_discarded()) return bad(seq, "its payload is not JSON (edited)");
+    const std::string prev = row.text(6);
+    const std::string hash = row.text(7);
+    if (seq != expected_seq)
+      return bad(seq, "event " + std::to_string(expected_seq) + (seq > expected_seq ? " is missing (deleted)" : " repeats"));
+    if (prev != expected_prev) return bad(seq, "it does not follow the event before it (an event was deleted or reordered)");
+    if (chain_hash(prev, canonical_event(seq, e)) != hash) return bad(seq, "its content does not match its hash (edited)");
     expected_prev = hash;
     ++expected_seq;
-  }
+    return true;
+  });
   return verdict;
 }
 

@@ -6,6 +6,9 @@
 // fields as compact JSON with sorted keys; the first event links to 64 zeros). The schema makes the
 // table append-only (triggers refuse UPDATE and DELETE and check prev_hash on INSERT); verify()
 // catches what triggers cannot: someone who dropped them, or edited the file itself.
+//
+// Written once for both stores (store/sql_connection.hpp): SQLite's file, or PostgreSQL shared by
+// several hosts, where appends are serialized by the chain's advisory lock.
 
 #include <chrono>
 #include <cstdint>
@@ -16,7 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::store {
 
@@ -35,7 +38,7 @@ std::string chain_hash(const std::string& prev_hash, const std::string& canonica
 
 // Appends `event` after the last one and returns its seq. Call inside a WriteTransaction on `db`,
 // together with the change it records, so both commit or neither does.
-std::int64_t append_audit_event(Database& db, const AuditEvent& event);
+std::int64_t append_audit_event(SqlConnection& db, const AuditEvent& event);
 
 // An event as stored, with its place in the chain.
 struct RecordedAuditEvent {
@@ -46,21 +49,21 @@ struct RecordedAuditEvent {
 // The events of one order, in seq order: what happened to it, as the console's history shows it.
 // `order_id` is the orders table's own id (audit_events.order_id), not the public ORD-... id.
 // Reads only; the chain is checked by verify_audit_chain, not here.
-std::vector<RecordedAuditEvent> audit_events_of(Database& db, std::int64_t order_id);
+std::vector<RecordedAuditEvent> audit_events_of(SqlConnection& db, std::int64_t order_id);
 
 // The chain's last event: where a checkpoint pins it. None for an empty chain.
 struct ChainHead {
   std::int64_t seq = 0;
   std::string hash;
 };
-std::optional<ChainHead> audit_chain_head(Database& db);
+std::optional<ChainHead> audit_chain_head(SqlConnection& db);
 // The stored hash of event `seq`, if there is one.
-std::optional<std::string> audit_hash_at(Database& db, std::int64_t seq);
+std::optional<std::string> audit_hash_at(SqlConnection& db, std::int64_t seq);
 
 // Every event in seq order, handed to `visit` one at a time (a replay of the whole trail does not
 // hold it in memory). Payloads that are not JSON are handed over as null: verify_audit_chain is
 // what reports them.
-void for_each_audit_event(Database& db, const std::function<void(const RecordedAuditEvent&)>& visit);
+void for_each_audit_event(SqlConnection& db, const std::function<void(const RecordedAuditEvent&)>& visit);
 
 struct AuditVerdict {
   std::int64_t events = 0;  // how many were checked
@@ -72,7 +75,7 @@ struct AuditVerdict {
 // Walks the whole chain in seq order and reports the first event that was edited (its hash does
 // not match its content), deleted (a gap in seq) or reordered (its prev_hash is not the hash of
 // the event before it). Reads only.
-AuditVerdict verify_audit_chain(Database& db);
+AuditVerdict verify_audit_chain(SqlConnection& db);
 
 // A time in China Standard Time as ISO 8601 with offset ("2026-11-23T09:30:00+08:00"). One offset
 // everywhere, so these texts compare in time order.

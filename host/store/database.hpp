@@ -22,10 +22,11 @@
 
 #include "store/database_health.hpp"
 #include "store/prepared_statements.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::store {
 
-class Database {
+class Database final : public SqlConnection, public SqlStore {
  public:
   static constexpr std::chrono::milliseconds default_busy_timeout{5000};
 
@@ -70,6 +71,16 @@ class Database {
   // (store/prepared_statements.hpp): for the statements every request runs.
   CachedStatement statement(const std::string& sql) { return statements_.get(db_, sql); }
   const SQLite::Database& sqlite() const { return db_; }
+
+  // SqlConnection, for the code written once for both stores: a statement from the same cache.
+  std::unique_ptr<SqlStatement> query(const std::string& sql) override;
+  std::unique_ptr<SqlStatement> scan(const std::string& sql) override { return query(sql); }
+  SqlDialect dialect() const override { return SqlDialect::sqlite; }
+  std::string name() const override { return file_.string(); }
+  void serialize(Serial) override {}  // one writer at a time already
+  // SqlStore: a WriteTransaction (a savepoint inside an open one), a ReadTransaction.
+  void write(const std::function<void(SqlConnection&)>& work) override;
+  void read(const std::function<void(SqlConnection&)>& work) override;
 
  private:
   Database(std::filesystem::path file, SQLite::Database db, std::chrono::milliseconds busy_timeout);

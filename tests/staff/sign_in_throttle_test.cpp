@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "staff/sign_in_guard.hpp"
+#include "store/database.hpp"
 #include "support/scratch_folder.hpp"
 
 using namespace cahub;

@@ -9,6 +9,7 @@
 #include "audit/replay_model.hpp"
 #include "rows.hpp"
 #include "store/audit_log.hpp"
+#include "store/database.hpp"
 #include "store/write_transaction.hpp"
 #include "support/scratch_folder.hpp"
 

@@ -1,4 +1,5 @@
-// `cahub audit verify [--checkpoints FILE] [--public-key FILE]`: three checks, each reported.
+// `cahub audit verify [--url URL] [--checkpoints FILE] [--public-key FILE]`: three checks, each
+// reported, on the configured SQLite file or a PostgreSQL database (cli/database_url.hpp).
 //  1. The hash chain: the first event edited, deleted or reordered (store/audit_log.hpp).
 //  2. Its anchors: every signed checkpoint (audit/checkpoint_verdict.hpp) must still be in the
 //     chain with its hash; a cut tail or a rewrite with fresh SHA-256 hashes is named here. With no
@@ -8,6 +9,7 @@
 // Exit 0 when all hold (also when the end is not anchored, which is said), 1 when any finds a
 // problem, 2 when the database, the checkpoint file or the public key cannot be read.
 #include <CLI/CLI.hpp>
+#include <pqxx/transaction>
 #include <iostream>
 #include <optional>
 
@@ -18,30 +20,33 @@
 #include "cli/commands/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
+#include "cli/database_url.hpp"
 #include "store/audit_log.hpp"
+#include "store/postgres/pg_session.hpp"
+#include "store/postgres/pg_store.hpp"
 #include "store/read_transaction.hpp"
 
 namespace cahub::cli {
 namespace {
 
 struct VerifyOptions {
-  std::string checkpoints, public_key;
+  std::string url, checkpoints, public_key;
 };
 
-bool report_chain(store::Database& db) {
+bool report_chain(store::SqlConnection& db) {
   const store::AuditVerdict v = store::verify_audit_chain(db);
   if (v.intact) {
-    std::cout << "audit chain intact: " << v.events << " events in " << db.file().string() << "\n";
+    std::cout << "audit chain intact: " << v.events << " events in " << db.name() << "\n";
     return true;
   }
   std::cout << "audit chain broken at event " << v.first_bad_seq << ": " << v.problem << " (" << v.events
-            << " events read, " << db.file().string() << ")\n";
+            << " events read, " << db.name() << ")\n";
   return false;
 }
 
 // The checkpoints, or a clear word that there are none. Throws AuditAnchorError when a file was
 // named but cannot be read, or there is no public key to check it with.
-bool report_anchors(store::Database& db, const config::Config& cfg, const VerifyOptions& o) {
+bool report_anchors(store::SqlConnection& db, const config::Config& cfg, const VerifyOptions& o) {
   const std::filesystem::path file = o.checkpoints.empty() ? cfg.audit.checkpoint_file : std::filesystem::path(o.checkpoints);
   if (file.empty()) {
     std::cout << "end NOT anchored: no checkpoint file (--checkpoints, or [audit] checkpoint_file), so a cut tail or "
@@ -71,7 +76,7 @@ bool report_anchors(store::Database& db, const config::Config& cfg, const Verify
   return true;
 }
 
-bool report_replay(store::Database& db) {
+bool report_replay(store::SqlConnection& db) {
   const audit::ReplayVerdict v = audit::replay_audit_trail(db);
   for (const std::string& orphan : v.orphans) std::cout << "replay: " << orphan << "\n";
   for (const audit::RowDifference& d : v.differences) std::cout << "replay: " << d.text() << "\n";
@@ -85,25 +90,42 @@ bool report_replay(store::Database& db) {
   return true;
 }
 
+bool report_all(store::SqlConnection& db, const config::Config& cfg, const VerifyOptions& o) {
+  const bool chain = report_chain(db);
+  const bool anchors = report_anchors(db, cfg, o);
+  const bool tables = report_replay(db);
+  return chain && anchors && tables;
+}
+
+// One view of a database that servers may be writing: a read transaction on SQLite, a read-only
+// REPEATABLE READ transaction (one snapshot for every statement) on PostgreSQL.
+bool verify_store(const config::Config& cfg, const VerifyOptions& o) {
+  if (const auto url = chosen_database_url(o.url)) {
+    store::postgres::PgStore pg = store::postgres::PgStore::open(*url);
+    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> snapshot(pg.connection());
+    store::postgres::PgSession db(snapshot, url->shown());
+    return report_all(db, cfg, o);
+  }
+  store::Database db = store::Database::open(cfg.paths.database);
+  store::ReadTransaction snapshot(db);
+  return report_all(db, cfg, o);
+}
+
 }  // namespace
 
 CommandRun add_audit_verify_command(CLI::App& audit, const GlobalOptions& global) {
   auto o = std::make_shared<VerifyOptions>();
   CLI::App* verify = audit.add_subcommand(
       "verify", "Check the hash chain, its signed checkpoints, and the tables against a replay of the events");
+  verify->add_option("--url", o->url,
+                     "A PostgreSQL database (postgresql://…) instead of the configured SQLite file; or $CAHUB_DATABASE_URL");
   verify->add_option("--checkpoints", o->checkpoints, "Checkpoint file (JSON lines); default [audit] checkpoint_file");
   verify->add_option("--public-key", o->public_key,
                      "Public key (PEM) the checkpoints are signed with; default [audit] public_key_file");
 
   return [o, verify, &global]() -> int {
     if (!verify->parsed()) return kExitBadInput;
-    const config::Config cfg = load_config(global);
-    store::Database db = store::Database::open(cfg.paths.database);
-    store::ReadTransaction snapshot(db);  // one view of a database a server may be writing
-    const bool chain = report_chain(db);
-    const bool anchors = report_anchors(db, cfg, *o);
-    const bool tables = report_replay(db);
-    return chain && anchors && tables ? kExitOk : kExitFindings;
+    return verify_store(load_config(global), *o) ? kExitOk : kExitFindings;
   };
 }
 

@@ -7,7 +7,6 @@
 // Both take the configured SQLite file, or a PostgreSQL database (issue #17) by `--url` or, so
 // that a password in it stays out of `ps` and shell history, by $CAHUB_DATABASE_URL.
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -15,6 +14,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/database_refusal.hpp"
+#include "cli/database_url.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "releases/release_source.hpp"
@@ -31,14 +31,6 @@ struct DbOptions {
 };
 
 constexpr std::string_view kSqlitePrefix = "sqlite:";
-
-std::optional<store::postgres::PgUrl> postgres_url(const DbOptions& o) {
-  std::string text = o.url;
-  if (text.empty())
-    if (const char* env = std::getenv("CAHUB_DATABASE_URL"); env != nullptr) text = env;
-  if (text.empty()) return std::nullopt;
-  return store::postgres::PgUrl::parse(text);
-}
 
 int init_sqlite(const config::Config& cfg) {
   const bool existed = std::filesystem::exists(cfg.paths.database);
@@ -117,7 +109,7 @@ CommandRun add_db_command(CLI::App& app, const GlobalOptions& global) {
 
   return [init, migrate, copy, o, &global]() -> int {
     try {
-      const auto url = postgres_url(*o);
+      const auto url = chosen_database_url(o->url);
       if (init->parsed()) return url ? init_postgres(*url) : init_sqlite(load_config(global));
       if (migrate->parsed()) return migrate_store(load_config(global), url);
       if (copy->parsed()) return copy_store(load_config(global), *o, url);

@@ -5,6 +5,7 @@
 
 #include "store/postgres/pg_migrate.hpp"
 #include "store/postgres/pg_migrations.hpp"
+#include "store/postgres/pg_session.hpp"
 #include "store/store_error.hpp"
 
 namespace cahub::store::postgres {
@@ -62,5 +63,18 @@ PgStore PgStore::open(const PgUrl& url, bool create) {
 }
 
 int PgStore::schema_version() { return postgres::schema_version(*connection_); }
+
+void PgStore::write(const std::function<void(SqlConnection&)>& work) {
+  pqxx::work tx(*connection_);
+  PgSession session(tx, url_.shown());
+  work(session);
+  tx.commit();
+}
+
+void PgStore::read(const std::function<void(SqlConnection&)>& work) {
+  pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*connection_);
+  PgSession session(tx, url_.shown());
+  work(session);
+}
 
 }  // namespace cahub::store::postgres

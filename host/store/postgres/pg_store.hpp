@@ -11,10 +11,11 @@
 #include <pqxx/connection>
 
 #include "store/postgres/pg_url.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::store::postgres {
 
-class PgStore {
+class PgStore final : public SqlStore {
  public:
   static PgStore open(const PgUrl& url);
   // For `cahub db init`: makes the schema in an empty database.
@@ -23,6 +24,11 @@ class PgStore {
   int schema_version();
   const PgUrl& url() const { return url_; }
   pqxx::connection& connection() { return *connection_; }
+
+  // SqlStore: a READ COMMITTED transaction whose invariants across hosts are kept by the schema's
+  // constraints and by SqlConnection::serialize; a read-only REPEATABLE READ one (one snapshot).
+  void write(const std::function<void(SqlConnection&)>& work) override;
+  void read(const std::function<void(SqlConnection&)>& work) override;
 
  private:
   PgStore(PgUrl url, std::unique_ptr<pqxx::connection> connection)

@@ -1,0 +1,95 @@
+#pragma once
+// What the code that runs on both stores sees of a connection: statements with `?` placeholders,
+// bound by position, read row by row. store::Database (SQLite) and postgres::PgSession (a
+// transaction on a PostgreSQL connection) implement it, so the audit trail's append, its
+// verification and its replay are written once and tested on both (issue 17).
+//
+// Values cross as SQLite keeps them and as the PostgreSQL schema restates them
+// (store/postgres/pg_migrations.hpp): integers, text (dates, JSON, hashes) and NULL. Write SQL
+// both dialects read alike; where they differ, ask dialect() and say why at that line.
+//
+// Threading: like the connection under it, one thread at a time.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+namespace cahub::store {
+
+enum class SqlDialect { sqlite, postgres };
+
+// What must happen one transaction at a time, across every host of a store. SQLite has one writer,
+// so it is so already; PostgreSQL takes a transaction-scoped advisory lock (values: the ASCII of
+// their names, as pg_migrations.hpp spells the chain's).
+enum class Serial : std::int64_t {
+  audit_chain = 0x4341484241554454,     // "CAHBAUDT": reading the chain's end and appending after it
+  staff_accounts = 0x4341484253544146,  // "CAHBSTAF": the first account, the last administrator
+};
+
+class SqlStatement {
+ public:
+  virtual ~SqlStatement() = default;
+  // Parameters are numbered from 1, in the order of the `?` in the statement.
+  virtual void bind(int index, std::int64_t value) = 0;
+  virtual void bind(int index, const std::string& value) = 0;
+  virtual void bind_null(int index) = 0;
+  // Runs the statement on the first call; true while there is a row to read.
+  virtual bool next_row() = 0;
+  // Runs a statement that returns no rows.
+  virtual void run() = 0;
+
+  // The current row.
+  virtual int column_count() = 0;
+  virtual std::string column_name(int column) = 0;  // columns numbered from 0
+  virtual bool is_null(int column) = 0;
+  virtual bool is_integer(int column) = 0;
+  virtual std::int64_t int64(int column) = 0;
+  virtual std::string text(int column) = 0;
+};
+
+class SqlConnection {
+ public:
+  virtual ~SqlConnection() = default;
+  virtual std::unique_ptr<SqlStatement> query(const std::string& sql) = 0;
+  // For a statement whose rows may not fit in memory (a walk through the whole audit trail): they
+  // arrive a batch at a time. SQLite steps through rows anyway; PostgreSQL would otherwise hand the
+  // whole result over at once, so there it is a cursor, and needs an open transaction.
+  virtual std::unique_ptr<SqlStatement> scan(const std::string& sql) = 0;
+  virtual SqlDialect dialect() const = 0;
+  // The rest of this write transaction runs alone among those that serialize `what`: call it
+  // before reading what a check depends on (the last event, the number of administrators).
+  virtual void serialize(Serial what) = 0;
+  // How messages name the database: the SQLite file, or the URL without its password.
+  virtual std::string name() const = 0;
+};
+
+// Where transactions come from: code that opens its own (the staff directory) takes a store.
+class SqlStore {
+ public:
+  virtual ~SqlStore() = default;
+  // Runs `work` in a write transaction that commits when it returns; if it throws, nothing it
+  // wrote remains and the exception comes back out. Inside a SQLite write already open, a
+  // savepoint (store/write_transaction.hpp).
+  virtual void write(const std::function<void(SqlConnection&)>& work) = 0;
+  // Runs `work` on one snapshot of the store.
+  virtual void read(const std::function<void(SqlConnection&)>& work) = 0;
+};
+
+// write() and read() for work that returns a value.
+template <typename Work>
+auto write(SqlStore& store, Work&& work) -> std::invoke_result_t<Work&, SqlConnection&> {
+  std::optional<std::invoke_result_t<Work&, SqlConnection&>> out;
+  store.write([&](SqlConnection& db) { out.emplace(work(db)); });
+  return std::move(*out);
+}
+template <typename Work>
+auto read(SqlStore& store, Work&& work) -> std::invoke_result_t<Work&, SqlConnection&> {
+  std::optional<std::invoke_result_t<Work&, SqlConnection&>> out;
+  store.read([&](SqlConnection& db) { out.emplace(work(db)); });
+  return std::move(*out);
+}
+
+}  // namespace cahub::store
