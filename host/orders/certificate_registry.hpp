@@ -2,7 +2,7 @@
 // The certificate registry as back-office staff ask it: which certificates are inside their
 // renewal window, per unit, for reminder work (`cahub certs expiring --within 30d`), what a unit
 // holds (`cahub certs list`), and the one certificate an order concerns (renew, reissue, change,
-// unlock, freeze, unfreeze, revoke).
+// unlock, freeze, unfreeze, revoke). On either store (store/sql_connection.hpp).
 
 #include <optional>
 #include <string>
@@ -12,7 +12,7 @@
 
 #include "domain/date.hpp"
 #include "orders/region_scope.hpp"
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::orders {
 
@@ -25,7 +25,7 @@ struct ExpiringCertificate {
 
 // Active certificates of the regions `regions` covers whose last valid day is between `today` and
 // `today + within_days`, ordered by customer then expiry.
-std::vector<ExpiringCertificate> expiring_certificates(store::Database& db, Date today, int within_days,
+std::vector<ExpiringCertificate> expiring_certificates(store::SqlConnection& db, Date today, int within_days,
                                                        const RegionScope& regions = RegionScope::all());
 
 // A certificate as the registry holds it.
@@ -52,24 +52,24 @@ struct CertificateFilter {
 };
 
 // The certificates that match, by holder, then expiry.
-std::vector<RegisteredCertificate> registered_certificates(store::Database& db, const CertificateFilter& filter,
+std::vector<RegisteredCertificate> registered_certificates(store::SqlConnection& db, const CertificateFilter& filter,
                                                            int limit = 500);
 
 // The certificate `serial` of `ca`, if the registry holds it. Serials are hexadecimal, so the
 // match ignores case (a clerk may type 3f0a… for 3F0A…).
-std::optional<RegisteredCertificate> find_certificate(store::Database& db, const std::string& ca,
+std::optional<RegisteredCertificate> find_certificate(store::SqlConnection& db, const std::string& ca,
                                                       const std::string& serial);
 
 // Whether the holder with this USCC or ID number holds an active or frozen master certificate in
 // `region` (issued by any CA): "one master key per unit" is a fact the registry knows. One indexed
 // lookup, cached on the connection, as every order creation asks it.
-bool holds_master_key(store::Database& db, const std::string& identity, const std::string& region);
+bool holds_master_key(store::SqlConnection& db, const std::string& identity, const std::string& region);
 // The statement holds_master_key runs (?1 the identity, ?2 the region): tests read its plan.
 const char* holds_master_key_statement();
 
 // Records the provider's new status (active, frozen, revoked) of a registered certificate, inside
 // the caller's write transaction. Returns false when the registry does not hold it.
-bool set_certificate_status(store::Database& db, const std::string& ca, const std::string& serial,
+bool set_certificate_status(store::SqlConnection& db, const std::string& ca, const std::string& serial,
                             const std::string& status);
 
 }  // namespace cahub::orders

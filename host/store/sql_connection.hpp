@@ -32,14 +32,15 @@ enum class Serial : std::int64_t {
 class SqlStatement {
  public:
   virtual ~SqlStatement() = default;
-  // Parameters are numbered from 1, in the order of the `?` in the statement.
+  // Parameters are numbered from 1, in the order of the `?` in the statement; `?N` names
+  // parameter N, and may appear more than once (SQLite's rule, which PostgreSQL's `$N` shares).
   virtual void bind(int index, std::int64_t value) = 0;
   virtual void bind(int index, const std::string& value) = 0;
   virtual void bind_null(int index) = 0;
   // Runs the statement on the first call; true while there is a row to read.
   virtual bool next_row() = 0;
-  // Runs a statement that returns no rows.
-  virtual void run() = 0;
+  // Runs a statement that returns no rows; how many rows it changed.
+  virtual std::int64_t run() = 0;
 
   // The current row.
   virtual int column_count() = 0;
@@ -64,6 +65,14 @@ class SqlConnection {
   virtual void serialize(Serial what) = 0;
   // How messages name the database: the SQLite file, or the URL without its password.
   virtual std::string name() const = 0;
+  // What follows a text column in ORDER BY so that both stores sort byte by byte, as SQLite's
+  // BINARY does: PostgreSQL otherwise sorts by the database's locale (zh_CN sorts names by pinyin).
+  std::string bytewise() const { return dialect() == SqlDialect::postgres ? " COLLATE \"C\"" : ""; }
+  // SQL that is true where text `needle` occurs in text `haystack`: instr() in SQLite, strpos()
+  // in PostgreSQL, which has no instr().
+  std::string contains(const std::string& haystack, const std::string& needle) const {
+    return std::string(dialect() == SqlDialect::postgres ? "strpos(" : "instr(") + haystack + ", " + needle + ") > 0";
+  }
 };
 
 // Where transactions come from: code that opens its own (the staff directory) takes a store.

@@ -19,7 +19,7 @@ class SqliteStatement final : public SqlStatement {
   void bind(int index, const std::string& value) override { s_->bind(index, value); }
   void bind_null(int index) override { s_->bind(index); }
   bool next_row() override { return s_->executeStep(); }
-  void run() override { s_->exec(); }
+  std::int64_t run() override { return s_->exec(); }
 
   int column_count() override { return s_->getColumnCount(); }
   std::string column_name(int column) override { return s_->getColumnName(column); }

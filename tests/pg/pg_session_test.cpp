@@ -15,6 +15,10 @@ TEST_CASE("placeholders are numbered outside quotes and comments only") {
   CHECK(numbered_placeholders("SELECT 'it''s ?', ?") == "SELECT 'it''s ?', $1");
   CHECK(numbered_placeholders("SELECT 'unterminated ?") == "SELECT 'unterminated ?");
   CHECK(numbered_placeholders("SELECT 1") == "SELECT 1");
+  // ?N names parameter N, as often as it appears; a bare ? follows the largest so far (SQLite's rule).
+  CHECK(numbered_placeholders("WHERE (?1 = '' OR a = ?1) AND b = ?2 LIMIT ?") ==
+        "WHERE ($1 = '' OR a = $1) AND b = $2 LIMIT $3");
+  CHECK(numbered_placeholders("IN (?7, ?8) LIMIT ?4") == "IN ($7, $8) LIMIT $4");
 }
 
 namespace {

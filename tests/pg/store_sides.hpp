@@ -24,6 +24,9 @@ struct SqliteSide {
   ScratchFolder scratch;
   store::Database db = store::Database::open_or_create(scratch / "cahub.db");
   store::SqlStore& sql_store() { return db; }
+  // A connection whose statements commit one by one, for code that runs inside its caller's
+  // transaction (the registry's functions).
+  store::SqlConnection& connection() { return db; }
 
   void write(const std::function<void(store::SqlConnection&)>& work) {
     store::WriteTransaction tx(db);
@@ -52,6 +55,13 @@ struct PostgresSide {
   store::postgres::PgUrl url = store::postgres::PgUrl::parse(scratch.url());
   store::postgres::PgStore store = store::postgres::PgStore::open_or_create(url);
   store::SqlStore& sql_store() { return store; }
+  // As SqliteSide::connection(): on a connection of its own, so that it never meets a transaction
+  // write() or read() holds open on the store's.
+  store::SqlConnection& connection() { return autocommit_session; }
+
+  pqxx::connection autocommit_connection{scratch.url()};
+  pqxx::nontransaction autocommit{autocommit_connection};
+  store::postgres::PgSession autocommit_session{autocommit, url.shown()};
 
   void write(const std::function<void(store::SqlConnection&)>& work) {
     pqxx::work tx(store.connection());

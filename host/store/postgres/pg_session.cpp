@@ -1,5 +1,6 @@
 #include "store/postgres/pg_session.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 #include <vector>
@@ -26,7 +27,10 @@ class PgStatement final : public SqlStatement {
     if (!result_) execute();
     return ++row_ < static_cast<long>(result_->size());
   }
-  void run() override { execute(); }
+  std::int64_t run() override {
+    execute();
+    return static_cast<std::int64_t>(result_->affected_rows());
+  }
 
   int column_count() override { return static_cast<int>(ran().columns()); }
   std::string column_name(int column) override { return ran().column_name(static_cast<pqxx::row_size_type>(column)); }
@@ -92,7 +96,7 @@ class PgScan final : public SqlStatement {
     row_ = 0;
     return !result_->empty();
   }
-  void run() override { throw std::logic_error("a scan is read with next_row()"); }
+  std::int64_t run() override { throw std::logic_error("a scan is read with next_row()"); }
 
   int column_count() override { return static_cast<int>(result_->columns()); }
   std::string column_name(int column) override { return result_->column_name(static_cast<pqxx::row_size_type>(column)); }
@@ -134,7 +138,18 @@ std::string numbered_placeholders(std::string_view sql) {
       out.append(sql.substr(i, stop - i));
       i = stop - 1;
     } else if (c == '?') {
-      out += '$' + std::to_string(++next);
+      // `?N` names parameter N; a bare `?` is the one after the largest named so far (SQLite's rule).
+      std::size_t digits = i + 1;
+      while (digits < sql.size() && sql[digits] >= '0' && sql[digits] <= '9') ++digits;
+      if (digits > i + 1) {
+        const std::string_view number = sql.substr(i + 1, digits - i - 1);
+        next = std::max(next, std::stoi(std::string(number)));
+        out += '$';
+        out.append(number);
+        i = digits - 1;
+      } else {
+        out += '$' + std::to_string(++next);
+      }
     } else {
       out += c;
     }
