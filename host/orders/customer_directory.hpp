@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::orders {
 
@@ -22,9 +22,10 @@ struct CustomerRecord {
 };
 
 // The customer with this identity number, added (created_at = `now`) when first seen.
-// Call inside the WriteTransaction of the change that needs it.
-CustomerRecord customer_for(store::Database& db, const Customer& customer, const std::string& now);
-inline std::int64_t customer_id_for(store::Database& db, const Customer& customer, const std::string& now) {
+// Call inside the write transaction of the change that needs it. On PostgreSQL, of two hosts
+// adding the same new customer at once, the second waits for the first and finds its row.
+CustomerRecord customer_for(store::SqlConnection& db, const Customer& customer, const std::string& now);
+inline std::int64_t customer_id_for(store::SqlConnection& db, const Customer& customer, const std::string& now) {
   return customer_for(db, customer, now).id;
 }
 

@@ -27,16 +27,16 @@ using Taken = std::vector<std::string>;
 // The applicant's orders in the region (and CA) that the limit counts: open, and within its
 // selectors. Where certificates count too, an open order whose certificate is already issued is
 // counted through that certificate instead, so one application is never counted twice.
-Taken open_orders(store::Database& db, const NewOrder& o, const OrderLimit& l) {
+Taken open_orders(store::SqlConnection& db, const NewOrder& o, const OrderLimit& l) {
   const bool counts_certificates = l.counts != LimitCounts::OpenOrders;
-  store::CachedStatement q = db.statement(
+  const store::SqlDialect d = db.dialect();
+  auto q = db.query(
       "SELECT o.public_id, o.state FROM orders o "
       "WHERE o.applicant_identity = ?1 AND o.region = ?2 AND (?3 = '' OR o.ca = ?3) "
       "AND o.state NOT IN ('completed', 'cancelled') AND (?8 = 0 OR o.certificate_id IS NULL) "
-      "AND o.business IN (SELECT value FROM json_each(?4)) AND o.channel IN (SELECT value FROM json_each(?5)) "
-      "AND o.key_type IN (SELECT value FROM json_each(?6)) "
-      "AND o.applicant_kind IN (SELECT value FROM json_each(?7)) "
-      "ORDER BY o.id");
+      "AND " + store::in_json_array(d, "o.business", "?4") + " AND " + store::in_json_array(d, "o.channel", "?5") +
+      " AND " + store::in_json_array(d, "o.key_type", "?6") + " AND " + store::in_json_array(d, "o.applicant_kind", "?7") +
+      " ORDER BY o.id");
   q->bind(1, o.request->identity());
   q->bind(2, o.request->quote.region);
   q->bind(3, l.across == LimitAcross::Ca ? o.request->quote.ca : std::string());
@@ -44,23 +44,24 @@ Taken open_orders(store::Database& db, const NewOrder& o, const OrderLimit& l) {
   q->bind(5, codes_json(l.channels));
   q->bind(6, codes_json(l.keys));
   q->bind(7, codes_json(l.applicants));
-  q->bind(8, counts_certificates ? 1 : 0);
+  q->bind(8, std::int64_t{counts_certificates ? 1 : 0});
   Taken taken;
-  while (q->executeStep())
-    taken.push_back("order " + q->getColumn(0).getString() + " (" + q->getColumn(1).getString() + ")");
-  q->reset();
+  while (q->next_row())
+    taken.push_back("order " + q->text(0) + " (" + q->text(1) + ")");
   return taken;
 }
 
 // The applicant's certificates in the registry of the region (and CA) that count: not revoked, and
 // with `held` not expired either (a lapsed key is no longer held, so it does not block a new one),
 // with a key type and holder kind within the limit's selectors.
-Taken held_certificates(store::Database& db, const NewOrder& o, const OrderLimit& l) {
-  store::CachedStatement q = db.statement(
+Taken held_certificates(store::SqlConnection& db, const NewOrder& o, const OrderLimit& l) {
+  const store::SqlDialect d = db.dialect();
+  auto q = db.query(
       "SELECT ce.ca, ce.serial, ce.status FROM certificates ce JOIN customers c ON c.id = ce.customer_id "
       "WHERE (c.uscc = ?1 OR c.id_number = ?1) AND ce.region = ?2 AND (?3 = '' OR ce.ca = ?3) "
       "AND ce.status <> 'revoked' AND (?6 = '' OR (ce.status <> 'expired' AND ce.not_after >= ?6)) "
-      "AND ce.key_type IN (SELECT value FROM json_each(?4)) AND c.kind IN (SELECT value FROM json_each(?5)) ORDER BY ce.id");
+      "AND " + store::in_json_array(d, "ce.key_type", "?4") + " AND " + store::in_json_array(d, "c.kind", "?5") +
+      " ORDER BY ce.id");
   q->bind(1, o.request->identity());
   q->bind(2, o.request->quote.region);
   q->bind(3, l.across == LimitAcross::Ca ? o.request->quote.ca : std::string());
@@ -69,10 +70,9 @@ Taken held_certificates(store::Database& db, const NewOrder& o, const OrderLimit
   // Today in China, as every date of the registry; empty: expired certificates count too.
   q->bind(6, l.counts == LimitCounts::Held ? store::now_china_time().substr(0, 10) : std::string());
   Taken taken;
-  while (q->executeStep())
-    taken.push_back(q->getColumn(0).getString() + " certificate " + q->getColumn(1).getString() + " (" +
-                    q->getColumn(2).getString() + ")");
-  q->reset();
+  while (q->next_row())
+    taken.push_back(q->text(0) + " certificate " + q->text(1) + " (" +
+                    q->text(2) + ")");
   return taken;
 }
 
@@ -84,7 +84,11 @@ std::string listed(const Taken& taken) {
 
 }  // namespace
 
-void refuse_beyond_limits(store::Database& db, const NewOrder& o) {
+void refuse_beyond_limits(store::SqlConnection& db, const NewOrder& o) {
+  // Hosts sharing PostgreSQL each count under READ COMMITTED, and two creations for one applicant
+  // would each count the other's order as not there yet: the count and the insert after it run
+  // one creation at a time (held to the transaction's end). SQLite's one writer is so already.
+  if (!o.limits.empty()) db.serialize(store::Serial::order_limits);
   for (const OrderLimit& l : o.limits) {
     Taken taken = open_orders(db, o, l);
     if (l.counts != LimitCounts::OpenOrders) {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "domain/order_limit.hpp"
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::orders {
 
@@ -14,6 +14,6 @@ struct NewOrder;
 
 // Throws OrderConflict (the limit's code, HTTP 409) naming the orders and certificates that
 // already take the places, when any limit of `o` is reached.
-void refuse_beyond_limits(store::Database& db, const NewOrder& o);
+void refuse_beyond_limits(store::SqlConnection& db, const NewOrder& o);
 
 }  // namespace cahub::orders

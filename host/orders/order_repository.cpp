@@ -1,7 +1,5 @@
 #include "orders/order_repository.hpp"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 
 #include "orders/customer_directory.hpp"
@@ -22,57 +20,65 @@ constexpr const char* kColumns =
 constexpr const char* kFrom =
     "FROM orders o JOIN customers c ON c.id = o.customer_id LEFT JOIN certificates ce ON ce.id = o.certificate_id ";
 // The queue's sort key: due date, undated orders last; the indexes are on the same expression.
-constexpr const char* kDueKey = "ifnull(o.due_on, '9999-12-31')";
+std::string due_key(store::SqlDialect d) { return store::if_null(d, "o.due_on", "'9999-12-31'"); }
 
-std::string text(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
-std::optional<Date> date(const SQLite::Column& c) { return c.isNull() ? std::nullopt : Date::parse(c.getString()); }
-
-template <typename E> E code_column(const SQLite::Column& c, E fallback) {
-  return parse_code<E>(text(c)).value_or(fallback);
+std::optional<Date> date(store::SqlStatement& row, int column) {
+  return row.is_null(column) ? std::nullopt : Date::parse(row.text(column));
 }
 
-Order read_row(SQLite::Statement& row) {
+template <typename E> E code_column(store::SqlStatement& row, int column, E fallback) {
+  return parse_code<E>(row.text(column)).value_or(fallback);
+}
+
+Order read_row(store::SqlStatement& row) {
   Order o;
-  o.id = row.getColumn(0).getInt64();
-  o.public_id = row.getColumn(1).getString();
-  o.state = parse_state(row.getColumn(2).getString()).value_or(OrderState::Submitted);
-  o.version = row.getColumn(3).getInt64();
-  o.business = code_column(row.getColumn(4), Business::New);
-  o.region = row.getColumn(5).getString();
-  o.ca = row.getColumn(6).getString();
-  o.channel = code_column(row.getColumn(7), Channel::Onsite);
-  o.key = code_column(row.getColumn(8), KeyType::Master);
-  o.applicant = {code_column(row.getColumn(9), ApplicantKind::Org), row.getColumn(10).getString(),
-                 text(row.getColumn(11)), text(row.getColumn(12)), text(row.getColumn(13))};
-  o.previous_serial = text(row.getColumn(14));
-  o.revocation_reason = parse_code<RevocationReason>(text(row.getColumn(15)));
-  o.accepted_by = text(row.getColumn(16));
-  o.approved_by = text(row.getColumn(17));
-  o.due_on = text(row.getColumn(18));
-  o.created_at = row.getColumn(19).getString();
-  o.updated_at = row.getColumn(20).getString();
-  o.priced = !row.getColumn(21).isNull();
-  o.total = o.priced ? row.getColumn(21).getInt64() : 0;
-  o.validity = {date(row.getColumn(22)), date(row.getColumn(23)), text(row.getColumn(24)), text(row.getColumn(25))};
-  o.materials_complete = row.getColumn(26).getInt() != 0;
-  if (!row.getColumn(27).isNull())
-    o.certificate = IssuedCertificate{row.getColumn(27).getString(), row.getColumn(28).getString(),
-                                      row.getColumn(29).getString(), row.getColumn(30).getString(), {}};
+  o.id = row.int64(0);
+  o.public_id = row.text(1);
+  o.state = parse_state(row.text(2)).value_or(OrderState::Submitted);
+  o.version = row.int64(3);
+  o.business = code_column(row, 4, Business::New);
+  o.region = row.text(5);
+  o.ca = row.text(6);
+  o.channel = code_column(row, 7, Channel::Onsite);
+  o.key = code_column(row, 8, KeyType::Master);
+  o.applicant = {code_column(row, 9, ApplicantKind::Org), row.text(10),
+                 row.text(11), row.text(12), row.text(13)};
+  o.previous_serial = row.text(14);
+  o.revocation_reason = parse_code<RevocationReason>(row.text(15));
+  o.accepted_by = row.text(16);
+  o.approved_by = row.text(17);
+  o.due_on = row.text(18);
+  o.created_at = row.text(19);
+  o.updated_at = row.text(20);
+  o.priced = !row.is_null(21);
+  o.total = o.priced ? row.int64(21) : 0;
+  o.validity = {date(row, 22), date(row, 23), row.text(24), row.text(25)};
+  o.materials_complete = row.int64(26) != 0;
+  if (!row.is_null(27))
+    o.certificate = IssuedCertificate{row.text(27), row.text(28),
+                                      row.text(29), row.text(30), {}};
   return o;
 }
 
-void bind_text_or_null(SQLite::Statement& s, int index, const std::string& value) {
+void bind_text_or_null(store::SqlStatement& s, int index, const std::string& value) {
   if (value.empty())
-    s.bind(index);
+    s.bind_null(index);
   else
     s.bind(index, value);
 }
 
-void bind_date_or_null(SQLite::Statement& s, int index, const std::optional<Date>& value) {
+void bind_date_or_null(store::SqlStatement& s, int index, const std::optional<Date>& value) {
   if (value)
     s.bind(index, value->iso());
   else
-    s.bind(index);
+    s.bind_null(index);
+}
+
+template <typename Int> void bind_or_null(store::SqlStatement& s, int index, const std::optional<Int>& value) {
+  if (value)
+    s.bind(index, static_cast<std::int64_t>(*value));
+  else
+    s.bind_null(index);
 }
 
 }  // namespace
@@ -95,10 +101,10 @@ std::optional<OrderCursor> OrderCursor::parse(std::string_view t) {
 }
 
 std::int64_t OrderRepository::id_of(const std::string& public_id) {
-  store::CachedStatement find = db_.statement("SELECT id FROM orders WHERE public_id = ?");
+  auto find = db_.query("SELECT id FROM orders WHERE public_id = ?");
   find->bind(1, public_id);
-  if (!find->executeStep()) throw OrderNotFound("no order " + public_id);
-  return find->getColumn(0).getInt64();
+  if (!find->next_row()) throw OrderNotFound("no order " + public_id);
+  return find->int64(0);
 }
 
 Order OrderRepository::get(const std::string& public_id) {
@@ -108,61 +114,60 @@ Order OrderRepository::get(const std::string& public_id) {
 
 Order OrderRepository::load(std::int64_t id) {
   store::ReadTransaction snapshot(db_);  // the row and its materials, payments and terms, as of one moment
-  store::CachedStatement row = db_.statement(std::string("SELECT ") + kColumns +
+  auto row = db_.query(std::string("SELECT ") + kColumns +
                                              ", o.request_json, o.quote_json, coalesce(ce.certificate_pem, '') " +
                                              kFrom + "WHERE o.id = ?");
   row->bind(1, id);
-  if (!row->executeStep()) throw OrderNotFound("no order with id " + std::to_string(id));
+  if (!row->next_row()) throw OrderNotFound("no order with id " + std::to_string(id));
   Order o = read_row(*row);
-  o.request = nlohmann::json::parse(text(row->getColumn(31)), nullptr, false);
-  o.quote = nlohmann::json::parse(text(row->getColumn(32)), nullptr, false);
-  if (o.certificate) o.certificate->certificate_pem = row->getColumn(33).getString();
-  row->reset();
+  o.request = nlohmann::json::parse(row->text(31), nullptr, false);
+  o.quote = nlohmann::json::parse(row->text(32), nullptr, false);
+  if (o.certificate) o.certificate->certificate_pem = row->text(33);
+  row.reset();  // done with it: read_details() reads on the same connection
   read_details(o);
   return o;
 }
 
 // The materials, payments and terms of one order: three indexed reads.
 void OrderRepository::read_details(Order& o) {
-  store::CachedStatement materials = db_.statement(
+  auto materials = db_.query(
       "SELECT code, name, received_at, received_by, file_name, file_bytes, (SELECT sha256 FROM material_files f "
       "WHERE f.order_id = m.order_id AND f.code = m.code ORDER BY f.id DESC LIMIT 1) "
-      "FROM order_materials m WHERE order_id = ? ORDER BY rowid");
+      "FROM order_materials m WHERE order_id = ? ORDER BY position");
   materials->bind(1, o.id);
-  while (materials->executeStep()) {
-    MaterialStatus m{materials->getColumn(0).getString(), materials->getColumn(1).getString(),
-                     text(materials->getColumn(2)), text(materials->getColumn(3)), text(materials->getColumn(4)),
-                     std::nullopt, text(materials->getColumn(6))};
-    if (!materials->getColumn(5).isNull()) m.file_bytes = materials->getColumn(5).getInt64();
+  while (materials->next_row()) {
+    MaterialStatus m{materials->text(0), materials->text(1),
+                     materials->text(2), materials->text(3), materials->text(4),
+                     std::nullopt, materials->text(6)};
+    if (!materials->is_null(5)) m.file_bytes = materials->int64(5);
     o.materials.push_back(std::move(m));
   }
-  store::CachedStatement payments = db_.statement(
+  auto payments = db_.query(
       "SELECT method, amount_fen, voucher, adjustment_reason, recorded_by, recorded_at FROM payments "
       "WHERE order_id = ? ORDER BY id");
   payments->bind(1, o.id);
-  while (payments->executeStep())
-    o.payments.push_back({code_column(payments->getColumn(0), PaymentMethod::Cash), payments->getColumn(1).getInt64(),
-                          text(payments->getColumn(2)), text(payments->getColumn(3)),
-                          payments->getColumn(4).getString(), payments->getColumn(5).getString()});
-  store::CachedStatement terms = db_.statement(
+  while (payments->next_row())
+    o.payments.push_back({code_column(*payments, 0, PaymentMethod::Cash), payments->int64(1),
+                          payments->text(2), payments->text(3),
+                          payments->text(4), payments->text(5)});
+  auto terms = db_.query(
       "SELECT total_fen, years, reason, set_by, set_at FROM order_terms WHERE order_id = ? ORDER BY id");
   terms->bind(1, o.id);
-  while (terms->executeStep()) {
-    TermsRecord t{std::nullopt, std::nullopt, terms->getColumn(2).getString(), terms->getColumn(3).getString(),
-                  terms->getColumn(4).getString()};
-    if (!terms->getColumn(0).isNull()) t.total = terms->getColumn(0).getInt64();
-    if (!terms->getColumn(1).isNull()) t.years = terms->getColumn(1).getInt();
+  while (terms->next_row()) {
+    TermsRecord t{std::nullopt, std::nullopt, terms->text(2), terms->text(3),
+                  terms->text(4)};
+    if (!terms->is_null(0)) t.total = terms->int64(0);
+    if (!terms->is_null(1)) t.years = static_cast<int>(terms->int64(1));
     o.terms.push_back(std::move(t));
   }
 }
 
 std::optional<OrderRepository::Earlier> OrderRepository::find_by_idempotency_key(const std::string& key) {
-  store::CachedStatement earlier =
-      db_.statement("SELECT id, public_id, request_hash FROM orders WHERE idempotency_key = ?");
+  auto earlier = db_.query("SELECT id, public_id, request_hash FROM orders WHERE idempotency_key = ?");
   earlier->bind(1, key);
-  if (!earlier->executeStep()) return std::nullopt;
-  return Earlier{earlier->getColumn(0).getInt64(), earlier->getColumn(1).getString(),
-                 earlier->getColumn(2).getString()};
+  if (!earlier->next_row()) return std::nullopt;
+  return Earlier{earlier->int64(0), earlier->text(1),
+                 earlier->text(2)};
 }
 
 namespace {
@@ -172,8 +177,8 @@ namespace {
 // condition would hide them). Parameters are named, so one binding fits every variant. A scope of
 // some regions is `o.region IN (:region0, ...)`, one bound parameter per region (the statement is
 // cached per count); the planner still sorts by orders_queue or orders_by_due and filters each row.
-std::string where_of(const OrderFilter& f, bool with_cursor) {
-  std::string where = "WHERE 1";
+std::string where_of(const OrderFilter& f, bool with_cursor, store::SqlDialect d) {
+  std::string where = "WHERE 1 = 1";
   if (f.state) where += " AND o.state = :state";
   if (!f.region.empty()) where += " AND o.region = :region";
   if (!f.regions.is_all()) {
@@ -186,12 +191,12 @@ std::string where_of(const OrderFilter& f, bool with_cursor) {
   if (looks_like_identity(f.applicant))
     where += " AND o.applicant_identity = :applicant";
   else if (!f.applicant.empty())
-    where += " AND o.customer_id IN (SELECT id FROM customers WHERE instr(name, :applicant) > 0)";
-  if (with_cursor) where += std::string(" AND (") + kDueKey + ", o.id) > (:due, :after)";
+    where += " AND o.customer_id IN (SELECT id FROM customers WHERE " + store::contains(d, "name", ":applicant") + ")";
+  if (with_cursor) where += " AND (" + due_key(d) + ", o.id) > (:due, :after)";
   return where;
 }
 
-void bind_filter(SQLite::Statement& s, const OrderFilter& f) {
+void bind_filter(store::SqlStatement& s, const OrderFilter& f) {
   if (f.state) s.bind(":state", std::string(code_of(*f.state)));
   if (!f.region.empty()) s.bind(":region", f.region);
   for (std::size_t i = 0; i < f.regions.regions().size(); ++i)
@@ -202,53 +207,60 @@ void bind_filter(SQLite::Statement& s, const OrderFilter& f) {
 
 }  // namespace
 
-std::string OrderRepository::list_statement(const OrderFilter& f, bool with_cursor) {
-  return std::string("SELECT ") + kColumns + kFrom + where_of(f, with_cursor) + " ORDER BY " + kDueKey +
+std::string OrderRepository::list_statement(const OrderFilter& f, bool with_cursor, store::SqlDialect d) {
+  return std::string("SELECT ") + kColumns + kFrom + where_of(f, with_cursor, d) + " ORDER BY " + due_key(d) +
          ", o.id LIMIT :limit";
 }
 
 OrderPage OrderRepository::list(const OrderFilter& f, const std::optional<OrderCursor>& after, int limit) {
   store::ReadTransaction snapshot(db_);  // the page and the counts, as of one moment
   OrderPage page;
-  store::CachedStatement rows = db_.statement(list_statement(f, after.has_value()));
+  auto rows = db_.query(list_statement(f, after.has_value(), db_.dialect()));
   bind_filter(*rows, f);
   if (after) {
     rows->bind(":due", after->due);
     rows->bind(":after", after->id);
   }
   rows->bind(":limit", limit + 1);  // one more tells whether another page follows
-  while (rows->executeStep()) page.orders.push_back(read_row(*rows));
+  while (rows->next_row()) page.orders.push_back(read_row(*rows));
   if (static_cast<int>(page.orders.size()) > limit) {
     page.orders.pop_back();
     const Order& last = page.orders.back();
     page.next = OrderCursor{last.due_on.empty() ? "9999-12-31" : last.due_on, last.id};
   }
-  store::CachedStatement counts =
-      db_.statement("SELECT o.state, count(*) FROM orders o " + where_of(f, false) + " GROUP BY o.state");
+  auto counts = db_.query("SELECT o.state, count(*) FROM orders o " + where_of(f, false, db_.dialect()) + " GROUP BY o.state");
   bind_filter(*counts, f);
-  while (counts->executeStep())
-    if (auto s = parse_state(counts->getColumn(0).getString())) page.counts.emplace_back(*s, counts->getColumn(1).getInt64());
+  while (counts->next_row())
+    if (auto s = parse_state(counts->text(0))) page.counts.emplace_back(*s, counts->int64(1));
   return page;
 }
 
 MaterialFile OrderRepository::material_file(const std::string& public_id, const std::string& code) {
-  store::CachedStatement row = db_.statement(
+  auto row = db_.query(
       "SELECT file_name, media_type, sha256, content FROM material_files WHERE order_id = ? AND code = ? "
       "ORDER BY id DESC LIMIT 1");
   row->bind(1, id_of(public_id));
   row->bind(2, code);
-  if (!row->executeStep()) throw OrderNotFound("order " + public_id + " has no uploaded file for \"" + code + "\"");
-  const SQLite::Column content = row->getColumn(3);
-  return {row->getColumn(0).getString(), row->getColumn(1).getString(), row->getColumn(2).getString(),
-          std::string(static_cast<const char*>(content.getBlob()), static_cast<std::size_t>(content.getBytes()))};
+  if (!row->next_row()) throw OrderNotFound("order " + public_id + " has no uploaded file for \"" + code + "\"");
+  return {row->text(0), row->text(1), row->text(2), row->blob(3)};
 }
 
 std::vector<std::string> OrderRepository::in_flight() {
-  store::CachedStatement rows =
-      db_.statement("SELECT public_id FROM orders WHERE state IN ('issuing', 'carrying_out') ORDER BY id");
+  auto rows = db_.query("SELECT public_id FROM orders WHERE state IN ('issuing', 'carrying_out') ORDER BY id");
   std::vector<std::string> out;
-  while (rows->executeStep()) out.push_back(rows->getColumn(0).getString());
+  while (rows->next_row()) out.push_back(rows->text(0));
   return out;
+}
+
+// SQLite has one writer, so the next id is the largest one plus one, without gaps. Hosts sharing
+// PostgreSQL draw from the column's identity sequence, which never hands one number out twice (a
+// rolled-back creation leaves a gap in the public ids).
+std::int64_t OrderRepository::next_order_id() {
+  auto next = db_.query(db_.dialect() == store::SqlDialect::postgres
+                            ? "SELECT nextval(pg_get_serial_sequence('orders', 'id'))"
+                            : "SELECT coalesce(max(id), 0) + 1 FROM orders");
+  next->next_row();
+  return next->int64(0);
 }
 
 OrderRepository::Inserted OrderRepository::insert(const NewOrder& o, const std::string& clerk,
@@ -256,20 +268,17 @@ OrderRepository::Inserted OrderRepository::insert(const NewOrder& o, const std::
   const OrderRequest& r = *o.request;
   const bool org = r.quote.applicant != ApplicantKind::Person;
   CustomerRecord customer = customer_for(db_, {org, r.applicant.name, r.identity()}, now);
-  store::CachedStatement next = db_.statement("SELECT coalesce(max(id), 0) + 1 FROM orders");
-  next->executeStep();
-  const std::int64_t id = next->getColumn(0).getInt64();
-  next->reset();
+  const std::int64_t id = next_order_id();
   char public_id[32];
   std::snprintf(public_id, sizeof public_id, "ORD-%s-%06lld", now.substr(0, 4).c_str(), static_cast<long long>(id));
-  store::CachedStatement insert = db_.statement(
+  auto insert = db_.query(
       "INSERT INTO orders (id, public_id, business, region, ca, customer_id, channel, years, key_type, state, "
       "quote_json, version, idempotency_key, request_hash, created_at, updated_at, request_json, accepted_by, due_on, "
       "total_fen, validity_not_before, validity_not_after, validity_basis, previous_serial, revocation_reason, "
       "applicant_kind, applicant_identity, holder_name, holder_id_number, rules_release) VALUES (?1, ?2, ?3, ?4, ?5, "
       "?6, ?7, ?8, ?9, 'submitted', ?10, 1, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
       "?25, ?26, ?27)");
-  SQLite::Statement& s = *insert;
+  store::SqlStatement& s = *insert;
   s.bind(1, id);
   s.bind(2, std::string(public_id));
   s.bind(3, std::string(code_of(r.quote.business)));
@@ -277,7 +286,7 @@ OrderRepository::Inserted OrderRepository::insert(const NewOrder& o, const std::
   s.bind(5, r.quote.ca);
   s.bind(6, customer.id);
   s.bind(7, std::string(code_of(r.quote.channel)));
-  if (o.years) s.bind(8, *o.years); else s.bind(8);
+  bind_or_null(s, 8, o.years);
   s.bind(9, std::string(code_of(r.quote.key)));
   s.bind(10, o.quote_json);
   s.bind(11, o.idempotency_key);
@@ -286,7 +295,7 @@ OrderRepository::Inserted OrderRepository::insert(const NewOrder& o, const std::
   s.bind(14, o.request_json);
   s.bind(15, clerk);
   bind_date_or_null(s, 16, o.due_on);
-  if (o.priced) s.bind(17, o.total); else s.bind(17);
+  bind_or_null(s, 17, o.priced ? std::optional<Fen>(o.total) : std::nullopt);
   bind_date_or_null(s, 18, o.validity_not_before);
   bind_date_or_null(s, 19, o.validity_not_after);
   bind_text_or_null(s, 20, o.validity_basis);
@@ -296,21 +305,24 @@ OrderRepository::Inserted OrderRepository::insert(const NewOrder& o, const std::
   s.bind(24, r.identity());
   bind_text_or_null(s, 25, r.quote.applicant == ApplicantKind::OrgPerson ? r.applicant.person_name : std::string());
   bind_text_or_null(s, 26, r.quote.applicant == ApplicantKind::OrgPerson ? r.applicant.id_number : std::string());
-  if (o.rules_release) s.bind(27, *o.rules_release); else s.bind(27);
-  s.exec();
+  bind_or_null(s, 27, o.rules_release);
+  s.run();
+  std::int64_t position = 0;
   for (const auto& [code, name] : o.materials) {
-    store::CachedStatement material =
-        db_.statement("INSERT OR IGNORE INTO order_materials (order_id, code, name) VALUES (?, ?, ?)");
+    // A code listed twice keeps its first name and place.
+    auto material = db_.query("INSERT INTO order_materials (order_id, code, name, position) VALUES (?, ?, ?, ?) "
+                              "ON CONFLICT DO NOTHING");
     material->bind(1, id);
     material->bind(2, code);
     material->bind(3, name);
-    material->exec();
+    material->bind(4, ++position);
+    material->run();
   }
   return {{id, public_id, 1}, std::move(customer.name)};
 }
 
 // Column by column what insert() binds and read_row() reads back: NULL for an empty text or date
-// reads as empty, a code as the value it codes, and INSERT OR IGNORE keeps a material's first name.
+// reads as empty, a code as the value it codes, and a material listed twice keeps its first name.
 Order inserted_order(const NewOrder& o, const OrderRepository::Inserted& inserted, const std::string& clerk,
                      const std::string& now, nlohmann::json quote) {
   const OrderRequest& r = *o.request;
@@ -348,28 +360,27 @@ Order inserted_order(const NewOrder& o, const OrderRepository::Inserted& inserte
 std::int64_t OrderRepository::advance(const OrderRef& ref, OrderState next, const std::string& now) {
   // The version check is in the UPDATE itself: a writer that slipped in since the decision was
   // read cannot be overwritten (W1).
-  store::CachedStatement update =
-      db_.statement("UPDATE orders SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
+  auto update = db_.query("UPDATE orders SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?");
   update->bind(1, std::string(code_of(next)));
   update->bind(2, now);
   update->bind(3, ref.id);
   update->bind(4, ref.version);
-  if (update->exec() != 1)
+  if (update->run() != 1)
     throw OrderConflict("version_conflict", "order " + ref.public_id + " changed since version " +
                                                 std::to_string(ref.version) + ": someone else acted first");
   return ref.version + 1;
 }
 
 void OrderRepository::set_approved_by(std::int64_t id, const std::string& login) {
-  store::CachedStatement update = db_.statement("UPDATE orders SET approved_by = ? WHERE id = ?");
+  auto update = db_.query("UPDATE orders SET approved_by = ? WHERE id = ?");
   update->bind(1, login);
   update->bind(2, id);
-  update->exec();
+  update->run();
 }
 
 void OrderRepository::insert_payment(std::int64_t id, const NewPayment& p, const std::string& login,
                                      const std::string& now) {
-  store::CachedStatement insert = db_.statement(
+  auto insert = db_.query(
       "INSERT INTO payments (order_id, method, amount_fen, voucher, adjustment_reason, recorded_by, recorded_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, id);
@@ -379,49 +390,49 @@ void OrderRepository::insert_payment(std::int64_t id, const NewPayment& p, const
   bind_text_or_null(*insert, 5, p.adjustment_reason);
   insert->bind(6, login);
   insert->bind(7, now);
-  insert->exec();
+  insert->run();
 }
 
 void OrderRepository::insert_terms(std::int64_t id, const NewTerms& t, const std::string& login, const std::string& now) {
-  store::CachedStatement insert = db_.statement(
+  auto insert = db_.query(
       "INSERT INTO order_terms (order_id, total_fen, years, not_before, not_after, reason, set_by, set_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, id);
-  if (t.total) insert->bind(2, *t.total); else insert->bind(2);
-  if (t.years) insert->bind(3, *t.years); else insert->bind(3);
+  bind_or_null(*insert, 2, t.total);
+  bind_or_null(*insert, 3, t.years);
   bind_date_or_null(*insert, 4, t.years ? t.not_before : std::nullopt);
   bind_date_or_null(*insert, 5, t.years ? t.not_after : std::nullopt);
   insert->bind(6, t.reason);
   insert->bind(7, login);
   insert->bind(8, now);
-  insert->exec();
+  insert->run();
   // The order's own columns follow the latest terms: what every read and the provider see.
-  store::CachedStatement update = db_.statement(
+  auto update = db_.query(
       "UPDATE orders SET total_fen = coalesce(?1, total_fen), validity_not_before = coalesce(?2, validity_not_before), "
       "validity_not_after = coalesce(?3, validity_not_after), validity_basis = CASE WHEN ?3 IS NULL THEN "
       "validity_basis ELSE 'set_by_staff' END, validity_set_by = CASE WHEN ?3 IS NULL THEN validity_set_by ELSE ?4 END "
       "WHERE id = ?5");
-  if (t.total) update->bind(1, *t.total); else update->bind(1);
+  bind_or_null(*update, 1, t.total);
   bind_date_or_null(*update, 2, t.years ? t.not_before : std::nullopt);
   bind_date_or_null(*update, 3, t.years ? t.not_after : std::nullopt);
   update->bind(4, login);
   update->bind(5, id);
-  update->exec();
+  update->run();
 }
 
 bool OrderRepository::tick_material(std::int64_t id, const std::string& code, const std::string& login,
                                     const std::string& now, const std::string& file_name,
                                     std::optional<std::int64_t> file_bytes) {
-  store::CachedStatement update = db_.statement(
+  auto update = db_.query(
       "UPDATE order_materials SET received_at = ?, received_by = ?, file_name = ?, file_bytes = ? "
       "WHERE order_id = ? AND code = ?");
   update->bind(1, now);
   update->bind(2, login);
   bind_text_or_null(*update, 3, file_name);
-  if (file_bytes) update->bind(4, *file_bytes); else update->bind(4);
+  bind_or_null(*update, 4, file_bytes);
   update->bind(5, id);
   update->bind(6, code);
-  return update->exec() == 1;
+  return update->run() == 1;
 }
 
 std::string OrderRepository::replace_material_file(std::int64_t id, const std::string& code, const UploadedFile& file,
@@ -429,11 +440,11 @@ std::string OrderRepository::replace_material_file(std::int64_t id, const std::s
   const std::string sha256 = store::sha256_hex(file.content);
   // Within the caller's transaction: the earlier file goes only if the new one commits, so a
   // crash leaves one or the other, never none and never both.
-  store::CachedStatement earlier = db_.statement("DELETE FROM material_files WHERE order_id = ? AND code = ?");
+  auto earlier = db_.query("DELETE FROM material_files WHERE order_id = ? AND code = ?");
   earlier->bind(1, id);
   earlier->bind(2, code);
-  earlier->exec();
-  store::CachedStatement insert = db_.statement(
+  earlier->run();
+  auto insert = db_.query(
       "INSERT INTO material_files (order_id, code, file_name, media_type, bytes, sha256, content, uploaded_by, "
       "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, id);
@@ -442,29 +453,31 @@ std::string OrderRepository::replace_material_file(std::int64_t id, const std::s
   insert->bind(4, file.media_type);
   insert->bind(5, static_cast<std::int64_t>(file.content.size()));
   insert->bind(6, sha256);
-  insert->bindNoCopy(7, static_cast<const void*>(file.content.data()), static_cast<int>(file.content.size()));
+  insert->bind_blob(7, file.content);
   insert->bind(8, login);
   insert->bind(9, now);
-  insert->exec();
+  insert->run();
   return sha256;
 }
 
 void OrderRepository::record_certificate(std::int64_t id, const NewCertificate& c) {
-  store::CachedStatement insert = db_.statement(
+  auto insert = db_.query(
       "INSERT INTO certificates (customer_id, ca, region, serial, key_type, not_before, not_after, status, "
       "first_issued, certificate_pem) SELECT customer_id, ca, region, ?, key_type, ?, ?, 'active', ?, ? "
-      "FROM orders WHERE id = ?");
+      "FROM orders WHERE id = ? RETURNING id");
   insert->bind(1, c.serial);
   insert->bind(2, c.not_before.iso());
   insert->bind(3, c.not_after.iso());
   bind_date_or_null(*insert, 4, c.first_issued);
   insert->bind(5, c.certificate_pem);
   insert->bind(6, id);
-  insert->exec();
-  store::CachedStatement link = db_.statement("UPDATE orders SET certificate_id = ? WHERE id = ?");
-  link->bind(1, db_.sqlite().getLastInsertRowid());
+  if (!insert->next_row()) throw OrderNotFound("no order with id " + std::to_string(id));
+  const std::int64_t certificate = insert->int64(0);
+  insert.reset();
+  auto link = db_.query("UPDATE orders SET certificate_id = ? WHERE id = ?");
+  link->bind(1, certificate);
   link->bind(2, id);
-  link->exec();
+  link->run();
 }
 
 }  // namespace cahub::orders

@@ -1,11 +1,13 @@
 #pragma once
-// Orders in SQLite, and nothing else: typed rows in, typed rows out. The repository knows no
+// Orders in the store (SQLite or PostgreSQL: store/sql_connection.hpp), and nothing else: typed
+// rows in, typed rows out. The repository knows no
 // workflow rule, no provider and no JSON output; the desk decides (orders/order_workflow.hpp) and
 // the repository writes what was decided, each state change under the version it was decided on.
 //
 // Reads run on any connection (a worker's); writes run inside the caller's WriteTransaction (a
 // writer job of the group committer), and each returns what the job needs to answer: the order's
-// id and new version. This interface is what a second store (PostgreSQL) implements again.
+// id and new version. The same code runs on both stores; where their SQL differs the connection's
+// dialect says so (the queue's sort key, the next id).
 
 #include <cstdint>
 #include <optional>
@@ -15,7 +17,7 @@
 #include "domain/date.hpp"
 #include "orders/order.hpp"
 #include "orders/region_scope.hpp"
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::orders {
 
@@ -70,7 +72,7 @@ struct NewCertificate {
 
 class OrderRepository {
  public:
-  explicit OrderRepository(store::Database& db) : db_(db) {}
+  explicit OrderRepository(store::SqlConnection& db) : db_(db) {}
 
   // Reads.
   Order get(const std::string& public_id);  // the whole order; OrderNotFound
@@ -86,7 +88,8 @@ class OrderRepository {
   // The page's statement for `filter` (named parameters :state, :region, :ca, :applicant, :due,
   // :after, :limit, and :region0, :region1, ... for a scope of some regions), as list() runs it:
   // tests read its plan.
-  static std::string list_statement(const OrderFilter& filter, bool with_cursor);
+  static std::string list_statement(const OrderFilter& filter, bool with_cursor,
+                                    store::SqlDialect dialect = store::SqlDialect::sqlite);
   MaterialFile material_file(const std::string& public_id, const std::string& code);  // OrderNotFound
   std::vector<std::string> in_flight();  // public ids of orders waiting for the provider
 
@@ -117,8 +120,9 @@ class OrderRepository {
 
  private:
   std::int64_t id_of(const std::string& public_id);
+  std::int64_t next_order_id();
   void read_details(Order& order);
-  store::Database& db_;
+  store::SqlConnection& db_;
 };
 
 // The order insert() wrote, exactly as get() would read it back at once, built from what was

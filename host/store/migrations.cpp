@@ -338,12 +338,21 @@ ALTER TABLE staff ADD COLUMN regions TEXT NOT NULL DEFAULT '*'
 ALTER TABLE orders ADD COLUMN rules_release INTEGER;
 )sql";
 
-constexpr std::array<Migration, 5> steps{{
+// A required material's place in its order's list, as the region's rules listed it (the order a
+// clerk works through). SQLite kept it implicitly as the rowid, which PostgreSQL has no counterpart
+// of (issue 17); the rowid of every existing row keeps its place.
+constexpr std::string_view schema_v6 = R"sql(
+ALTER TABLE order_materials ADD COLUMN position INTEGER CHECK (position > 0);
+UPDATE order_materials SET position = rowid;
+)sql";
+
+constexpr std::array<Migration, 6> steps{{
     {1, "customers, certificates, orders, audit events", schema_v1},
     {2, "staff, sessions, order materials and payments", schema_v2},
     {3, "terms staff set where the sources publish none; uploaded material files", schema_v3},
     {4, "orders as typed columns (total, validity, certificate concerned, applicant); queue indexes", schema_v4},
     {5, "rule releases in the store, staff regions, the release behind each order", schema_v5},
+    {6, "each required material's place in its order's list", schema_v6},
 }};
 
 }  // namespace

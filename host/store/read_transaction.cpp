@@ -17,19 +17,27 @@ bool in_transaction(Database& db) { return sqlite3_get_autocommit(db.sqlite().ge
 
 }  // namespace
 
-ReadTransaction::ReadTransaction(Database& db) : db_(db) {
-  if (in_transaction(db_)) return;
-  db_.statement(kBegin)->exec();
+ReadTransaction::ReadTransaction(Database& db) : db_(&db) {
+  if (in_transaction(db)) return;
+  db.statement(kBegin)->exec();
+  began_ = true;
+}
+
+ReadTransaction::ReadTransaction(SqlConnection& db) {
+  if (db.dialect() != SqlDialect::sqlite) return;
+  db_ = &static_cast<Database&>(db);  // the one SQLite connection there is
+  if (in_transaction(*db_)) return;
+  db_->statement(kBegin)->exec();
   began_ = true;
 }
 
 ReadTransaction::~ReadTransaction() {
-  if (!began_ || !in_transaction(db_)) return;
+  if (!began_ || !in_transaction(*db_)) return;
   try {
-    db_.statement(kCommit)->exec();
+    db_->statement(kCommit)->exec();
   } catch (...) {
     try {
-      db_.statement(kRollback)->exec();  // nothing was written; this only lets go of the snapshot
+      db_->statement(kRollback)->exec();  // nothing was written; this only lets go of the snapshot
     } catch (...) {
     }
   }

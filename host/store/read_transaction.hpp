@@ -12,10 +12,14 @@
 namespace cahub::store {
 
 class Database;
+class SqlConnection;
 
 class ReadTransaction {
  public:
   explicit ReadTransaction(Database& db);
+  // On SQLite as above. A PostgreSQL connection (postgres::PgSession) is already a transaction its
+  // caller opened, whose snapshot is the one read: nothing to do.
+  explicit ReadTransaction(SqlConnection& db);
   // Ends the read (COMMIT of nothing). Never throws.
   ~ReadTransaction();
 
@@ -23,7 +27,7 @@ class ReadTransaction {
   ReadTransaction& operator=(const ReadTransaction&) = delete;
 
  private:
-  Database& db_;
+  Database* db_ = nullptr;  // null on PostgreSQL
   bool began_ = false;
 };
 

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace cahub::store {
@@ -27,7 +28,29 @@ enum class SqlDialect { sqlite, postgres };
 enum class Serial : std::int64_t {
   audit_chain = 0x4341484241554454,     // "CAHBAUDT": reading the chain's end and appending after it
   staff_accounts = 0x4341484253544146,  // "CAHBSTAF": the first account, the last administrator
+  order_limits = 0x434148424C494D54,    // "CAHBLIMT": counting an applicant's open orders, then adding one
 };
+
+// Where the dialects differ, said once:
+// - what follows a text column in ORDER BY so that both stores sort byte by byte, as SQLite's
+//   BINARY does: PostgreSQL otherwise sorts by the database's locale (zh_CN sorts names by pinyin);
+inline std::string bytewise(SqlDialect d) { return d == SqlDialect::postgres ? " COLLATE \"C\"" : ""; }
+// - SQL that is true where text `needle` occurs in text `haystack`: instr() in SQLite, strpos() in
+//   PostgreSQL, which has no instr();
+inline std::string contains(SqlDialect d, const std::string& haystack, const std::string& needle) {
+  return std::string(d == SqlDialect::postgres ? "strpos(" : "instr(") + haystack + ", " + needle + ") > 0";
+}
+// - `value IN` the elements of a JSON array of texts bound as `param`: json_each() in SQLite,
+//   jsonb_array_elements_text() in PostgreSQL;
+inline std::string in_json_array(SqlDialect d, const std::string& value, const std::string& param) {
+  return d == SqlDialect::postgres ? value + " IN (SELECT jsonb_array_elements_text(CAST(" + param + " AS jsonb)))"
+                                   : value + " IN (SELECT value FROM json_each(" + param + "))";
+}
+// - the first of two values that is not NULL: ifnull() in SQLite, where the queue's indexes are on
+//   ifnull(due_on, …) and only that spelling finds them; coalesce() in PostgreSQL.
+inline std::string if_null(SqlDialect d, const std::string& value, const std::string& otherwise) {
+  return std::string(d == SqlDialect::postgres ? "coalesce(" : "ifnull(") + value + ", " + otherwise + ")";
+}
 
 class SqlStatement {
  public:
@@ -37,6 +60,12 @@ class SqlStatement {
   virtual void bind(int index, std::int64_t value) = 0;
   virtual void bind(int index, const std::string& value) = 0;
   virtual void bind_null(int index) = 0;
+  // Bytes (a BLOB in SQLite, a bytea in PostgreSQL). SQLite reads them where they are, not a copy
+  // (an upload may be megabytes): they must stay alive until the statement has run.
+  virtual void bind_blob(int index, std::string_view bytes) = 0;
+  // `:name` parameters, by name with its colon (":state"); a statement uses one kind or the other.
+  virtual void bind(const std::string& name, std::int64_t value) = 0;
+  virtual void bind(const std::string& name, const std::string& value) = 0;
   // Runs the statement on the first call; true while there is a row to read.
   virtual bool next_row() = 0;
   // Runs a statement that returns no rows; how many rows it changed.
@@ -49,6 +78,7 @@ class SqlStatement {
   virtual bool is_integer(int column) = 0;
   virtual std::int64_t int64(int column) = 0;
   virtual std::string text(int column) = 0;
+  virtual std::string blob(int column) = 0;  // the bytes of a BLOB / bytea column
 };
 
 class SqlConnection {
@@ -65,14 +95,8 @@ class SqlConnection {
   virtual void serialize(Serial what) = 0;
   // How messages name the database: the SQLite file, or the URL without its password.
   virtual std::string name() const = 0;
-  // What follows a text column in ORDER BY so that both stores sort byte by byte, as SQLite's
-  // BINARY does: PostgreSQL otherwise sorts by the database's locale (zh_CN sorts names by pinyin).
-  std::string bytewise() const { return dialect() == SqlDialect::postgres ? " COLLATE \"C\"" : ""; }
-  // SQL that is true where text `needle` occurs in text `haystack`: instr() in SQLite, strpos()
-  // in PostgreSQL, which has no instr().
-  std::string contains(const std::string& haystack, const std::string& needle) const {
-    return std::string(dialect() == SqlDialect::postgres ? "strpos(" : "instr(") + haystack + ", " + needle + ") > 0";
-  }
+  std::string bytewise() const;
+  std::string contains(const std::string& haystack, const std::string& needle) const;
 };
 
 // Where transactions come from: code that opens its own (the staff directory) takes a store.
@@ -99,6 +123,11 @@ auto read(SqlStore& store, Work&& work) -> std::invoke_result_t<Work&, SqlConnec
   std::optional<std::invoke_result_t<Work&, SqlConnection&>> out;
   store.read([&](SqlConnection& db) { out.emplace(work(db)); });
   return std::move(*out);
+}
+
+inline std::string SqlConnection::bytewise() const { return store::bytewise(dialect()); }
+inline std::string SqlConnection::contains(const std::string& haystack, const std::string& needle) const {
+  return store::contains(dialect(), haystack, needle);
 }
 
 }  // namespace cahub::store

@@ -18,6 +18,11 @@ class SqliteStatement final : public SqlStatement {
   void bind(int index, std::int64_t value) override { s_->bind(index, static_cast<int64_t>(value)); }
   void bind(int index, const std::string& value) override { s_->bind(index, value); }
   void bind_null(int index) override { s_->bind(index); }
+  void bind_blob(int index, std::string_view bytes) override {
+    s_->bindNoCopy(index, static_cast<const void*>(bytes.data()), static_cast<int>(bytes.size()));
+  }
+  void bind(const std::string& name, std::int64_t value) override { s_->bind(name, static_cast<int64_t>(value)); }
+  void bind(const std::string& name, const std::string& value) override { s_->bind(name, value); }
   bool next_row() override { return s_->executeStep(); }
   std::int64_t run() override { return s_->exec(); }
 
@@ -27,6 +32,10 @@ class SqliteStatement final : public SqlStatement {
   bool is_integer(int column) override { return s_->getColumn(column).isInteger(); }
   std::int64_t int64(int column) override { return s_->getColumn(column).getInt64(); }
   std::string text(int column) override { return s_->getColumn(column).getString(); }
+  std::string blob(int column) override {
+    const SQLite::Column c = s_->getColumn(column);
+    return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+  }
 
  private:
   CachedStatement s_;

@@ -34,11 +34,12 @@ TEMPLATE_TEST_CASE_METHOD(Values, "a statement reads integers, text and NULL ali
                           PostgresSide) {
   const std::string hostile = "x'); DROP TABLE staff; --";
   this->read([&](SqlConnection& db) {
-    auto row = db.query("SELECT CAST(? AS BIGINT) AS n, CAST(? AS TEXT) AS t, CAST(NULL AS TEXT) AS z, 'lit?' AS q");
+    auto row = db.query("SELECT CAST(? AS BIGINT) AS n, CAST(? AS TEXT) AS t, CAST(NULL AS TEXT) AS z, 'lit?' AS q, "
+                        "EXISTS (SELECT 1 WHERE 1 = 1) AS yes, EXISTS (SELECT 1 WHERE 1 = 0) AS no");
     row->bind(1, std::int64_t{9007199254740993});
     row->bind(2, hostile);
     REQUIRE(row->next_row());
-    CHECK(row->column_count() == 4);
+    CHECK(row->column_count() == 6);
     CHECK(row->column_name(0) == "n");
     CHECK(row->is_integer(0));
     CHECK(row->int64(0) == 9007199254740993);
@@ -47,6 +48,9 @@ TEMPLATE_TEST_CASE_METHOD(Values, "a statement reads integers, text and NULL ali
     CHECK(row->is_null(2));
     CHECK_FALSE(row->is_integer(2));
     CHECK(row->text(3) == "lit?");
+    CHECK(row->is_integer(4));  // a truth value is 1 or 0 on both
+    CHECK(row->int64(4) == 1);
+    CHECK(row->int64(5) == 0);
     CHECK_FALSE(row->next_row());
   });
   this->read([&](SqlConnection& db) {

@@ -5,6 +5,7 @@
 // rows behind the schema's guards, as someone with a shell on the database would.
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include <pqxx/pqxx>
@@ -27,6 +28,8 @@ struct SqliteSide {
   // A connection whose statements commit one by one, for code that runs inside its caller's
   // transaction (the registry's functions).
   store::SqlConnection& connection() { return db; }
+  // Another process's store on the same database, for races between hosts (or connections).
+  std::unique_ptr<store::SqlStore> another_host() { return std::make_unique<store::Database>(db.open_another()); }
 
   void write(const std::function<void(store::SqlConnection&)>& work) {
     store::WriteTransaction tx(db);
@@ -58,6 +61,9 @@ struct PostgresSide {
   // As SqliteSide::connection(): on a connection of its own, so that it never meets a transaction
   // write() or read() holds open on the store's.
   store::SqlConnection& connection() { return autocommit_session; }
+  std::unique_ptr<store::SqlStore> another_host() {
+    return std::make_unique<store::postgres::PgStore>(store::postgres::PgStore::open(url));
+  }
 
   pqxx::connection autocommit_connection{scratch.url()};
   pqxx::nontransaction autocommit{autocommit_connection};

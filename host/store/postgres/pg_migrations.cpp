@@ -331,7 +331,17 @@ ALTER TABLE staff ADD COLUMN regions TEXT NOT NULL DEFAULT '*'
 ALTER TABLE orders ADD COLUMN rules_release BIGINT;
 )sql";
 
-constexpr std::array<std::string_view, 5> sql{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
+// SQLite's step 6 numbers existing rows by their rowid; PostgreSQL has none, so a database copied
+// at step 5 gets its materials numbered in code order within each order.
+constexpr std::string_view schema_v6 = R"sql(
+ALTER TABLE order_materials ADD COLUMN position BIGINT CHECK (position > 0);
+UPDATE order_materials m SET position = n.position
+  FROM (SELECT order_id, code, row_number() OVER (PARTITION BY order_id ORDER BY code COLLATE "C") AS position
+        FROM order_materials) n
+  WHERE n.order_id = m.order_id AND n.code = m.code;
+)sql";
+
+constexpr std::array<std::string_view, 6> sql{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6};
 
 }  // namespace
 

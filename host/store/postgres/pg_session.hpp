@@ -7,6 +7,7 @@
 // `$1`, `$2`, … (outside quotes and comments) and every value goes as text with its type left to
 // the server, which reads it by the column it meets — as SQLite's loose typing does.
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -34,8 +35,14 @@ class PgSession final : public SqlConnection {
   int scans_ = 0;  // names each scan's cursor
 };
 
-// `sql` with its `?` placeholders numbered as PostgreSQL's `$1`, `$2`, …; a `?` inside a quoted
-// string or identifier, or a comment, is left alone.
-std::string numbered_placeholders(std::string_view sql);
+// `sql` with its placeholders numbered as PostgreSQL's `$1`, `$2`, …: `?` and `?N` as SQLite
+// numbers them, and each `:name` once, whatever how often it appears (`names` says which is which).
+// Inside a quoted string or identifier, or a comment, nothing is touched.
+struct NumberedSql {
+  std::string text;
+  std::map<std::string, int, std::less<>> names;  // ":state" -> 3
+};
+NumberedSql number_placeholders(std::string_view sql);
+std::string numbered_placeholders(std::string_view sql);  // its text
 
 }  // namespace cahub::store::postgres
