@@ -31,7 +31,7 @@ void require_reason(const std::string& reason) {
     throw ReleaseError("reason_too_long", "a reason is " + std::to_string(kLongestReason) + " bytes at most", "reason");
 }
 
-void audit_release(store::Database& db, const std::string& at, const std::string& actor, const std::string& kind,
+void audit_release(store::SqlConnection& db, const std::string& at, const std::string& actor, const std::string& kind,
                    const Release& r, const std::string& reason) {
   nlohmann::json payload{{"region", r.region},
                          {"release", r.number},

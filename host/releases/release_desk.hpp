@@ -127,7 +127,7 @@ void require_reason(const std::string& reason);
 
 // The audit event of a release change: kind "rules.<verb>", payload {region, release, to,
 // script_sha256, spec_sha256?, reason?, based_on?, rollback_of?, effective_from?, by?}.
-void audit_release(store::Database& db, const std::string& at, const std::string& actor, const std::string& kind,
+void audit_release(store::SqlConnection& db, const std::string& at, const std::string& actor, const std::string& kind,
                    const Release& release, const std::string& reason);
 
 }  // namespace cahub::releases

@@ -2,7 +2,7 @@
 // rule_releases, SQL only: typed releases in and out. Every change of a release is made under its
 // version (`WHERE version = ?`), so two administrators acting on one release at once cannot both
 // win; the loser gets false and the desk answers version_conflict. Writes run inside the caller's
-// write transaction, beside the audit event that records them.
+// write transaction, beside the audit event that records them. On either store.
 
 #include <cstdint>
 #include <optional>
@@ -12,7 +12,7 @@
 #include "releases/release.hpp"
 #include "rules/rule_book.hpp"
 #include "store/audit_log.hpp"
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::releases {
 
@@ -25,7 +25,7 @@ struct StoreFingerprint {
 
 class ReleaseRepository {
  public:
-  explicit ReleaseRepository(store::Database& db) : db_(db) {}
+  explicit ReleaseRepository(store::SqlConnection& db) : db_(db) {}
 
   // Inserts `release` as the region's next number (the one it carries is ignored) and returns
   // it with its id and number.
@@ -54,7 +54,7 @@ class ReleaseRepository {
   bool save_transition(const Release& changed, std::int64_t version);
 
  private:
-  store::Database& db_;
+  store::SqlConnection& db_;
 };
 
 }  // namespace cahub::releases

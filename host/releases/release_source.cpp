@@ -52,11 +52,10 @@ Release imported_release(const std::string& region, std::string script, std::opt
 
 }  // namespace
 
-std::vector<std::string> import_missing_regions(store::Database& db, const std::filesystem::path& folder,
+std::vector<std::string> import_missing_regions(store::SqlStore& store, const std::filesystem::path& folder,
                                                 const rules::SandboxLimits& limits) {
   std::vector<std::string> imported;
-  ReleaseRepository repository(db);
-  const auto known = repository.regions();
+  const auto known = store::read(store, [](store::SqlConnection& db) { return ReleaseRepository(db).regions(); });
   for (const auto& file : region_scripts(folder)) {
     const std::string region = file.stem().string();
     if (std::binary_search(known.begin(), known.end(), region) || !orders::is_region_id(region)) continue;
@@ -70,13 +69,14 @@ std::vector<std::string> import_missing_regions(store::Database& db, const std::
                                    r.evaluation.findings.front().text());
       continue;
     }
-    store::WriteTransaction tx(db);
-    const std::string now = store::now_china_time();
-    r.created = {"system", now};
-    r.published = Stamp{"system", now};
-    const Release inserted = ReleaseRepository(db).insert(r);
-    audit_release(db, now, "system", "rules.imported", inserted, inserted.reason);
-    tx.commit();
+    const Release inserted = store::write(store, [&](store::SqlConnection& db) {
+      const std::string now = store::now_china_time();
+      r.created = {"system", now};
+      r.published = Stamp{"system", now};
+      Release saved = ReleaseRepository(db).insert(r);
+      audit_release(db, now, "system", "rules.imported", saved, saved.reason);
+      return saved;
+    });
     rules::rules_logger()->info("{}: imported into the store as region {} release {}", file.string(), region,
                                 inserted.number);
     imported.push_back(region);
@@ -84,15 +84,14 @@ std::vector<std::string> import_missing_regions(store::Database& db, const std::
   return imported;
 }
 
-StoreFingerprint load_book_from_store(rules::RuleBook& book, store::Database& db) {
+StoreFingerprint load_book_from_store(rules::RuleBook& book, store::SqlStore& store) {
   std::vector<rules::PublishedRelease> releases;
   StoreFingerprint fingerprint;
-  {
-    store::ReadTransaction snapshot(db);  // the releases and their fingerprint from one moment
+  store.read([&](store::SqlConnection& db) {  // the releases and their fingerprint from one moment
     ReleaseRepository repository(db);
     fingerprint = repository.fingerprint();
     releases = repository.reachable_releases();
-  }
+  });
   book.load_releases(releases);
   return fingerprint;
 }

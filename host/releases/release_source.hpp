@@ -30,11 +30,13 @@ namespace cahub::releases {
 
 // Imports every region script of `folder` whose region has no release in the store. A script that
 // fails its check is not imported (logged). Returns the regions imported.
-std::vector<std::string> import_missing_regions(store::Database& db, const std::filesystem::path& folder,
+// Each region is imported in a write of its own; on either store.
+std::vector<std::string> import_missing_regions(store::SqlStore& store, const std::filesystem::path& folder,
                                                 const rules::SandboxLimits& limits);
 
-// Makes the store's reachable releases what `book` serves. Returns the fingerprint it loaded.
-StoreFingerprint load_book_from_store(rules::RuleBook& book, store::Database& db);
+// Makes the store's reachable releases what `book` serves, read in one snapshot of either store.
+// Returns the fingerprint it loaded.
+StoreFingerprint load_book_from_store(rules::RuleBook& book, store::SqlStore& store);
 
 class ReleaseWatcher {
  public:

@@ -29,6 +29,7 @@ enum class Serial : std::int64_t {
   audit_chain = 0x4341484241554454,     // "CAHBAUDT": reading the chain's end and appending after it
   staff_accounts = 0x4341484253544146,  // "CAHBSTAF": the first account, the last administrator
   order_limits = 0x434148424C494D54,    // "CAHBLIMT": counting an applicant's open orders, then adding one
+  rule_releases = 0x4341484252454C53,   // "CAHBRELS": a region's next release number
 };
 
 // Where the dialects differ, said once:
