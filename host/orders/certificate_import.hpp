@@ -13,7 +13,7 @@
 #include "orders/certificate_registry.hpp"
 #include "orders/customer_directory.hpp"
 #include "orders/order.hpp"
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::orders {
 
@@ -31,7 +31,7 @@ struct ImportedCertificate {
 // (RegionNotYours "region_not_yours" for another region; WorkflowRefusal "forbidden":
 // a record that no CA confirmed needs someone who checks documents); OrderConflict
 // "certificate_exists" when the CA's serial is already in the registry.
-RegisteredCertificate import_certificate(store::Database& db, const ImportedCertificate& certificate,
+RegisteredCertificate import_certificate(store::SqlStore& store, const ImportedCertificate& certificate,
                                          const Actor& actor, Date today);
 
 }  // namespace cahub::orders
