@@ -228,7 +228,8 @@ OrderPage OrderRepository::list(const OrderFilter& f, const std::optional<OrderC
     const Order& last = page.orders.back();
     page.next = OrderCursor{last.due_on.empty() ? "9999-12-31" : last.due_on, last.id};
   }
-  auto counts = db_.query("SELECT o.state, count(*) FROM orders o " + where_of(f, false, db_.dialect()) + " GROUP BY o.state");
+  auto counts = db_.query("SELECT o.state, count(*) FROM orders o " + where_of(f, false, db_.dialect()) +
+                " GROUP BY o.state ORDER BY o.state" + db_.bytewise());  // one order on both stores
   bind_filter(*counts, f);
   while (counts->next_row())
     if (auto s = parse_state(counts->text(0))) page.counts.emplace_back(*s, counts->int64(1));
