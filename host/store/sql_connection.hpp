@@ -1,12 +1,15 @@
 #pragma once
-// What the code that runs on both stores sees of a connection: statements with `?` placeholders,
-// bound by position, read row by row. store::Database (SQLite) and postgres::PgSession (a
-// transaction on a PostgreSQL connection) implement it, so the audit trail's append, its
-// verification and its replay are written once and tested on both (issue 17).
+// What the code that runs on both stores sees of a connection and of a store: statements with
+// `?`, `?N` or `:name` placeholders, read row by row, inside transactions a SqlStore gives.
+// store::Database (SQLite) implements both; postgres::PgSession (the caller's transaction on a
+// PostgreSQL connection) and postgres::PgStore implement them for PostgreSQL. So the audit trail,
+// the staff directory, the certificate registry, the order repository and the rule releases are
+// written once and tested on both (issue 17; tests/pg/store_sides.hpp).
 //
 // Values cross as SQLite keeps them and as the PostgreSQL schema restates them
-// (store/postgres/pg_migrations.hpp): integers, text (dates, JSON, hashes) and NULL. Write SQL
-// both dialects read alike; where they differ, ask dialect() and say why at that line.
+// (store/postgres/pg_migrations.hpp): integers (and truth values as 1 or 0), text (dates, JSON,
+// hashes), bytes and NULL. Write SQL both dialects read alike; where they differ, use the helpers
+// below or ask dialect(), and say why at that line.
 //
 // Threading: like the connection under it, one thread at a time.
 
