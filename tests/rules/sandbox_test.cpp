@@ -7,6 +7,7 @@
 #include <spdlog/sinks/ringbuffer_sink.h>
 
 #include "rules/lua_sandbox.hpp"
+#include "rules/name_suggestions.hpp"
 #include "rules/rules_log.hpp"
 
 using namespace cahub::rules;
@@ -149,6 +150,14 @@ TEST_CASE("reading a name defined nowhere is an error that suggests the likely o
   const CallOutcome outcome = failure_of(sandbox, "local x = 1\nreturn tostrin(x)");
   CHECK(outcome.text() == "test.lua:2: unknown name 'tostrin' (did you mean 'tostring'?)");
   CHECK(failure_of(sandbox, "feee {}").message == "unknown name 'feee' (did you mean 'fee'?)");
+  // Two names as close ('string' and 'tostring' are both two edits away): the same one every
+  // time, in every fresh state, whatever order its table hands the names over in.
+  for (int i = 0; i < 20; ++i) {
+    LuaSandbox fresh;
+    CHECK(failure_of(fresh, "return restring").message == "unknown name 'restring' (did you mean 'string'?)");
+  }
+  CHECK(cahub::rules::closest_name("restring", {"tostring", "string"}) == "string");
+  CHECK(cahub::rules::closest_name("restring", {"string", "tostring"}) == "string");
 }
 
 TEST_CASE("an endless loop stops with an instruction limit, even under the script's own pcall") {
