@@ -3,6 +3,8 @@
 // changed only at its version, and its audit events found again; the replay accounts for them.
 #include <catch2/catch.hpp>
 
+#include <future>
+
 #include "audit/audit_replay.hpp"
 #include "releases/release_desk.hpp"
 #include "releases/release_repository.hpp"
@@ -97,4 +99,28 @@ TEMPLATE_TEST_CASE_METHOD(Releases, "a draft takes the region's next number and 
     CHECK(v.agrees());
     CHECK(v.rows.at("rule_releases") == 8);
   });
+}
+
+// Two hosts starting a draft of one region at once: under READ COMMITTED each would read the same
+// largest number and both would take the next one. The numbering runs one draft at a time
+// (Serial::rule_releases): the second waits, then takes the number after the first's.
+TEST_CASE("on PostgreSQL two hosts drafting one region at once get consecutive numbers") {
+  Releases<PostgresSide> side;
+  import_missing_regions(side.sql_store(), CAHUB_REGION_RULES_DIR, {});
+  pqxx::connection other_host(side.scratch.url());
+  pqxx::work open(other_host);  // the first host, between its insert and its commit
+  store::postgres::PgSession session(open, "other host");
+  Release first;
+  first.region = "neimenggu";
+  first.script = "return {}";
+  first.script_sha256 = store::sha256_hex(first.script);
+  first.reason = "2027 price list";
+  first.created = {"wang.min", store::now_china_time()};
+  first = ReleaseRepository(session).insert(first);
+  REQUIRE(first.number == 2);
+
+  auto second = std::async(std::launch::async, [&] { return side.draft("neimenggu", "return { }").number; });
+  CHECK(second.wait_for(std::chrono::milliseconds(300)) == std::future_status::timeout);  // waiting its turn
+  open.commit();
+  CHECK(second.get() == 3);
 }
