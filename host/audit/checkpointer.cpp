@@ -29,8 +29,9 @@ std::optional<Checkpoint> take_checkpoint(store::SqlConnection& db, const Checkp
   return c;
 }
 
-Checkpointer::Checkpointer(store::Database connection, CheckpointTarget target, std::chrono::milliseconds interval)
-    : db_(std::move(connection)), target_(std::move(target)), interval_(interval) {
+Checkpointer::Checkpointer(std::unique_ptr<store::SqlStore> store, CheckpointTarget target,
+                           std::chrono::milliseconds interval)
+    : store_(std::move(store)), target_(std::move(target)), interval_(interval) {
   newest_ = CheckpointLog(target_.file).newest();
   thread_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "cahub-anchor");
@@ -64,7 +65,8 @@ void Checkpointer::run() {
 
 void Checkpointer::once() {
   try {
-    if (auto c = take_checkpoint(db_, target_, newest_)) {
+    auto c = store::read(*store_, [&](store::SqlConnection& db) { return take_checkpoint(db, target_, newest_); });
+    if (c) {
       newest_ = std::move(c);
       std::lock_guard lock(mutex_);
       ++taken_;

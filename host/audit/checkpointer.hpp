@@ -14,13 +14,14 @@
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
 
 #include "audit/checkpoint.hpp"
 #include "audit/checkpoint_log.hpp"
-#include "store/database.hpp"
+#include "store/sql_connection.hpp"
 
 namespace cahub::audit {
 
@@ -39,8 +40,9 @@ std::optional<Checkpoint> take_checkpoint(store::SqlConnection& db, const Checkp
 
 class Checkpointer {
  public:
-  // Takes `connection` for its own thread and starts it. [thread-safe to construct once]
-  Checkpointer(store::Database connection, CheckpointTarget target, std::chrono::milliseconds interval);
+  // Takes `store` (a connection of its own: the SQLite file's or PostgreSQL's) for its thread and
+  // starts it. [thread-safe to construct once]
+  Checkpointer(std::unique_ptr<store::SqlStore> store, CheckpointTarget target, std::chrono::milliseconds interval);
   // Stops the thread, then takes a last checkpoint of what is there now.
   ~Checkpointer();
   Checkpointer(const Checkpointer&) = delete;
@@ -52,7 +54,7 @@ class Checkpointer {
   void run();
   void once();
 
-  store::Database db_;  // the thread's, then the destructor's
+  std::unique_ptr<store::SqlStore> store_;  // the thread's, then the destructor's
   const CheckpointTarget target_;
   const std::chrono::milliseconds interval_;
   std::optional<Checkpoint> newest_;  // the thread's, then the destructor's

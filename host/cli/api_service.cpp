@@ -32,18 +32,22 @@ http::Limits http_limits(const config::Server& s) {
 }  // namespace
 
 ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_book,
-                       const plugins::PluginRegistry& plugins, const store::Database& database)
+                       const plugins::PluginRegistry& plugins, const store::StoreLocation& location)
     : quotes_(rule_book, plugins),
-      services_{rule_book, plugins, quotes_, database.file(), store::DatabaseHealth::of(database.file())},
+      services_{rule_book, plugins, quotes_, location,
+                location.shared() ? nullptr : store::DatabaseHealth::of(std::filesystem::absolute(location.file))},
       calendar_(cfg.calendar.holidays, cfg.calendar.workdays),
-      committer_(cfg.store.group_commit ? std::make_unique<store::GroupCommitter>(database.open_another()) : nullptr),
+      // Group commit is SQLite's answer to its one writer; PostgreSQL commits transactions side by side.
+      committer_(cfg.store.group_commit && !location.shared()
+                     ? std::make_unique<store::GroupCommitter>(store::Database::open(location.file))
+                     : nullptr),
       sign_in_(sign_in_limits(cfg.sign_in), {cfg.sign_in.concurrent_checks, cfg.sign_in.queued_checks}),
       observer_(metrics_, cfg.server.access_log),
-      order_services_{database.file(), {quotes_, plugins, calendar_}, committer_.get(), sign_in_,
+      order_services_{location, {quotes_, plugins, calendar_}, committer_.get(), sign_in_,
                       std::chrono::minutes(8 * 60), &metrics_},
       // Half the workers at most evaluate rule texts at once: the rest stay free for quotes and orders.
       evaluation_turns_(std::max(1, static_cast<int>(cfg.server.threads) / 2)),
-      release_services_{database.file(), committer_.get(),
+      release_services_{location, committer_.get(),
                         {rule_book, plugins, cfg.rules, cfg.rules_source == "store", &evaluation_turns_, [this] {
                            if (rules_published_) rules_published_();
                          }}} {
@@ -52,7 +56,7 @@ ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_bo
   server::install_release_routes(routes_, release_services_);
   server::install_console_routes(routes_);
   if (cfg.metrics.enabled) {
-    metrics_services_.reset(new server::MetricsServices{metrics_, server::metrics_token(cfg.paths.var), database.file(),
+    metrics_services_.reset(new server::MetricsServices{metrics_, server::metrics_token(cfg.paths.var), location,
                                                         rule_book, plugins, committer_.get(),
                                                         std::chrono::system_clock::now()});
     server::install_metrics_route(routes_, *metrics_services_);
@@ -61,11 +65,18 @@ ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_bo
                                          server::add_security_headers, &observer_);
 }
 
-std::vector<desk::Reconciled> ApiService::reconcile(store::Database& database) {
-  store::DirectCommitter direct(database);
+std::vector<desk::Reconciled> ApiService::reconcile(store::SqlStore& store) {
+  store::DirectCommitter direct(store);
   store::Committer& writes = committer_ ? static_cast<store::Committer&>(*committer_) : direct;
-  desk::OrderDesk desk(order_services_.desk, database, writes);
-  return desk.reconcile({"system", orders::Role::Admin});
+  desk::OrderDesk desk(order_services_.desk, store, writes);
+  if (!services_.store.shared()) return desk.reconcile({"system", orders::Role::Admin});
+  // Hosts sharing one store: another host may be asking a provider about an order right now, and
+  // this one must not return that order from under it. The bundled providers answer within
+  // milliseconds, so an order untouched for 15 minutes was left by a host that stopped; the rest
+  // are finished by the next host that starts after that, or by a retry of their step.
+  constexpr auto kLeftBehind = std::chrono::minutes(15);
+  return desk.reconcile({"system", orders::Role::Admin},
+                        store::china_time(std::chrono::system_clock::now() - kLeftBehind));
 }
 
 }  // namespace cahub::cli

@@ -20,23 +20,26 @@
 #include "server/orders_api.hpp"
 #include "server/request_observer.hpp"
 #include "server/rules_api.hpp"
-#include "store/database.hpp"
 #include "store/group_commit.hpp"
+#include "store/postgres/store_location.hpp"
 
 namespace cahub::cli {
 
 class ApiService {
  public:
-  // `rule_book`, `plugins` and `database` (opened and migrated) must outlive the service. With
-  // store.group_commit on, a writer thread with its own connection to `database` starts here.
+  // `rule_book` and `plugins` must outlive the service; the store at `location` is opened and
+  // migrated already. On SQLite with store.group_commit on, a writer thread with its own connection
+  // starts here; on PostgreSQL each worker's transactions commit side by side, on its own
+  // connection (server/authentication.hpp, worker_store).
   ApiService(const config::Config& cfg, const rules::RuleBook& rule_book, const plugins::PluginRegistry& plugins,
-             const store::Database& database);
+             const store::StoreLocation& location);
 
   // Bind, run and stop it here; run() must have returned before the service is destroyed.
   http::Server& http() { return *http_; }
   // Finishes the orders a previous run left waiting for their provider (a crash between asking and
-  // recording; desk/provider_steps.cpp), as "system", before the first request is answered.
-  std::vector<desk::Reconciled> reconcile(store::Database& database);
+  // recording; desk/provider_steps.cpp), as "system", before the first request is answered. On a
+  // store other hosts share, only those untouched for 15 minutes (OrderDesk::reconcile).
+  std::vector<desk::Reconciled> reconcile(store::SqlStore& store);
 
   // What the server counts (GET /metrics); hot reload reports its reloads here too.
   observability::Metrics& metrics() { return metrics_; }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/database_refusal.hpp"
+#include "cli/database_url.hpp"
 #include "cli/exit_codes.hpp"
 #include "errors/error_answer.hpp"
 #include "pipeline/request_error.hpp"
@@ -53,15 +54,15 @@ std::string reasons_of(const nlohmann::json& quote) {
 
 DeskSession::DeskSession(const GlobalOptions& global)
     : runtime_(load_runtime(global)),
-      database_(store::Database::open(runtime_.config.paths.database)),
+      store_(store::open_store(chosen_store(runtime_.config))),
       quotes_(*runtime_.rule_book, *runtime_.plugins),
       calendar_(runtime_.config.calendar.holidays, runtime_.config.calendar.workdays),
-      writes_(database_),
+      writes_(*store_),
       services_{quotes_, *runtime_.plugins, calendar_},
-      desk_(services_, database_, writes_) {}
+      desk_(services_, *store_, writes_) {}
 
 orders::Actor DeskSession::acting_staff(const std::string& as) {
-  staff::StaffDirectory directory(database_);
+  staff::StaffDirectory directory(*store_);
   return acting_member(directory, as).actor();
 }
 
@@ -84,9 +85,9 @@ staff::StaffMember acting_member(staff::StaffDirectory& directory, const std::st
 
 bool acting_staff_named(const std::string& as) { return !as.empty() || !environment("CAHUB_TOKEN").empty(); }
 
-orders::RegionScope DeskSession::reading_regions(const std::string& as) { return cli::reading_regions(database_, as); }
+orders::RegionScope DeskSession::reading_regions(const std::string& as) { return cli::reading_regions(*store_, as); }
 
-orders::RegionScope reading_regions(store::Database& database, const std::string& as) {
+orders::RegionScope reading_regions(store::SqlStore& database, const std::string& as) {
   if (!acting_staff_named(as)) return orders::RegionScope::all();
   staff::StaffDirectory directory(database);
   return acting_member(directory, as).regions;

@@ -27,7 +27,7 @@
 #include "pipeline/quote_pipeline.hpp"
 #include "staff/staff_directory.hpp"
 #include "store/committer.hpp"
-#include "store/database.hpp"
+#include "store/postgres/store_location.hpp"
 
 namespace CLI { class App; }
 
@@ -35,14 +35,15 @@ namespace cahub::cli {
 
 class DeskSession {
  public:
-  // Loads the configuration, scripts and plugins and opens the database (store::StoreError when
-  // it cannot be opened).
+  // Loads the configuration, scripts and plugins and opens the store: the SQLite file, or the
+  // PostgreSQL database of $CAHUB_DATABASE_URL or store.url (cli/database_url.hpp); StoreError when
+  // it cannot be opened.
   explicit DeskSession(const GlobalOptions& global);
   DeskSession(const DeskSession&) = delete;
   DeskSession& operator=(const DeskSession&) = delete;
 
   desk::OrderDesk& desk() { return desk_; }
-  store::Database& database() { return database_; }
+  store::SqlStore& database() { return *store_; }
   const Runtime& runtime() const { return runtime_; }
 
   // The staff member who acts (see above); staff::StaffError when nobody can be, with
@@ -53,7 +54,7 @@ class DeskSession {
 
  private:
   Runtime runtime_;
-  store::Database database_;
+  std::unique_ptr<store::SqlStore> store_;
   pipeline::QuotePipeline quotes_;
   orders::WorkingCalendar calendar_;
   store::DirectCommitter writes_;
@@ -67,7 +68,7 @@ staff::StaffMember acting_member(staff::StaffDirectory& directory, const std::st
 // Whether the command line names someone to act: `--as` given or CAHUB_TOKEN set.
 bool acting_staff_named(const std::string& as);
 // The regions a read on `database` shows, as DeskSession::reading_regions.
-orders::RegionScope reading_regions(store::Database& database, const std::string& as);
+orders::RegionScope reading_regions(store::SqlStore& database, const std::string& as);
 
 // `--as LOGIN`, the same on every command that writes.
 void add_acting_option(CLI::App& cmd, std::string& as);

@@ -5,6 +5,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/database_url.hpp"
 #include "config/config_error.hpp"
 #include "config/load_config.hpp"
 #include "releases/release_source.hpp"
@@ -45,10 +46,10 @@ void set_up_logging(config::LogLevel level) {
 // (audited, as "system"), then the book serves the published releases. The database must exist
 // (`cahub db init`); a missing one is refused like every command's (store::StoreError).
 releases::StoreFingerprint load_rules_from_store(rules::RuleBook& book, const config::Config& cfg) {
-  store::Database db = store::Database::open(cfg.paths.database);
-  for (const auto& region : releases::import_missing_regions(db, cfg.paths.rules, cfg.rules))
+  const std::unique_ptr<store::SqlStore> db = store::open_store(chosen_store(cfg));
+  for (const auto& region : releases::import_missing_regions(*db, cfg.paths.rules, cfg.rules))
     spdlog::info("region {}: imported from {} as its first release in the store", region, cfg.paths.rules.string());
-  return releases::load_book_from_store(book, db);
+  return releases::load_book_from_store(book, *db);
 }
 
 }  // namespace

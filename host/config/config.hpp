@@ -71,6 +71,10 @@ struct Store {
   // On: one writer thread commits the writes of concurrent requests together, one durable commit
   // for many. Off: each worker thread commits its own request's transaction on its own connection.
   bool group_commit = true;
+  // Empty: the SQLite file of paths.database. Otherwise a postgresql:// URL without a password
+  // (libpq finds it in ~/.pgpass, $PGPASSFILE or $PGPASSWORD): the database several hosts share.
+  // $CAHUB_DATABASE_URL takes precedence (cli/database_url.hpp).
+  std::string url;
 };
 
 // GET /metrics (server/metrics_route.hpp): Prometheus text, for a bearer token kept apart from

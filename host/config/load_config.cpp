@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -17,6 +18,20 @@
 
 namespace cahub::config {
 namespace {
+
+// Whether a postgresql:// URL names a password: "user:secret@" before its host, or a password=
+// parameter (libpq's connection URIs, https://www.postgresql.org/docs/15/libpq-connect.html).
+bool carries_password(std::string_view url) {
+  const std::string_view rest = url.substr(url.find("://") + 3);
+  const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  const auto at = authority.rfind('@');
+  if (at != std::string_view::npos && authority.substr(0, at).find(':') != std::string_view::npos) return true;
+  const auto query = rest.find('?');
+  if (query == std::string_view::npos) return false;
+  const std::string_view parameters = rest.substr(query);
+  return parameters.find("?password=") != std::string_view::npos ||
+         parameters.find("&password=") != std::string_view::npos;
+}
 
 std::string a_or_an(toml::node_type type) {
   switch (type) {
@@ -200,6 +215,19 @@ class Reader {
         fail(line, setting.name() + " must be " + setting.type_text() + "; got '" + text->get() + "'");
       }
       case SettingType::DateList: return dates_of(setting, node, line);
+      case SettingType::DatabaseUrl: {
+        const auto* text = node.as_string();
+        if (!text) wrong_type("a string");
+        const std::string& url = text->get();
+        if (url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0)
+          fail(line, setting.name() + " must be a postgresql:// URL (the SQLite file is paths.database)");
+        // The message does not echo the URL: it may be the password that is wrong with it.
+        if (carries_password(url))
+          fail(line, setting.name() + " must not carry a password, which `cahub config show` would print: keep it "
+                                      "in ~/.pgpass, $PGPASSFILE or $PGPASSWORD, or give the whole URL in "
+                                      "$CAHUB_DATABASE_URL");
+        return url;
+      }
       case SettingType::Boolean: {
         const auto* flag = node.as_boolean();
         if (!flag) wrong_type("true or false");

@@ -197,6 +197,14 @@ const Setting schema[] = {
                     "thread commits its own request: one disk flush per write.",
      .show = [](const Config& c) { return show_boolean(c.store.group_commit); },
      .store = [](Config& c, const SettingValue& v) { c.store.group_commit = std::get<bool>(v); }},
+    {.table = "store", .key = "url", .type = SettingType::DatabaseUrl,
+     .description = "A PostgreSQL database (postgresql://user@host:5432/cahub) instead of the SQLite file of "
+                    "paths.database: the store several `cahub serve` hosts share (docs/deployment.md). No password "
+                    "here, where `cahub config show` prints it: libpq reads it from ~/.pgpass, $PGPASSFILE or "
+                    "$PGPASSWORD. $CAHUB_DATABASE_URL, when set, takes precedence. Unset: SQLite.",
+     .show = [](const Config& c) { return toml_string(c.store.url); },
+     .store = [](Config& c, const SettingValue& v) { c.store.url = std::get<std::string>(v); },
+     .optional = true},
 
     {.table = "metrics", .key = "enabled", .type = SettingType::Boolean,
      .description = "Whether `cahub serve` answers GET /metrics (Prometheus text) to a bearer token of its own: "
@@ -285,6 +293,7 @@ std::string Setting::type_text() const {
     }
     case SettingType::DateList: return "array of dates (YYYY-MM-DD)";
     case SettingType::Boolean: return "boolean";
+    case SettingType::DatabaseUrl: return "postgresql:// URL";
   }
   return "?";
 }

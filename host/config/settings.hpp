@@ -23,6 +23,7 @@ enum class SettingType {
   DateList,  // array of 'YYYY-MM-DD' strings or TOML dates
   Boolean,   // TOML true or false
   Choice,    // one of `choices`, as a string
+  DatabaseUrl,  // a postgresql:// or postgres:// URL without a password, as a string; optional
 };
 
 // A checked value; the alternative matches the setting's type (Path → path, DateList → dates).

@@ -89,7 +89,7 @@ orders::Order OrderDesk::receive_material(const std::string& order_id, const std
   const orders::Order before = get(order_id, actor.regions);
   orders::check_material_receipt(before.state);  // W10
   check_upload(before.ca, receipt.file_name, receipt.file_bytes);
-  write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+  write_job(writes_, [&](orders::OrderRepository& repo, store::SqlConnection& db, const std::string& now) {
     if (!repo.tick_material(before.id, code, actor.login, now, receipt.file_name, receipt.file_bytes))
       throw orders::OrderNotFound("order " + before.public_id + " requires no material \"" + code + "\"");
     json payload = {{"order", before.public_id}, {"material", code}};
@@ -115,7 +115,7 @@ orders::Order OrderDesk::upload_material(const std::string& order_id, const std:
   orders::check_material_receipt(before.state);  // W10
   check_upload(before.ca, file_name, static_cast<std::int64_t>(content.size()));
   const orders::UploadedFile file{file_name, media_type_of(file_name, content).type, std::move(content)};
-  write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+  write_job(writes_, [&](orders::OrderRepository& repo, store::SqlConnection& db, const std::string& now) {
     const auto bytes = static_cast<std::int64_t>(file.content.size());
     if (!repo.tick_material(before.id, code, actor.login, now, file.file_name, bytes))
       throw orders::OrderNotFound("order " + before.public_id + " requires no material \"" + code + "\"");
@@ -135,7 +135,8 @@ orders::Order OrderDesk::upload_material(const std::string& order_id, const std:
 orders::MaterialFile OrderDesk::material_file(const std::string& order_id, const std::string& code,
                                               const orders::RegionScope& regions) {
   (void)get(order_id, regions);  // OrderNotFound for another region's order, before its files are looked at
-  return orders::OrderRepository(reads_).material_file(order_id, code);
+  return store::read(reads_,
+                     [&](store::SqlConnection& db) { return orders::OrderRepository(db).material_file(order_id, code); });
 }
 
 }  // namespace cahub::desk

@@ -23,7 +23,8 @@ json not_renewable(const std::string& code, const std::string& message) {
 }  // namespace
 
 orders::Order OrderDesk::get(const std::string& order_id, const orders::RegionScope& regions) {
-  orders::Order order = orders::OrderRepository(reads_).get(order_id);
+  orders::Order order =
+      store::read(reads_, [&](store::SqlConnection& db) { return orders::OrderRepository(db).get(order_id); });
   // The words of OrderRepository::get for a missing id: another region's order is not there.
   if (!regions.covers(order.region)) throw orders::OrderNotFound("no order " + order_id);
   return order;
@@ -31,19 +32,22 @@ orders::Order OrderDesk::get(const std::string& order_id, const orders::RegionSc
 
 std::vector<store::RecordedAuditEvent> OrderDesk::events(const std::string& order_id,
                                                          const orders::RegionScope& regions) {
-  return store::audit_events_of(reads_, get(order_id, regions).id);  // get: OrderNotFound for an unknown id
+  const std::int64_t id = get(order_id, regions).id;  // OrderNotFound for an unknown id
+  return store::read(reads_, [&](store::SqlConnection& db) { return store::audit_events_of(db, id); });
 }
 
 orders::OrderPage OrderDesk::list(orders::OrderFilter filter, const std::optional<orders::OrderCursor>& after,
                                   int limit, const orders::RegionScope& regions) {
   filter.regions = regions;
-  return orders::OrderRepository(reads_).list(filter, after, limit);
+  return store::read(reads_,
+                     [&](store::SqlConnection& db) { return orders::OrderRepository(db).list(filter, after, limit); });
 }
 
 std::vector<orders::RegisteredCertificate> OrderDesk::certificates(orders::CertificateFilter filter, int limit,
                                                                    const orders::RegionScope& regions) {
   filter.regions = regions;
-  return orders::registered_certificates(reads_, filter, limit);
+  return store::read(reads_,
+                     [&](store::SqlConnection& db) { return orders::registered_certificates(db, filter, limit); });
 }
 
 json OrderDesk::renewal_outlook(const orders::RegisteredCertificate& c, Date today) const {
@@ -85,7 +89,7 @@ orders::Order OrderDesk::act(const std::string& order_id, orders::Action action,
   const orders::Order before = get(order_id, actor.regions);
   require_version(before, request.version);
   const orders::OrderState next = orders::next_state(before.state, action, before.facts(), actor);
-  write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+  write_job(writes_, [&](orders::OrderRepository& repo, store::SqlConnection& db, const std::string& now) {
     repo.advance({before.id, before.public_id, request.version}, next, now);
     if (action == orders::Action::Approve) repo.set_approved_by(before.id, actor.login);
     json payload = {{"order", before.public_id}, {"from", orders::code_of(before.state)},
@@ -107,7 +111,7 @@ orders::Order OrderDesk::record_payment(const std::string& order_id, const edge:
   const orders::OrderState next =
       orders::next_state(before.state, orders::Action::RecordPayment, before.facts(), actor);
   orders::check_payment(before.facts(), p.amount, !p.adjustment_reason.empty(), actor);  // W3
-  write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+  write_job(writes_, [&](orders::OrderRepository& repo, store::SqlConnection& db, const std::string& now) {
     repo.insert_payment(before.id, {p.method, p.amount, p.voucher, p.adjustment_reason}, actor.login, now);
     repo.advance({before.id, before.public_id, p.version}, next, now);
     json event = {{"order", before.public_id}, {"method", code_of(p.method)}, {"amount_fen", p.amount},
@@ -139,7 +143,7 @@ orders::Order OrderDesk::set_terms(const std::string& order_id, const edge::Term
   // a total of 0 leaves nothing to pay, and the order is approved as it is.
   const bool nothing_to_pay = t.total && *t.total == 0 && before.state == orders::OrderState::AwaitingPayment;
   const orders::OrderState after = nothing_to_pay ? orders::OrderState::Approved : before.state;
-  write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+  write_job(writes_, [&](orders::OrderRepository& repo, store::SqlConnection& db, const std::string& now) {
     repo.insert_terms(before.id, terms, actor.login, now);
     repo.advance({before.id, before.public_id, t.version}, after, now);
     json event = {{"order", before.public_id}, {"reason", t.reason}, {"to", orders::code_of(after)}};
@@ -154,6 +158,8 @@ orders::Order OrderDesk::set_terms(const std::string& order_id, const edge::Term
   return get(order_id, actor.regions);
 }
 
-store::AuditVerdict OrderDesk::verify_audit() { return store::verify_audit_chain(reads_); }
+store::AuditVerdict OrderDesk::verify_audit() {
+  return store::read(reads_, [](store::SqlConnection& db) { return store::verify_audit_chain(db); });
+}
 
 }  // namespace cahub::desk

@@ -79,7 +79,8 @@ struct Reconciled {
 
 class OrderDesk {
  public:
-  OrderDesk(const DeskServices& services, store::Database& reads, store::Committer& writes)
+  // Reads run on `reads`, one snapshot each (SqlStore::read); writes go through `writes`.
+  OrderDesk(const DeskServices& services, store::SqlStore& reads, store::Committer& writes)
       : services_(services), reads_(reads), writes_(writes) {}
 
   // Accepts an order: quotes it through the common pipeline with the registry's facts about the
@@ -135,8 +136,10 @@ class OrderDesk {
   // Freeze, unfreeze or revoke the certificate concerned, in the same three steps (carrying_out).
   orders::Order carry_out(const std::string& order_id, std::int64_t version, const orders::Actor& actor);
   // Finishes every order left waiting for its provider (a crash between asking and recording):
-  // each provider says what it did, by order id or by serial, and the order follows.
-  std::vector<Reconciled> reconcile(const orders::Actor& system);
+  // each provider says what it did, by order id or by serial, and the order follows. With
+  // `untouched_since` (a China time), only orders that have not changed since: on a store other
+  // hosts share, an order that changed a moment ago may be one another host is asking about now.
+  std::vector<Reconciled> reconcile(const orders::Actor& system, const std::string& untouched_since = {});
 
   store::AuditVerdict verify_audit();
 
@@ -148,7 +151,7 @@ class OrderDesk {
   void check_upload(const std::string& ca, const std::string& file_name, std::optional<std::int64_t> file_bytes) const;
 
   const DeskServices& services_;
-  store::Database& reads_;
+  store::SqlStore& reads_;
   store::Committer& writes_;
 };
 

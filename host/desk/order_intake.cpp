@@ -21,7 +21,7 @@ using nlohmann::json;
 // Fills in the certificate's dates from the registry when the clerk left them out, so that the
 // renewal window and warranty rules see the real dates. A certificate of a region the clerk does
 // not cover is treated as one the registry does not hold, so that no refusal reveals it.
-void check_certificate_concerned(store::Database& db, orders::OrderRequest& r, const orders::RegionScope& regions) {
+void check_certificate_concerned(store::SqlConnection& db, orders::OrderRequest& r, const orders::RegionScope& regions) {
   if (r.previous_serial.empty()) return;
   const auto known = orders::find_certificate(db, r.quote.ca, r.previous_serial);
   if (!known || !regions.covers(known->region)) return;
@@ -44,7 +44,7 @@ void check_certificate_concerned(store::Database& db, orders::OrderRequest& r, c
 // "One master key per unit" (Qinghai): whether the unit already holds a master key is a fact the
 // registry knows, so the quote gets it from there rather than from what a clerk remembered to
 // tick. An active or frozen master certificate in the region counts.
-void master_key_from_registry(store::Database& db, orders::OrderRequest& r) {
+void master_key_from_registry(store::SqlConnection& db, orders::OrderRequest& r) {
   if (r.quote.applicant == ApplicantKind::Person) return;
   if (orders::holds_master_key(db, r.applicant.uscc, r.quote.region)) r.quote.circumstances.has_master_key = true;
 }
@@ -87,7 +87,10 @@ struct Accepted {
 // transaction, with the insert and its audit event, so that concurrent creations cannot both pass.
 Accepted accept(store::Committer& writes, const orders::NewOrder& o, const orders::Actor& clerk) {
   const orders::OrderRequest& r = *o.request;
-  return write_job(writes, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+  return write_job(writes, [&](orders::OrderRepository& repo, store::SqlConnection& db, const std::string& now) {
+    // Hosts sharing PostgreSQL: the same key sent to two of them at once must not make two orders
+    // (nor fail on the key's UNIQUE): the second waits for the first to commit, then finds it.
+    db.serialize(store::Serial::idempotency_keys, o.idempotency_key);
     if (const auto earlier = repo.find_by_idempotency_key(o.idempotency_key)) {
       if (earlier->request_hash != r.request_hash)
         throw orders::OrderConflict("idempotency_conflict", "idempotency key " + o.idempotency_key +
@@ -121,8 +124,10 @@ CreateResult OrderDesk::create(const orders::OrderRequest& request, const std::s
                                "nothing new");
   orders::require_region(clerk.regions, request.quote.region);
   orders::OrderRequest r = request;
-  check_certificate_concerned(reads_, r, clerk.regions);
-  master_key_from_registry(reads_, r);
+  reads_.read([&](store::SqlConnection& db) {
+    check_certificate_concerned(db, r, clerk.regions);
+    master_key_from_registry(db, r);
+  });
   r.quote.today = today;
   const pipeline::QuoteContext ctx = services_.quotes.run(r.quote);
   if (!ctx.quote.eligible) throw NotEligible(pipeline::quote_to_json(ctx, true));
@@ -137,7 +142,9 @@ CreateResult OrderDesk::create(const orders::OrderRequest& request, const std::s
   // A replay answers with the order as it is now. A new order is answered with what was just
   // written, built in memory: reading it back cost more than anything else of a creation outside
   // the writer (a fresh page cache, since the writer has committed since).
-  if (!a.created) return {orders::OrderRepository(reads_).load(ref.id), false};
+  if (!a.created)
+    return {store::read(reads_, [&](store::SqlConnection& db) { return orders::OrderRepository(db).load(ref.id); }),
+            false};
   return {orders::inserted_order(o, a.order, clerk.login, a.now, std::move(quote)), true};
 }
 

@@ -58,7 +58,7 @@ void require_validity(const orders::Order& o) {
 // Step 1 of either operation: into the in-flight state, under the caller's version.
 orders::Order start(OrderDesk& desk, store::Committer& writes, const orders::Order& o, Action action,
                            OrderState next, const orders::Actor& actor) {
-  write_job(writes, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+  write_job(writes, [&](orders::OrderRepository& repo, store::SqlConnection& db, const std::string& now) {
     repo.advance({o.id, o.public_id, o.version}, next, now);
     audit(db, now, actor, o.id, "order." + std::string(orders::code_of(action)),
           {{"order", o.public_id}, {"from", orders::code_of(o.state)}, {"to", orders::code_of(next)}});
@@ -72,7 +72,7 @@ orders::Order start(OrderDesk& desk, store::Committer& writes, const orders::Ord
 orders::Order OrderDesk::return_from_provider(const orders::Order& o, Action back, const orders::Actor& actor,
                                               const std::string& why) {
   const OrderState next = orders::next_state(o.state, back, o.facts(), actor);
-  write_job(writes_, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+  write_job(writes_, [&](orders::OrderRepository& repo, store::SqlConnection& db, const std::string& now) {
     repo.advance({o.id, o.public_id, o.version}, next, now);
     audit(db, now, actor, o.id, "order." + std::string(orders::code_of(back)),
           {{"order", o.public_id}, {"to", orders::code_of(next)}, {"provider", why}});
@@ -85,16 +85,19 @@ orders::Order OrderDesk::return_from_provider(const orders::Order& o, Action bac
 namespace {
 
 // Step 3 of issuing: the certificate into the registry, the order to issued, one transaction.
-orders::Order record_issued(OrderDesk& desk, store::Database& reads, store::Committer& writes, const orders::Order& o,
+orders::Order record_issued(OrderDesk& desk, store::SqlStore& reads, store::Committer& writes, const orders::Order& o,
                             const orders::Actor& actor, const plugins::ProviderCertificate& c) {
-  const auto replaced = o.previous_serial.empty() ? std::nullopt : orders::find_certificate(reads, o.ca, o.previous_serial);
+  const auto replaced =
+      o.previous_serial.empty()
+          ? std::nullopt
+          : store::read(reads, [&](store::SqlConnection& db) { return orders::find_certificate(db, o.ca, o.previous_serial); });
   // The medium's warranty counts from its first issue: a renewal writes onto the same medium, so
   // it inherits the first-issue date; every other business starts a new one.
   std::optional<Date> first_issued = c.not_before;
   if (replaced && o.business == Business::Renew)
     first_issued = Date::parse(replaced->first_issued.empty() ? replaced->not_before : replaced->first_issued);
   const OrderState done = orders::next_state(o.state, Action::MarkIssued, o.facts(), actor);
-  write_job(writes, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+  write_job(writes, [&](orders::OrderRepository& repo, store::SqlConnection& db, const std::string& now) {
     // The provider revoked the certificate a reissue or change replaces (superseded): so does the registry.
     if (replaced && keeps_validity(o.business)) orders::set_certificate_status(db, o.ca, replaced->serial, "revoked");
     repo.record_certificate(o.id, {c.serial, c.not_before, c.not_after, first_issued, c.certificate_pem});
@@ -115,7 +118,7 @@ orders::Order record_issued(OrderDesk& desk, store::Database& reads, store::Comm
 orders::Order record_carried_out(OrderDesk& desk, store::Committer& writes, const orders::Order& o,
                                  const orders::Actor& actor, const plugins::ProviderCertificate& c) {
   const OrderState done = orders::next_state(o.state, Action::FinishCarryingOut, o.facts(), actor);
-  write_job(writes, [&](orders::OrderRepository& repo, store::Database& db, const std::string& now) {
+  write_job(writes, [&](orders::OrderRepository& repo, store::SqlConnection& db, const std::string& now) {
     repo.advance({o.id, o.public_id, o.version}, done, now);
     const bool registered = orders::set_certificate_status(db, o.ca, c.serial, c.status);
     audit(db, now, actor, o.id, "certificate." + std::string(code_of(o.business)),
@@ -207,7 +210,7 @@ orders::Order OrderDesk::carry_out(const std::string& order_id, std::int64_t ver
 namespace {
 
 // What the provider did for one order left in flight, without asking it to do anything new.
-Reconciled reconcile_one(OrderDesk& desk, const plugins::PluginRegistry& plugins, store::Database& reads,
+Reconciled reconcile_one(OrderDesk& desk, const plugins::PluginRegistry& plugins, store::SqlStore& reads,
                          store::Committer& writes, const orders::Order& o, const orders::Actor& system) {
   const plugins::ProviderClient provider(plugins, o.ca);
   if (o.state == OrderState::Issuing) {
@@ -227,9 +230,11 @@ Reconciled reconcile_one(OrderDesk& desk, const plugins::PluginRegistry& plugins
 
 }  // namespace
 
-std::vector<Reconciled> OrderDesk::reconcile(const orders::Actor& system) {
+std::vector<Reconciled> OrderDesk::reconcile(const orders::Actor& system, const std::string& untouched_since) {
   std::vector<Reconciled> out;
-  for (const std::string& id : orders::OrderRepository(reads_).in_flight()) {
+  const auto in_flight = store::read(
+      reads_, [&](store::SqlConnection& db) { return orders::OrderRepository(db).in_flight(untouched_since); });
+  for (const std::string& id : in_flight) {
     try {
       const orders::Order o = get(id, system.regions);
       Reconciled r = reconcile_one(*this, services_.plugins, reads_, writes_, o, system);

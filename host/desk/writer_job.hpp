@@ -1,6 +1,6 @@
 #pragma once
 // One writer job of the desk: `work(repository, db, now)` in one write transaction, through the
-// committer (in `cahub serve`, a savepoint in a batch that shares one durable commit). It returns
+// committer (in `cahub serve` on SQLite, a savepoint in a batch that shares one durable commit). It returns
 // once what it wrote is durable, with what `work` returned; if `work` throws, nothing of it remains.
 // Work only writes (and counts what a limit needs, inside the transaction): it reads no order back.
 
@@ -13,22 +13,18 @@
 #include "orders/order_workflow.hpp"
 #include "store/audit_log.hpp"
 #include "store/committer.hpp"
-#include "store/write_transaction.hpp"
 
 namespace cahub::desk {
 
 template <typename Work>
 auto write_job(store::Committer& writes, Work&& work) {
-  return store::commit(writes, [&](store::Database& db) {
-    store::WriteTransaction tx(db);
+  return store::commit(writes, [&](store::SqlConnection& db) {
     orders::OrderRepository repository(db);
-    auto out = work(repository, db, store::now_china_time());
-    tx.commit();
-    return out;
+    return work(repository, db, store::now_china_time());
   });
 }
 
-inline void audit(store::Database& db, const std::string& at, const orders::Actor& actor, std::int64_t order_id,
+inline void audit(store::SqlConnection& db, const std::string& at, const orders::Actor& actor, std::int64_t order_id,
                   const std::string& kind, nlohmann::json payload) {
   store::append_audit_event(db, {at, actor.login, order_id, kind, std::move(payload)});
 }

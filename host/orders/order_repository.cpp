@@ -246,8 +246,11 @@ MaterialFile OrderRepository::material_file(const std::string& public_id, const 
   return {row->text(0), row->text(1), row->text(2), row->blob(3)};
 }
 
-std::vector<std::string> OrderRepository::in_flight() {
-  auto rows = db_.query("SELECT public_id FROM orders WHERE state IN ('issuing', 'carrying_out') ORDER BY id");
+std::vector<std::string> OrderRepository::in_flight(const std::string& changed_before) {
+  auto rows = db_.query(
+      "SELECT public_id FROM orders WHERE state IN ('issuing', 'carrying_out') AND (?1 = '' OR updated_at < ?1) "
+      "ORDER BY id");
+  rows->bind(1, changed_before);
   std::vector<std::string> out;
   while (rows->next_row()) out.push_back(rows->text(0));
   return out;

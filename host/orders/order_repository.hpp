@@ -91,7 +91,9 @@ class OrderRepository {
   static std::string list_statement(const OrderFilter& filter, bool with_cursor,
                                     store::SqlDialect dialect = store::SqlDialect::sqlite);
   MaterialFile material_file(const std::string& public_id, const std::string& code);  // OrderNotFound
-  std::vector<std::string> in_flight();  // public ids of orders waiting for the provider
+  // Public ids of orders waiting for the provider; with `changed_before` (a China time, as
+  // updated_at), only those that have not changed since.
+  std::vector<std::string> in_flight(const std::string& changed_before = {});
 
   // Writes, inside the caller's WriteTransaction.
   // What insert() wrote: the order, and the name its customer record holds (an existing customer

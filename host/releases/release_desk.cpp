@@ -6,7 +6,6 @@
 #include "releases/release_timeline.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
-#include "store/write_transaction.hpp"
 
 namespace cahub::releases {
 namespace {
@@ -69,8 +68,8 @@ Evaluation ReleaseDesk::evaluate_text(const std::string& region, const DraftText
 }
 
 ReleaseView ReleaseDesk::view(Release release, Date today) {
-  ReleaseRepository repository(reads_);
-  const auto published = repository.published_marks(release.region);
+  const auto published = store::read(
+      reads_, [&](store::SqlConnection& db) { return ReleaseRepository(db).published_marks(release.region); });
   const ReleaseStatus status =
       status_on(release.state, {release.number, release.effective_from}, published, today);
   return {std::move(release), status};
@@ -78,10 +77,15 @@ ReleaseView ReleaseDesk::view(Release release, Date today) {
 
 ReleaseHistory ReleaseDesk::history(const std::string& region, const orders::Actor& actor, Date today) {
   require_reader(region, actor);
-  ReleaseRepository repository(reads_);
-  const auto published = repository.published_marks(region);
+  std::vector<Release> releases;
+  std::vector<rules::ReleaseMark> published;
+  reads_.read([&](store::SqlConnection& db) {
+    ReleaseRepository repository(db);
+    published = repository.published_marks(region);
+    releases = repository.history(region);
+  });
   ReleaseHistory out{region, services_.from_store, in_force_on(published, today), {}};
-  for (Release& r : repository.history(region)) {
+  for (Release& r : releases) {
     const ReleaseStatus status = status_on(r.state, {r.number, r.effective_from}, published, today);
     out.releases.push_back({std::move(r), status});
   }
@@ -90,7 +94,8 @@ ReleaseHistory ReleaseDesk::history(const std::string& region, const orders::Act
 
 ReleaseView ReleaseDesk::show(const std::string& region, std::int64_t number, const orders::Actor& actor, Date today) {
   require_reader(region, actor);
-  auto release = ReleaseRepository(reads_).find(region, number);
+  auto release =
+      store::read(reads_, [&](store::SqlConnection& db) { return ReleaseRepository(db).find(region, number); });
   if (!release) throw ReleaseError("unknown_release", "region " + region + " has no release " + std::to_string(number));
   return view(std::move(*release), today);
 }
@@ -98,13 +103,17 @@ ReleaseView ReleaseDesk::show(const std::string& region, std::int64_t number, co
 std::vector<store::RecordedAuditEvent> ReleaseDesk::events(const std::string& region, std::int64_t number,
                                                            const orders::Actor& actor) {
   require_reader(region, actor);
-  return ReleaseRepository(reads_).events(region, number);
+  return store::read(reads_,
+                     [&](store::SqlConnection& db) { return ReleaseRepository(db).events(region, number); });
 }
 
 std::string ReleaseDesk::export_script(const std::string& region, std::optional<std::int64_t> number,
                                        const orders::Actor& actor, Date today) {
   require_reader(region, actor);
-  if (!number) number = in_force_on(ReleaseRepository(reads_).published_marks(region), today);
+  if (!number)
+    number = in_force_on(
+        store::read(reads_, [&](store::SqlConnection& db) { return ReleaseRepository(db).published_marks(region); }),
+        today);
   if (!number) throw ReleaseError("unknown_release", "region " + region + " has no release in force on " + today.iso());
   return show(region, *number, actor, today).release.script;
 }
@@ -127,12 +136,10 @@ ReleaseView ReleaseDesk::draft(const std::string& region, const DraftText& text,
   r.script_sha256 = store::sha256_hex(r.script);
   r.based_on = r.evaluation.diff_against;
   r.reason = text.reason;
-  Release saved = store::commit(writes_, [&](store::Database& db) {
-    store::WriteTransaction tx(db);
+  Release saved = store::commit(writes_, [&](store::SqlConnection& db) {
     r.created = {actor.login, store::now_china_time()};
     Release inserted = ReleaseRepository(db).insert(r);
     audit_release(db, inserted.created.at, actor.login, "rules.drafted", inserted, text.reason);
-    tx.commit();
     return inserted;
   });
   return view(std::move(saved), today);
@@ -142,8 +149,7 @@ ReleaseView ReleaseDesk::revise(const std::string& region, std::int64_t number, 
                                 const DraftText& text, const orders::Actor& actor, Date today) {
   require_administrator(region, actor);
   const Evaluation evaluation = evaluate_text(region, text, today);
-  Release saved = store::commit(writes_, [&](store::Database& db) {
-    store::WriteTransaction tx(db);
+  Release saved = store::commit(writes_, [&](store::SqlConnection& db) {
     ReleaseRepository repository(db);
     auto r = repository.find(region, number);
     if (!r) throw ReleaseError("unknown_release", "region " + region + " has no release " + std::to_string(number));
@@ -168,7 +174,6 @@ ReleaseView ReleaseDesk::revise(const std::string& region, std::int64_t number, 
       throw ReleaseError("version_conflict", "release " + std::to_string(number) + " changed meanwhile");
     r->version = version + 1;
     audit_release(db, store::now_china_time(), actor.login, "rules.revised", *r, text.reason);
-    tx.commit();
     return std::move(*r);
   });
   return view(std::move(saved), today);

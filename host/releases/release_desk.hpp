@@ -71,7 +71,7 @@ struct Decision {
 
 class ReleaseDesk {
  public:
-  ReleaseDesk(const ReleaseServices& services, store::Database& reads, store::Committer& writes)
+  ReleaseDesk(const ReleaseServices& services, store::SqlStore& reads, store::Committer& writes)
       : services_(services), reads_(reads), writes_(writes) {}
 
   ReleaseHistory history(const std::string& region, const orders::Actor& actor, Date today);
@@ -118,7 +118,7 @@ class ReleaseDesk {
   void after_publication() const;
 
   const ReleaseServices& services_;
-  store::Database& reads_;
+  store::SqlStore& reads_;
   store::Committer& writes_;
 };
 

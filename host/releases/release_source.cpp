@@ -96,9 +96,9 @@ StoreFingerprint load_book_from_store(rules::RuleBook& book, store::SqlStore& st
   return fingerprint;
 }
 
-ReleaseWatcher::ReleaseWatcher(rules::RuleBook& book, store::Database db, std::chrono::milliseconds interval,
-                               StoreFingerprint loaded)
-    : book_(book), db_(std::move(db)), seen_(loaded), interval_(interval) {
+ReleaseWatcher::ReleaseWatcher(rules::RuleBook& book, std::unique_ptr<store::SqlStore> store,
+                               std::chrono::milliseconds interval, StoreFingerprint loaded)
+    : book_(book), store_(std::move(store)), seen_(loaded), interval_(interval) {
   if (interval_.count() > 0) thread_ = std::thread([this] { run(); });
 }
 
@@ -113,8 +113,10 @@ ReleaseWatcher::~ReleaseWatcher() {
 
 bool ReleaseWatcher::refresh() {
   std::lock_guard lock(looking_);
-  if (ReleaseRepository(db_).fingerprint() == seen_) return false;
-  seen_ = load_book_from_store(book_, db_);
+  const StoreFingerprint now =
+      store::read(*store_, [](store::SqlConnection& db) { return ReleaseRepository(db).fingerprint(); });
+  if (now == seen_) return false;
+  seen_ = load_book_from_store(book_, *store_);
   return true;
 }
 

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -40,10 +41,10 @@ StoreFingerprint load_book_from_store(rules::RuleBook& book, store::SqlStore& st
 
 class ReleaseWatcher {
  public:
-  // Polls `db` (a connection of its own, used only under this watcher's lock) for `book`, which
-  // must outlive the watcher and was loaded by load_book_from_store, which returned `loaded`.
+  // Polls `store` (a connection of its own, used only under this watcher's lock) for `book`,
+  // which must outlive the watcher and was loaded by load_book_from_store, which returned `loaded`.
   // `interval` 0: no thread, only refresh().
-  ReleaseWatcher(rules::RuleBook& book, store::Database db, std::chrono::milliseconds interval,
+  ReleaseWatcher(rules::RuleBook& book, std::unique_ptr<store::SqlStore> store, std::chrono::milliseconds interval,
                  StoreFingerprint loaded);
   ~ReleaseWatcher();
   ReleaseWatcher(const ReleaseWatcher&) = delete;
@@ -56,8 +57,8 @@ class ReleaseWatcher {
   void run();
 
   rules::RuleBook& book_;
-  std::mutex looking_;  // guards db_ and seen_
-  store::Database db_;
+  std::mutex looking_;  // guards store_ and seen_
+  std::unique_ptr<store::SqlStore> store_;
   StoreFingerprint seen_;
   const std::chrono::milliseconds interval_;
   std::mutex stop_mutex_;

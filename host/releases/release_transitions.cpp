@@ -8,7 +8,6 @@
 #include "releases/release_timeline.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
-#include "store/write_transaction.hpp"
 
 namespace cahub::releases {
 namespace {
@@ -45,8 +44,7 @@ ReleaseView ReleaseDesk::transition(const std::string& region, std::int64_t numb
                                     const orders::Actor& actor, Date today, const std::string& kind,
                                     const std::string& reason, const std::function<void(Release&)>& change) {
   require_administrator(region, actor);
-  Release saved = store::commit(writes_, [&](store::Database& db) {
-    store::WriteTransaction tx(db);
+  Release saved = store::commit(writes_, [&](store::SqlConnection& db) {
     ReleaseRepository repository(db);
     auto r = repository.find(region, number);
     if (!r) throw ReleaseError("unknown_release", "region " + region + " has no release " + std::to_string(number));
@@ -59,7 +57,6 @@ ReleaseView ReleaseDesk::transition(const std::string& region, std::int64_t numb
       throw ReleaseError("version_conflict", named(*r) + " changed meanwhile: someone else acted first");
     r->version = version + 1;
     audit_release(db, store::now_china_time(), actor.login, kind, *r, reason);
-    tx.commit();
     return std::move(*r);
   });
   return view(std::move(saved), today);
@@ -161,14 +158,12 @@ ReleaseView ReleaseDesk::rollback(const std::string& region, std::int64_t to, co
   r.reason = reason;
   r.state = ReleaseState::Published;
   r.effective_from = today;
-  Release saved = store::commit(writes_, [&](store::Database& db) {
-    store::WriteTransaction tx(db);
+  Release saved = store::commit(writes_, [&](store::SqlConnection& db) {
     const std::string now = store::now_china_time();
     r.created = {actor.login, now};
     r.published = Stamp{actor.login, now};
     Release inserted = ReleaseRepository(db).insert(r);
     audit_release(db, now, actor.login, "rules.rolled_back", inserted, reason);
-    tx.commit();
     return inserted;
   });
   after_publication();

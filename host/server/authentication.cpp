@@ -7,6 +7,7 @@
 #include "errors/error_answer.hpp"
 #include "staff/staff_directory.hpp"
 #include "store/database_health.hpp"
+#include "store/postgres/pg_store.hpp"
 #include "store/store_error.hpp"
 
 namespace cahub::server {
@@ -35,14 +36,32 @@ store::Database& worker_connection(const std::filesystem::path& file) {
   return *db;
 }
 
-staff::Session signed_in_session(const http::Request& req, store::Database& db) {
+store::SqlStore& worker_store(const store::StoreLocation& location) {
+  if (!location.url) return worker_connection(location.file);
+  thread_local std::unique_ptr<store::postgres::PgStore> store;
+  thread_local std::string opened;
+  if (!store || store->lost() || opened != location.url->text()) {
+    store.reset();
+    try {
+      store = std::make_unique<store::postgres::PgStore>(store::postgres::PgStore::open(*location.url));
+    } catch (const store::StoreError& e) {
+      // The operator reads why in the log (the URL without its password); the client, the code.
+      spdlog::error("a worker cannot open the database: {}", e.what());
+      throw store::StoreUnavailable(store::DatabaseCondition::Unreachable);
+    }
+    opened = location.url->text();
+  }
+  return *store;
+}
+
+staff::Session signed_in_session(const http::Request& req, store::SqlStore& db) {
   const std::string header = req.header("Authorization");
   if (header.rfind("Bearer ", 0) != 0)
     throw staff::StaffError("unauthenticated", "sign in first (POST /v1/login) and send Authorization: Bearer <token>");
   return staff::StaffDirectory(db).resolve_session(header.substr(7));
 }
 
-orders::Actor signed_in(const http::Request& req, store::Database& db) {
+orders::Actor signed_in(const http::Request& req, store::SqlStore& db) {
   return signed_in_session(req, db).member.actor();
 }
 

@@ -4,10 +4,10 @@
 #include <spdlog/spdlog.h>
 
 #include "domain/date.hpp"
+#include "domain/labels.hpp"
+#include "edge/json_fields.hpp"
 #include "http/error_body.hpp"
 #include "http/router.hpp"
-#include "edge/json_fields.hpp"
-#include "domain/labels.hpp"
 #include "identifiers/mobile.hpp"
 #include "identifiers/postcode.hpp"
 #include "identifiers/resident_id.hpp"
@@ -34,7 +34,7 @@ template <typename Json> void send_json(http::Response& res, int status, const J
 
 // The signed-in staff member; StaffError (401) unless one is.
 orders::Actor staff_only(const ApiServices& services, const http::Request& req) {
-  return signed_in(req, worker_connection(services.database));
+  return signed_in(req, worker_store(services.store));
 }
 
 // The book's description with only the regions `regions` covers: a clerk's console offers no

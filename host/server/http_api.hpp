@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include "store/postgres/store_location.hpp"
 
 namespace cahub::http { class Router; }
 namespace cahub::rules { class RuleBook; }
@@ -20,7 +21,7 @@ struct ApiServices {
   const rules::RuleBook& rule_book;
   const plugins::PluginRegistry& plugins;
   const pipeline::QuotePipeline& quotes;
-  std::filesystem::path database;  // staff sessions: every route but /healthz needs a bearer token
+  store::StoreLocation store;  // staff sessions: every route but /healthz needs a bearer token
   // Whether the database can take writes (store/database_watch.hpp); /healthz answers 503
   // `store_unavailable` when it cannot. Null: not watched, /healthz does not look.
   std::shared_ptr<const store::DatabaseHealth> store_health = nullptr;

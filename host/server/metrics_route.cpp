@@ -60,10 +60,11 @@ std::string read_token_file(const std::filesystem::path& file) {
 }
 
 // Read through the orders_queue index, which begins with the state: no table rows are touched.
-void count_orders(store::Database& db, std::vector<std::pair<std::string, std::int64_t>>& out) {
-  store::CachedStatement q = db.statement("SELECT state, count(*) FROM orders GROUP BY state");
-  while (q->executeStep()) out.emplace_back(q->getColumn(0).getString(), q->getColumn(1).getInt64());
-  q->reset();
+void count_orders(store::SqlStore& store, std::vector<std::pair<std::string, std::int64_t>>& out) {
+  store.read([&](store::SqlConnection& db) {
+    auto q = db.query("SELECT state, count(*) FROM orders GROUP BY state ORDER BY state" + db.bytewise());
+    while (q->next_row()) out.emplace_back(q->text(0), q->int64(1));
+  });
 }
 
 bool bearer_matches(const http::Request& req, const std::string& token) {
@@ -96,7 +97,7 @@ void install_metrics_route(http::Router& routes, const MetricsServices& services
       return;
     }
     observability::Snapshot s;
-    count_orders(worker_connection(services.database), s.orders_by_state);
+    count_orders(worker_store(services.store), s.orders_by_state);
     if (services.committer) {
       const auto c = services.committer->counts();
       s.commits = observability::CommitCounts{c.commits, c.jobs_committed, c.jobs_failed, c.largest_batch};

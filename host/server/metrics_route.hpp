@@ -12,6 +12,7 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
+#include "store/postgres/store_location.hpp"
 
 namespace cahub::http { class Router; }
 namespace cahub::observability { class Metrics; }
@@ -24,7 +25,7 @@ namespace cahub::server {
 struct MetricsServices {
   observability::Metrics& metrics;
   std::string token;               // compared in constant time; never empty
-  std::filesystem::path database;  // orders by state, counted at each scrape on the worker's connection
+  store::StoreLocation store;  // orders by state, counted at each scrape on the worker's connection
   const rules::RuleBook& rule_book;
   const plugins::PluginRegistry& plugins;
   const store::GroupCommitter* committer;  // null: group commit off

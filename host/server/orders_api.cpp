@@ -69,8 +69,8 @@ orders::OrderFilter order_filter(const http::Request& req) {
 // it throws is answered by the one error model (server/authentication.hpp).
 template <typename Handler>
 http::Handler authenticated(const OrderServices& services, Handler handler) {
-  return signed_in_route(services.database, services.committer,
-                         [&services, handler](const http::Request& req, http::Response& res, store::Database& db,
+  return signed_in_route(services.store, services.committer,
+                         [&services, handler](const http::Request& req, http::Response& res, store::SqlStore& db,
                                               store::Committer& writes, const orders::Actor& actor) {
                            desk::OrderDesk desk(services.desk, db, writes);
                            handler(req, res, desk, actor);
@@ -96,7 +96,7 @@ json order_with_actions(const orders::Order& order, const orders::Actor& actor) 
 void install_session_routes(http::Router& routes, const OrderServices& services) {
   routes.post("/v1/login", guarded([&services](const http::Request& req, http::Response& res) {
     const edge::LoginRequest login = edge::parse_login(edge::parse_object(req.body));
-    staff::StaffDirectory directory(worker_connection(services.database));
+    staff::StaffDirectory directory(worker_store(services.store));
     const staff::Session s = [&] {
       try {
         return services.sign_in.sign_in(directory, login.login, login.password, req.remote_addr,
@@ -115,7 +115,7 @@ void install_session_routes(http::Router& routes, const OrderServices& services)
   // Ends the caller's session: the token is refused (401 "bad_token") from then on, however long
   // it had left. The console's 退出 calls this before it forgets the token.
   routes.post("/v1/logout", guarded([&services](const http::Request& req, http::Response& res) {
-    store::Database& db = worker_connection(services.database);
+    store::SqlStore& db = worker_store(services.store);
     const staff::Session session = signed_in_session(req, db);
     res.actor = session.member.login;
     staff::StaffDirectory(db).sign_out(req.header("Authorization").substr(7));
@@ -124,7 +124,7 @@ void install_session_routes(http::Router& routes, const OrderServices& services)
   // Who the token belongs to and until when, so a console can show it and sign in again in time,
   // and the regions it works in, so the console offers only those.
   routes.get("/v1/me", guarded([&services](const http::Request& req, http::Response& res) {
-    const staff::Session session = signed_in_session(req, worker_connection(services.database));
+    const staff::Session session = signed_in_session(req, worker_store(services.store));
     send(res, 200, json{{"login", session.member.login},
                         {"name", session.member.display_name},
                         {"role", orders::code_of(session.member.role)},

@@ -17,6 +17,7 @@
 #include "desk/order_desk.hpp"
 #include "staff/sign_in_guard.hpp"
 #include "store/committer.hpp"
+#include "store/postgres/store_location.hpp"
 
 namespace cahub::http { class Router; }
 namespace cahub::observability { class Metrics; }
@@ -24,7 +25,7 @@ namespace cahub::observability { class Metrics; }
 namespace cahub::server {
 
 struct OrderServices {
-  std::filesystem::path database;  // each worker thread opens its own connection to it, for reads
+  store::StoreLocation store;  // each worker thread opens its own connection to it, for reads
   desk::DeskServices desk;         // quotes, providers and the working calendar
   // Where writes run: null means each worker thread commits on its own connection.
   store::Committer* committer = nullptr;

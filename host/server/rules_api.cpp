@@ -22,8 +22,8 @@ void send(http::Response& res, int status, const ordered_json& body) {
 // Runs `handler` for a signed-in staff member with a release desk on this worker's connection.
 template <typename Handler>
 http::Handler with_desk(const ReleaseApiServices& services, Handler handler) {
-  return signed_in_route(services.database, services.committer,
-                         [&services, handler](const http::Request& req, http::Response& res, store::Database& db,
+  return signed_in_route(services.store, services.committer,
+                         [&services, handler](const http::Request& req, http::Response& res, store::SqlStore& db,
                                               store::Committer& writes, const orders::Actor& actor) {
                            releases::ReleaseDesk desk(services.releases, db, writes);
                            handler(req, res, desk, actor, Date::today_utc8());

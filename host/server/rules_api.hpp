@@ -9,13 +9,14 @@
 
 #include "releases/release_desk.hpp"
 #include "store/committer.hpp"
+#include "store/postgres/store_location.hpp"
 
 namespace cahub::http { class Router; }
 
 namespace cahub::server {
 
 struct ReleaseApiServices {
-  std::filesystem::path database;           // each worker's own connection, for reads and sessions
+  store::StoreLocation store;               // each worker's own connection, for reads and sessions
   store::Committer* committer = nullptr;    // null: each worker commits on its own connection
   releases::ReleaseServices releases;
 };

@@ -35,7 +35,7 @@ void send(http::Response& res, int status, const json& body) {
 template <typename Handler>
 http::Handler administrators_only(const OrderServices& services, Handler handler) {
   return guarded([&services, handler](const http::Request& req, http::Response& res) {
-    store::Database& db = worker_connection(services.database);
+    store::SqlStore& db = worker_store(services.store);
     const staff::Session session = signed_in_session(req, db);
     res.actor = session.member.login;
     if (!session.member.is_platform_administrator())

@@ -78,6 +78,7 @@ class Database final : public SqlConnection, public SqlStore {
   SqlDialect dialect() const override { return SqlDialect::sqlite; }
   std::string name() const override { return file_.string(); }
   void serialize(Serial) override {}  // one writer at a time already
+  void serialize(Serial, const std::string&) override {}
   // SqlStore: a WriteTransaction (a savepoint inside an open one), a ReadTransaction.
   void write(const std::function<void(SqlConnection&)>& work) override;
   void read(const std::function<void(SqlConnection&)>& work) override;

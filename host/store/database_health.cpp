@@ -17,6 +17,9 @@ std::string client_message(DatabaseCondition condition) {
     case DatabaseCondition::ReadOnly:
       return "the service point's database cannot be written; nothing was written. An administrator must make it "
              "writable again";
+    case DatabaseCondition::Unreachable:
+      return "the service point's database server cannot be reached; what this request wrote was not confirmed "
+             "(a retry with the same idempotency key is safe). Try again shortly";
     case DatabaseCondition::Sound: break;
   }
   return "the store cannot take writes right now; nothing was written";
@@ -30,6 +33,7 @@ std::string_view code_of(DatabaseCondition condition) {
     case DatabaseCondition::Missing: return "missing";
     case DatabaseCondition::Replaced: return "replaced";
     case DatabaseCondition::ReadOnly: return "read_only";
+    case DatabaseCondition::Unreachable: return "unreachable";
   }
   return "unknown";
 }

@@ -24,6 +24,7 @@ enum class DatabaseCondition {
   Missing,   // nothing at the path any more: deleted (the server writes to an unlinked inode)
   Replaced,  // another file at the path (or its write-ahead log replaced): two databases now
   ReadOnly,  // the file (or its file system) cannot be written
+  Unreachable,  // PostgreSQL: the server does not answer, or the connection was lost mid-transaction
 };
 
 // "ok", "missing", "replaced", "read_only": for /healthz and the log.

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "store/database_health.hpp"
 #include "store/store_error.hpp"
 
 namespace cahub::store {
@@ -46,6 +47,8 @@ std::exception_ptr copy_of(const std::exception_ptr& error) {
     std::rethrow_exception(error);
   } catch (const SQLite::Exception& e) {
     return std::make_exception_ptr(SQLite::Exception(std::string(e.what()), e.getErrorCode()));
+  } catch (const StoreUnavailable& e) {  // 503 store_unavailable, with the condition that says why
+    return std::make_exception_ptr(StoreUnavailable(e.condition()));
   } catch (const StoreError& e) {
     return std::make_exception_ptr(StoreError(std::string(e.what())));
   } catch (const std::exception& e) {
@@ -71,9 +74,9 @@ std::exception_ptr batch_lost(const std::exception_ptr& cause) {
 }  // namespace
 
 struct GroupCommitter::Job {
-  explicit Job(const std::function<void(Database&)>& w) : work(w) {}
+  explicit Job(const std::function<void(SqlConnection&)>& w) : work(w) {}
 
-  const std::function<void(Database&)>& work;
+  const std::function<void(SqlConnection&)>& work;
   std::exception_ptr error;
   bool done = false;                   // guarded by mutex_
   std::condition_variable finished;    // its caller waits on it, with mutex_
@@ -105,7 +108,7 @@ GroupCommitter::~GroupCommitter() {
   callers_left_.wait(lock, [&] { return callers_inside_ == 0; });
 }
 
-void GroupCommitter::run(const std::function<void(Database&)>& work) {
+void GroupCommitter::run(const std::function<void(SqlConnection&)>& work) {
   Job job(work);
   std::unique_lock lock(mutex_);
   if (stopping_) throw StoreError("the server is stopping; nothing was written");
@@ -155,6 +158,9 @@ void GroupCommitter::write(const std::vector<Job*>& batch) {
   std::size_t next = 0;
   while (next < batch.size()) {
     try {
+      // A file deleted, replaced or made read-only under the server takes no batch (as a
+      // WriteTransaction would take no write): each job is refused with store_unavailable.
+      db_.health().require_writable();
       execute(db_, kBegin);
     } catch (...) {
       // E.g. SQLITE_BUSY: another process held the write lock for the whole busy timeout.

@@ -24,10 +24,10 @@
 // - One writer connection: the jobs never wait for each other's locks, and the busy timeout is
 //   met only when another process (or a direct write such as a sign-in) holds the write lock.
 //
-// What work may do: read and write through the Database it is given, on the writer thread. It
-// must not be slow (no plugin calls, no network: the whole batch waits for it), must not call
-// run() of the same committer (it would wait for its own batch), and must not keep the
-// Database& after it returns.
+// What work may do: read and write through the connection it is given (the writer's Database),
+// on the writer thread. It must not be slow (no plugin calls, no network: the whole batch waits
+// for it), must not call run() of the same committer (it would wait for its own batch), and must
+// not keep the connection after it returns.
 
 #include <condition_variable>
 #include <cstddef>
@@ -67,7 +67,7 @@ class GroupCommitter final : public Committer {
 
   // Queues `work` for the next batch and blocks until that batch is durable (returns) or failed
   // (throws what the work threw, or the COMMIT's error). [thread-safe]
-  void run(const std::function<void(Database&)>& work) override;
+  void run(const std::function<void(SqlConnection&)>& work) override;
 
   Counts counts() const;
   // Jobs waiting for a batch that has not begun yet.

@@ -33,6 +33,7 @@ enum class Serial : std::int64_t {
   staff_accounts = 0x4341484253544146,  // "CAHBSTAF": the first account, the last administrator
   order_limits = 0x434148424C494D54,    // "CAHBLIMT": counting an applicant's open orders, then adding one
   rule_releases = 0x4341484252454C53,   // "CAHBRELS": a region's next release number
+  idempotency_keys = 0x434148424944454D,  // "CAHBIDEM": with a key, looking it up, then inserting its order
 };
 
 // Where the dialects differ, said once:
@@ -97,6 +98,9 @@ class SqlConnection {
   // The rest of this write transaction runs alone among those that serialize `what`: call it
   // before reading what a check depends on (the last event, the number of administrators).
   virtual void serialize(Serial what) = 0;
+  // The same for one `key` of `what` only (one idempotency key): transactions with other keys go
+  // on side by side. On PostgreSQL the lock is the key's 64-bit hash seeded with `what`.
+  virtual void serialize(Serial what, const std::string& key) = 0;
   // How messages name the database: the SQLite file, or the URL without its password.
   virtual std::string name() const = 0;
   std::string bytewise() const;

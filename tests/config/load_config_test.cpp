@@ -165,6 +165,26 @@ TEST_CASE("rules.source is store or files, files when absent") {
   CHECK(parse("").rules_source == "files");
 }
 
+TEST_CASE("store.url takes a PostgreSQL URL without a password, and is unset by default") {
+  CHECK(parse("").store.url.empty());
+  CHECK(parse("[store]\nurl = \"postgresql://cahub@db.example:5432/cahub\"\n").store.url ==
+        "postgresql://cahub@db.example:5432/cahub");
+  CHECK(parse("[store]\nurl = \"postgres:///cahub?host=/run/postgresql\"\n").store.url ==
+        "postgres:///cahub?host=/run/postgresql");
+  CHECK(error_of("[store]\nurl = \"/var/lib/cahub/cahub.db\"\n") ==
+        "cahub.toml:2: store.url must be a postgresql:// URL (the SQLite file is paths.database)");
+  // The message never repeats the URL: what is wrong with it may be the password itself.
+  for (const char* with_password : {"postgresql://cahub:s3cret@db.example/cahub",
+                                     "postgresql://db.example/cahub?sslmode=require&password=s3cret",
+                                     "postgres://db.example/cahub?password=s3cret"}) {
+    const std::string error = error_of(std::string("[store]\nurl = \"") + with_password + "\"\n");
+    CHECK_THAT(error, Catch::StartsWith("cahub.toml:2: store.url must not carry a password"));
+    CHECK_THAT(error, !Catch::Contains("s3cret"));
+  }
+  // A colon after the host is a port, not a password.
+  CHECK(parse("[store]\nurl = \"postgresql://cahub@db.example:5432/cahub?password_hint=x\"\n").store.url.size() > 0);
+}
+
 TEST_CASE("a malformed holiday is reported on its own line") {
   const std::string text = "[calendar]\nholidays = [\n  \"2026-10-01\",\n  \"2026-02-30\",\n]\n";
   CHECK(error_of(text) == "cahub.toml:4: calendar.holidays[1] is '2026-02-30', not a date (YYYY-MM-DD)");

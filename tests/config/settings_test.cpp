@@ -85,6 +85,7 @@ source = "store"
 watch_milliseconds = 0
 [store]
 group_commit = false
+url = "postgresql://cahub@db.example:5432/cahub"
 [metrics]
 enabled = false
 [audit]

@@ -163,6 +163,7 @@ TEST_CASE("a database replaced under cahub serve: /healthz 503 'replaced' and wr
   for (int i = 0; i < 8; ++i) {
     auto order = create_order(client, token, 3 + i);
     REQUIRE(order);
+    INFO(point.log());
     CHECK(order->status == 503);
     CHECK(error_code(order) == "store_unavailable");
   }

@@ -297,6 +297,24 @@ TEMPLATE_TEST_CASE_METHOD(Fixture, "W1: a state changes only at the version it w
   CHECK(this->repo.get(ref.public_id).version == 3);
 }
 
+// What `cahub serve` reconciles at start on a store other hosts share: only the orders nobody has
+// touched for a while (cli/api_service.cpp), not one another host is asking its provider about.
+TEMPLATE_TEST_CASE_METHOD(Fixture, "orders in flight: all of them, or those untouched since a given time", "", SqliteSide, PostgresSide) {
+  NewOrder first = this->order("k1");
+  first.limits = {};
+  NewOrder second = this->order("k2");
+  second.limits = {};
+  const OrderRef a = this->accept(first);
+  const OrderRef b = this->accept(second);
+  this->writing([&](OrderRepository& w) { return w.advance(a, OrderState::Issuing, "2026-12-01T10:00:00+08:00"); });
+  this->writing([&](OrderRepository& w) { return w.advance(b, OrderState::CarryingOut, "2026-12-01T10:20:00+08:00"); });
+  using Ids = std::vector<std::string>;
+  CHECK(this->repo.in_flight() == Ids{a.public_id, b.public_id});
+  CHECK(this->repo.in_flight("2026-12-01T10:10:00+08:00") == Ids{a.public_id});
+  CHECK(this->repo.in_flight("2026-12-01T10:00:00+08:00").empty());  // changed at that very moment: not yet
+  CHECK(this->repo.in_flight("2026-12-01T10:30:00+08:00") == Ids{a.public_id, b.public_id});
+}
+
 TEMPLATE_TEST_CASE_METHOD(Fixture, "the queue filters, sorts by due date, counts per state and pages by cursor", "", SqliteSide, PostgresSide) {
   for (int i = 0; i < 7; ++i) {
     NewOrder o = this->order("q" + std::to_string(i), i % 2 ? kUnit : kOtherUnit);

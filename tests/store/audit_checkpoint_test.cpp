@@ -10,6 +10,7 @@
 #include "audit/audit_error.hpp"
 #include "audit/checkpoint_verdict.hpp"
 #include "audit/checkpointer.hpp"
+#include "store/database.hpp"
 #include "store/audit_log.hpp"
 #include "store/write_transaction.hpp"
 #include "support/scratch_folder.hpp"
@@ -252,7 +253,7 @@ TEST_CASE_METHOD(Chain, "a checkpoint forged, edited, signed by another key or m
 TEST_CASE_METHOD(Chain, "the checkpointer signs only when the head moved, and once more when it stops") {
   append(2);
   {
-    Checkpointer checkpointer(db.open_another(), target, std::chrono::milliseconds(100));
+    Checkpointer checkpointer(std::make_unique<Database>(db.open_another()), target, std::chrono::milliseconds(100));
     for (int i = 0; i < 50 && checkpointer.taken() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     CHECK(checkpointer.taken() == 1);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));

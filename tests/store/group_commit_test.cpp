@@ -33,6 +33,11 @@ std::string uscc(int n) {
   return text;
 }
 
+// The committer hands work an SqlConnection; these tests write through SQLite's own API.
+std::function<void(SqlConnection&)> on_sqlite(std::function<void(Database&)> work) {
+  return [work = std::move(work)](SqlConnection& db) { work(static_cast<Database&>(db)); };
+}
+
 // Work as the store writes: its own WriteTransaction, committed.
 void add_customer(Database& db, int n) {
   WriteTransaction tx(db);
@@ -47,11 +52,11 @@ class HeldWriter {
     auto entered = std::make_shared<std::promise<void>>();
     std::future<void> inside = entered->get_future();
     first_ = std::async(std::launch::async, [&committer, entered, release = release_.get_future().share()] {
-      committer.run([&](Database& db) {
+      committer.run(on_sqlite([&](Database& db) {
         add_customer(db, 0);
         entered->set_value();
         release.wait();
-      });
+      }));
     });
     inside.wait();
   }
@@ -79,7 +84,7 @@ using Outcome = std::string;
 std::future<Outcome> call(GroupCommitter& committer, std::function<void(Database&)> work) {
   return std::async(std::launch::async, [&committer, work = std::move(work)]() -> Outcome {
     try {
-      committer.run(work);
+      committer.run(on_sqlite(work));
       return "";
     } catch (const std::exception& e) {
       return e.what();
@@ -112,7 +117,8 @@ TEST_CASE("group commit: run returns once the work is durable, and commit() hand
   ScratchFolder scratch;
   Database reader = Database::open_or_create(scratch / "cahub.db");
   GroupCommitter committer(reader.open_another());
-  const long long id = commit(committer, [](Database& db) {
+  const long long id = commit(committer, [](SqlConnection& connection) {
+    auto& db = static_cast<Database&>(connection);
     WriteTransaction tx(db);
     const long long rowid = insert_org(db.sqlite());
     tx.commit();
@@ -223,7 +229,8 @@ TEST_CASE("group commit: many concurrent callers all get their own writes, durab
         for (int i = 0; i < each; ++i) {
           try {
             const int n = t * 1000 + i;
-            const long long seen = commit(committer, [n](Database& db) {
+            const long long seen = commit(committer, [n](SqlConnection& connection) {
+              auto& db = static_cast<Database&>(connection);
               add_customer(db, n);
               return db.sqlite().execAndGet("SELECT count(*) FROM customers WHERE uscc = '" + uscc(n) + "'").getInt64();
             });

@@ -13,6 +13,7 @@
 #include "cli/audit_keys.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/database_refusal.hpp"
+#include "cli/database_url.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "store/store_error.hpp"
@@ -43,9 +44,10 @@ int checkpoint_now(const config::Config& cfg) {
   if (!target)
     throw audit::AuditAnchorError("checkpoints_off", "checkpoints are off: set [audit] checkpoint_file and a signing "
                                                      "key ([audit] signing_key_file or $CAHUB_AUDIT_SIGNING_KEY)");
-  store::Database db = store::Database::open(cfg.paths.database);
+  const std::unique_ptr<store::SqlStore> db = store::open_store(chosen_store(cfg));
   const auto newest = audit::CheckpointLog(target->file).newest();
-  const auto taken = audit::take_checkpoint(db, *target, newest);
+  const auto taken =
+      store::read(*db, [&](store::SqlConnection& c) { return audit::take_checkpoint(c, *target, newest); });
   if (!taken) {
     std::cout << "nothing to checkpoint: " << (newest ? "the newest checkpoint already covers event " +
                                                             std::to_string(newest->seq)

@@ -18,9 +18,9 @@
 #include "audit/checkpoint_verdict.hpp"
 #include "cli/audit_keys.hpp"
 #include "cli/commands/commands.hpp"
+#include "cli/database_url.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
-#include "cli/database_url.hpp"
 #include "store/audit_log.hpp"
 #include "store/postgres/pg_session.hpp"
 #include "store/postgres/pg_store.hpp"
@@ -100,15 +100,8 @@ bool report_all(store::SqlConnection& db, const config::Config& cfg, const Verif
 // One view of a database that servers may be writing: a read transaction on SQLite, a read-only
 // REPEATABLE READ transaction (one snapshot for every statement) on PostgreSQL.
 bool verify_store(const config::Config& cfg, const VerifyOptions& o) {
-  if (const auto url = chosen_database_url(o.url)) {
-    store::postgres::PgStore pg = store::postgres::PgStore::open(*url);
-    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> snapshot(pg.connection());
-    store::postgres::PgSession db(snapshot, url->shown());
-    return report_all(db, cfg, o);
-  }
-  store::Database db = store::Database::open(cfg.paths.database);
-  store::ReadTransaction snapshot(db);
-  return report_all(db, cfg, o);
+  const std::unique_ptr<store::SqlStore> db = store::open_store(chosen_store(cfg, o.url));
+  return store::read(*db, [&](store::SqlConnection& c) { return report_all(c, cfg, o); });
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include "backup/service_point_backup.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/database_refusal.hpp"
+#include "cli/database_url.hpp"
+#include "cli/desk_session.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "store/database.hpp"
@@ -22,6 +24,11 @@ CommandRun add_backup_command(CLI::App& app, const GlobalOptions& global) {
   return [out, &global]() -> int {
     const config::Config cfg = load_config(global);
     try {
+      // PostgreSQL has its own tools, which back up a live database consistently: pg_dump.
+      if (const auto url = chosen_database_url({}, cfg))
+        return report_error(kExitBadInput, "backup_postgres",
+                            "the store is the PostgreSQL database " + url->shown() + ": back it up with pg_dump "
+                            "(docs/deployment.md, What to back up)");
       store::Database database = store::Database::open(cfg.paths.database);
       const backup::BackupManifest m = backup::take_backup(database, cfg.paths.var / backup::kCaFolder, *out);
       std::cout << "backed up " << database.file().string() << " (schema version " << m.schema_version << ", "

@@ -25,6 +25,8 @@
 #include "cli/runtime.hpp"
 #include "staff/staff_directory.hpp"
 #include "store/database.hpp"
+#include "store/postgres/pg_store.hpp"
+#include "store/postgres/store_location.hpp"
 
 namespace cahub::cli {
 namespace {
@@ -44,15 +46,18 @@ struct BenchOrdersOptions {
   std::string reviewer = "bench.reviewer";  // $CAHUB_BENCH_PASSWORD
   long long first_unit = -1;     // -1: 1 here, a random one against a target
   bool checkpoints = false;      // sign audit checkpoints as a configured server does (scratch key and file)
+  std::string url;               // an empty PostgreSQL database to measure on instead of a scratch SQLite file
 };
 
 // What the figures were measured on, for the report.
 struct BenchSetup {
-  std::optional<bool> group_commit;       // unknown against a target
+  std::optional<bool> group_commit;       // unknown against a target; off on PostgreSQL
   std::optional<unsigned> server_threads;
   std::string against;                    // "in-process" or the target URLs
   double cpu_seconds = 0;                 // this process's, over the timed run
   bool cpu_includes_server = true;        // in-process: the server's too
+  std::string store;                      // in-process: "sqlite" or "postgresql"
+  std::string database;                   // in-process: the file, or the URL without its password
 };
 
 // The scratch accounts; the folder is thrown away (or kept only when asked for), so the password
@@ -103,8 +108,8 @@ std::string sign_in(const Endpoint& at, const std::string& login, const std::str
 // The API of `cahub serve`, listening on 127.0.0.1 on a free port until destroyed.
 class ListeningService {
  public:
-  ListeningService(const config::Config& cfg, const Runtime& rt, const store::Database& database)
-      : service_(cfg, *rt.rule_book, *rt.plugins, database) {
+  ListeningService(const config::Config& cfg, const Runtime& rt, const store::StoreLocation& location)
+      : service_(cfg, *rt.rule_book, *rt.plugins, location) {
     port_ = service_.http().bind("127.0.0.1", 0);
     listener_ = std::thread([this] { service_.http().run(); });
   }
@@ -128,6 +133,7 @@ json report_json(const BenchOrdersOptions& o, const BenchSetup& setup, OrderLoad
                  const std::optional<store::GroupCommitter::Counts>& commits) {
   const auto or_null = [](const auto& v) { return v ? json(*v) : json(nullptr); };
   json out = {{"group_commit", or_null(setup.group_commit)},
+              {"store", setup.store.empty() ? json(nullptr) : json(setup.store)},
               {"clients", o.clients},
               {"server_threads", or_null(setup.server_threads)},
               {"against", setup.against},
@@ -158,8 +164,11 @@ void print_report(const BenchOrdersOptions& o, const BenchSetup& setup, OrderLoa
                   const std::optional<store::GroupCommitter::Counts>& commits, const BenchFolder* folder) {
   std::printf("%u orders created by %d clients in %.2f s: %.0f orders/s against %s", r.created, o.clients,
               r.creation_seconds, r.created / r.creation_seconds, setup.against.c_str());
-  if (setup.group_commit) std::printf(" (group commit %s, %u server threads)", *setup.group_commit ? "on" : "off",
-                                      setup.server_threads.value_or(0));
+  if (setup.store == "postgresql")
+    std::printf(" (PostgreSQL, a transaction per request, %u server threads)", setup.server_threads.value_or(0));
+  else if (setup.group_commit)
+    std::printf(" (group commit %s, %u server threads)", *setup.group_commit ? "on" : "off",
+                setup.server_threads.value_or(0));
   std::printf("\n%.2f s of CPU in this process (%s) over the timed run\n", setup.cpu_seconds,
               setup.cpu_includes_server ? "clients and server" : "clients only");
   if (r.lifecycle_requests() > 0)
@@ -184,7 +193,8 @@ void print_report(const BenchOrdersOptions& o, const BenchSetup& setup, OrderLoa
                 static_cast<unsigned long long>(r.retries));
   if (r.failures > 0) std::printf("%llu requests failed\n", static_cast<unsigned long long>(r.failures));
   if (folder)
-    std::printf("database: %s%s\n", (folder->path() / "cahub.db").string().c_str(), folder->kept() ? "" : " (removed)");
+    std::printf("database: %s%s\n", setup.database.c_str(),
+                folder->kept() || setup.store != "sqlite" ? "" : " (removed)");
 }
 
 store::GroupCommitter::Counts since(const store::GroupCommitter::Counts& before, const store::GroupCommitter::Counts& after) {
@@ -238,6 +248,21 @@ int report(const BenchOrdersOptions& o, const BenchSetup& setup, OrderLoadResult
   return result.failures == 0 ? kExitOk : kExitStageFailure;
 }
 
+// The scratch database's first account is its administrator, who adds the two who work. In a
+// PostgreSQL database that has accounts already, the first one cannot be made: it is not empty.
+void add_bench_staff(store::SqlStore& database, const std::string& url) {
+  staff::StaffDirectory staff(database);
+  try {
+    const staff::StaffMember admin =
+        staff.add_first_account("bench.admin", "Bench admin", orders::Role::Admin, kPassword);
+    staff.add(admin, "bench.clerk", "Bench clerk", orders::Role::Clerk, kPassword);
+    staff.add(admin, "bench.reviewer", "Bench reviewer", orders::Role::Reviewer, kPassword);
+  } catch (const staff::StaffError& e) {
+    if (url.empty()) throw;
+    throw BenchProblem("--url must name an empty database (" + e.code() + ": " + e.what() + ")", kExitBadInput);
+  }
+}
+
 int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
   config::Config cfg = load_config(global);
   std::optional<BenchFolder> folder;
@@ -250,27 +275,33 @@ int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
   cfg.paths.var = folder->path();  // the plugins' CAs too: issuing here touches no real CA
   if (!o.group_commit.empty()) cfg.store.group_commit = o.group_commit == "on";
   cfg.server.threads = static_cast<unsigned>(o.threads > 0 ? o.threads : o.clients);
+  // Named here, not by $CAHUB_DATABASE_URL or store.url: the bench never writes into a service
+  // point's own database by accident.
+  const store::StoreLocation location{cfg.paths.database,
+                                      o.url.empty() ? std::nullopt : std::optional(store::postgres::PgUrl::parse(o.url))};
+  if (location.shared()) cfg.store.group_commit = false;  // SQLite's answer to one writer (cli/api_service.hpp)
   const Runtime rt = load_runtime(cfg);
 
-  // A scratch service point of its own, made here as `cahub db init` would.
-  store::Database database = store::Database::open_or_create(cfg.paths.database);
-  staff::StaffDirectory staff(database);
-  // The scratch database's first account is its administrator, who adds the two who work.
-  const staff::StaffMember admin = staff.add_first_account("bench.admin", "Bench admin", orders::Role::Admin, kPassword);
-  staff.add(admin, "bench.clerk", "Bench clerk", orders::Role::Clerk, kPassword);
-  staff.add(admin, "bench.reviewer", "Bench reviewer", orders::Role::Reviewer, kPassword);
+  // A service point of its own, made here as `cahub db init` would.
+  const std::unique_ptr<store::SqlStore> database =
+      location.shared() ? std::make_unique<store::postgres::PgStore>(store::postgres::PgStore::open_or_create(*location.url))
+                        : std::unique_ptr<store::SqlStore>(
+                              std::make_unique<store::Database>(store::Database::open_or_create(location.file)));
+  add_bench_staff(*database, o.url);
 
   BenchSetup setup{rt.config.store.group_commit, rt.config.server.threads, "in-process"};
+  setup.store = location.shared() ? "postgresql" : "sqlite";
+  setup.database = location.shown();
   std::optional<store::GroupCommitter::Counts> commits;
   OrderLoadResult result;
   std::uint64_t checkpoints = 0;
   {
-    ListeningService service(rt.config, rt, database);
+    ListeningService service(rt.config, rt, location);
     // As `cahub serve` runs it, with a scratch key and file: the bench measures what anchoring costs.
     std::unique_ptr<audit::Checkpointer> checkpointer;
     if (o.checkpoints)
       checkpointer = std::make_unique<audit::Checkpointer>(
-          database.open_another(), audit::CheckpointTarget{audit::SigningKey::generate(), folder->path() / "checkpoints.jsonl"},
+          store::open_store(location), audit::CheckpointTarget{audit::SigningKey::generate(), folder->path() / "checkpoints.jsonl"},
           std::chrono::milliseconds(cfg.audit.checkpoint_interval_ms));
     OrderLoadPlan plan;
     plan.targets = {Endpoint{"127.0.0.1", service.port()}};
@@ -349,6 +380,9 @@ CommandRun add_bench_orders_command(CLI::App& bench, const GlobalOptions& global
       ->check(CLI::Range(0, 100));
   cmd->add_option("--folder", o->folder, "Keep the database and CA state in this new or empty folder");
   cmd->add_flag("--json", o->json, "Print the figures as one JSON object");
+  cmd->add_option("--url", o->url,
+                  "Measure on this empty PostgreSQL database (postgresql://…, its schema made here) instead of a "
+                  "scratch SQLite file; each worker commits its own transaction");
   cmd->add_flag("--checkpoints", o->checkpoints,
                 "Sign audit checkpoints while measuring, as a server with [audit] set does (a scratch key and file)");
 

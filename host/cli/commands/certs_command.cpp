@@ -9,6 +9,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/database_refusal.hpp"
+#include "cli/database_url.hpp"
 #include "cli/desk_session.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
@@ -63,14 +64,16 @@ CommandRun add_certs_command(CLI::App& app, const GlobalOptions& global) {
       return kExitBadInput;
     }
     const config::Config cfg = load_config(global);
-    std::optional<store::Database> db;
+    std::unique_ptr<store::SqlStore> db;
     try {
-      db.emplace(store::Database::open(cfg.paths.database));
+      db = store::open_store(chosen_store(cfg));
     } catch (const store::StoreError& e) {
       return report_database_refusal(e);
     }
     return answer_at_desk([&] {
-      const auto list = orders::expiring_certificates(*db, *today, *days, reading_regions(*db, o->as));
+      const orders::RegionScope regions = reading_regions(*db, o->as);
+      const auto list = store::read(
+          *db, [&](store::SqlConnection& c) { return orders::expiring_certificates(c, *today, *days, regions); });
       if (o->json) {
         nlohmann::json out = {{"today", today->iso()}, {"within_days", *days}, {"certificates", nlohmann::json::array()}};
         for (const auto& e : list)

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands/commands.hpp"
+#include "cli/database_url.hpp"
 #include "cli/desk_session.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
@@ -30,10 +31,11 @@ CommandRun add_certs_list_command(CLI::App& certs, const GlobalOptions& global) 
   return [o, &global]() -> int {
     return answer_at_desk([&] {
       const config::Config cfg = load_config(global);
-      store::Database db = store::Database::open(cfg.paths.database);
+      const std::unique_ptr<store::SqlStore> db = store::open_store(chosen_store(cfg));
       orders::CertificateFilter filter = o->filter;
-      filter.regions = reading_regions(db, o->as);
-      const auto list = orders::registered_certificates(db, filter, o->limit);
+      filter.regions = reading_regions(*db, o->as);
+      const auto list = store::read(
+          *db, [&](store::SqlConnection& c) { return orders::registered_certificates(c, filter, o->limit); });
       if (o->json) {
         nlohmann::json out = {{"certificates", nlohmann::json::array()}};
         for (const auto& c : list) out["certificates"].push_back(c.to_json());

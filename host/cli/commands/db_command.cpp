@@ -32,6 +32,14 @@ struct DbOptions {
 
 constexpr std::string_view kSqlitePrefix = "sqlite:";
 
+// rules.source = "store": the rules folder seeds the regions the store does not have yet.
+void seed_regions(const config::Config& cfg, store::SqlStore& store) {
+  if (cfg.rules_source != "store") return;
+  for (const auto& region : releases::import_missing_regions(store, cfg.paths.rules, cfg.rules))
+    std::cout << "imported " << (cfg.paths.rules / (region + ".lua")).string() << " as region " << region
+              << " release 1\n";
+}
+
 int init_sqlite(const config::Config& cfg) {
   const bool existed = std::filesystem::exists(cfg.paths.database);
   store::Database database = store::Database::open_or_create(cfg.paths.database);
@@ -40,17 +48,14 @@ int init_sqlite(const config::Config& cfg) {
               << database.schema_version() << "); nothing was created\n";
   else
     std::cout << "created " << database.file().string() << " (schema version " << database.schema_version() << ")\n";
-  // rules.source = "store": the rules folder seeds the regions the store does not have yet.
-  if (cfg.rules_source == "store")
-    for (const auto& region : releases::import_missing_regions(database, cfg.paths.rules, cfg.rules))
-      std::cout << "imported " << (cfg.paths.rules / (region + ".lua")).string() << " as region " << region
-                << " release 1\n";
+  seed_regions(cfg, database);
   return kExitOk;
 }
 
-int init_postgres(const store::postgres::PgUrl& url) {
+int init_postgres(const config::Config& cfg, const store::postgres::PgUrl& url) {
   store::postgres::PgStore store = store::postgres::PgStore::open_or_create(url);
   std::cout << url.shown() << " is a cahub database at schema version " << store.schema_version() << "\n";
+  seed_regions(cfg, store);
   return kExitOk;
 }
 
@@ -109,10 +114,11 @@ CommandRun add_db_command(CLI::App& app, const GlobalOptions& global) {
 
   return [init, migrate, copy, o, &global]() -> int {
     try {
-      const auto url = chosen_database_url(o->url);
-      if (init->parsed()) return url ? init_postgres(*url) : init_sqlite(load_config(global));
-      if (migrate->parsed()) return migrate_store(load_config(global), url);
-      if (copy->parsed()) return copy_store(load_config(global), *o, url);
+      const config::Config cfg = load_config(global);
+      const auto url = chosen_database_url(o->url, cfg);
+      if (init->parsed()) return url ? init_postgres(cfg, *url) : init_sqlite(cfg);
+      if (migrate->parsed()) return migrate_store(cfg, url);
+      if (copy->parsed()) return copy_store(cfg, *o, url);
       return kExitBadInput;
     } catch (const store::StoreError& e) {
       return report_database_refusal(e);

@@ -14,6 +14,7 @@
 #include "cli/api_service.hpp"
 #include "cli/audit_keys.hpp"
 #include "cli/commands/commands.hpp"
+#include "cli/database_url.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "releases/release_source.hpp"
@@ -74,10 +75,13 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
 
     // Migrations are applied at start, so a schema problem stops the server before it answers. The
     // database must exist and be writable (`cahub db init` makes it): a missing one is a lost one.
-    // Opened before the plugins load, so that a wrong path stops here with nothing made.
-    store::Database database = store::Database::open(loaded.paths.database);
-    // Held for the server's life: `cahub restore` refuses to overwrite a database being served.
-    const store::ServingLock serving(database.file(), store::ServingLock::Mode::Serving);
+    // Opened before the plugins load, so that a wrong path or URL stops here with nothing made.
+    const store::StoreLocation location = chosen_store(loaded);
+    const std::unique_ptr<store::SqlStore> store = store::open_store(location);
+    // SQLite: held for the server's life, so that `cahub restore` refuses to overwrite a database
+    // being served. PostgreSQL is backed up and restored with its own tools (docs/deployment.md).
+    std::optional<store::ServingLock> serving;
+    if (!location.shared()) serving.emplace(std::filesystem::absolute(location.file), store::ServingLock::Mode::Serving);
 
     Runtime rt = load_runtime(std::move(loaded));
     config::Config& cfg = rt.config;
@@ -104,21 +108,23 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
 
     // From now on a deleted, replaced or read-only file turns /healthz 503 and refuses writes,
     // within a second; logged once each time the condition changes.
-    const store::DatabaseWatch watch(
-        database.file(), std::chrono::seconds(1),
-        [](store::DatabaseCondition now, store::DatabaseCondition, const std::string& seen) {
-          if (now == store::DatabaseCondition::Sound)
-            spdlog::warn("database {} can be written again: writes are taken again", seen);
-          else
-            spdlog::error("database unusable: {}; /healthz answers 503 and writes are refused (store_unavailable) "
-                          "until it is mended{}",
-                          seen, now == store::DatabaseCondition::ReadOnly ? "" : " and the server restarted");
-        });
+    std::optional<store::DatabaseWatch> watch;
+    if (!location.shared())
+      watch.emplace(
+          std::filesystem::absolute(location.file), std::chrono::seconds(1),
+          [](store::DatabaseCondition now, store::DatabaseCondition, const std::string& seen) {
+            if (now == store::DatabaseCondition::Sound)
+              spdlog::warn("database {} can be written again: writes are taken again", seen);
+            else
+              spdlog::error("database unusable: {}; /healthz answers 503 and writes are refused (store_unavailable) "
+                            "until it is mended{}",
+                            seen, now == store::DatabaseCondition::ReadOnly ? "" : " and the server restarted");
+          });
 
-    ApiService service(cfg, *rt.rule_book, *rt.plugins, database);
+    ApiService service(cfg, *rt.rule_book, *rt.plugins, location);
     // An order left issuing or carrying_out by a crash is finished before anyone can act on it.
     // Each one is logged as it is reconciled.
-    (void)service.reconcile(database);
+    (void)service.reconcile(*store);
     http::Server& http = service.http();
     raise_open_file_limit(cfg.server.max_connections);
 
@@ -139,7 +145,7 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
       // rules.source = "store": releases other hosts publish arrive at the next poll, and this
       // host's own at once.
       release_watcher = std::make_unique<releases::ReleaseWatcher>(
-          *rt.rule_book, database.open_another(), std::chrono::milliseconds(cfg.rules_watch.milliseconds),
+          *rt.rule_book, store::open_store(location), std::chrono::milliseconds(cfg.rules_watch.milliseconds),
           *rt.rules_loaded);
       service.on_rules_published([&watcher = *release_watcher, &metrics = service.metrics()] {
         try {
@@ -161,7 +167,7 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
     if (anchors) {
       spdlog::info("audit checkpoints every {} ms to {}, key {}", cfg.audit.checkpoint_interval_ms,
                    anchors->file.string(), anchors->key.verifying_key().fingerprint().substr(0, 16));
-      checkpointer = std::make_unique<audit::Checkpointer>(database.open_another(), std::move(*anchors),
+      checkpointer = std::make_unique<audit::Checkpointer>(store::open_store(location), std::move(*anchors),
                                                            std::chrono::milliseconds(cfg.audit.checkpoint_interval_ms));
     } else {
       spdlog::warn("audit checkpoints off: the audit chain's end is not anchored (set [audit] checkpoint_file and "
@@ -174,9 +180,10 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
       spdlog::info("signal {} received, stopping", sig);
       http.stop();
     });
-    spdlog::info("cahub serving on http://{}:{} with {} worker threads, {} regions, {} plugins; group commit {}; {}",
+    spdlog::info("cahub serving on http://{}:{} with {} worker threads, {} regions, {} plugins; store {}, group "
+                 "commit {}; {}",
                  cfg.server.listen, port, cfg.server.threads, rt.rule_book->ids().size(), rt.plugins->ids().size(),
-                 service.group_committer() ? "on" : "off",
+                 location.shown(), service.group_committer() ? "on" : "off",
                  release_watcher ? "rules from the store's releases"
                  : rules_watcher ? "watching " + cfg.paths.rules.string() + " every " +
                                        std::to_string(cfg.rules_watch.milliseconds) + " ms"

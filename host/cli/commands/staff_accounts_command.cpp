@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands/commands.hpp"
+#include "cli/database_url.hpp"
 #include "cli/desk_session.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
@@ -64,8 +65,8 @@ CommandRun add_staff_accounts_command(CLI::App& staff, const GlobalOptions& glob
   return [o, list, disable, regions, &global]() -> int {
     return answer_at_desk([&] {
       const config::Config cfg = load_config(global);
-      store::Database db = store::Database::open(cfg.paths.database);
-      staff::StaffDirectory directory(db);
+      const std::unique_ptr<store::SqlStore> db = store::open_store(chosen_store(cfg));
+      staff::StaffDirectory directory(*db);
       if (list->parsed()) {
         print_accounts(directory.list(), o->json);
         return kExitOk;

@@ -19,8 +19,9 @@
 #include <string>
 
 #include "cli/commands/commands.hpp"
-#include "cli/desk_session.hpp"
 #include "cli/database_refusal.hpp"
+#include "cli/database_url.hpp"
+#include "cli/desk_session.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "edge/desk_requests.hpp"
@@ -40,8 +41,8 @@ int add_staff(const AddOptions& o, const GlobalOptions& global) {
   return answer_at_desk([&] {
     const orders::RegionScope regions = edge::parse_regions_text(o.regions);  // before any password is read
     const config::Config cfg = load_config(global);
-    store::Database db = store::Database::open(cfg.paths.database);
-    staff::StaffDirectory directory(db);
+    const std::unique_ptr<store::SqlStore> db = store::open_store(chosen_store(cfg));
+    staff::StaffDirectory directory(*db);
     // The administrator first (whose password may be the first line of stdin), then the new password.
     std::optional<staff::StaffMember> by;
     if (acting_staff_named(o.as)) by = acting_member(directory, o.as);

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/commands/commands.hpp"
+#include "cli/database_url.hpp"
 #include "cli/desk_session.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
@@ -24,8 +25,8 @@ int end_session(const GlobalOptions& global) {
     if (!token || !*token)
       return report_error(kExitUnauthenticated, "sign_in_required", "no session to end: CAHUB_TOKEN is not set");
     const config::Config cfg = load_config(global);
-    store::Database db = store::Database::open(cfg.paths.database);
-    staff::StaffDirectory(db).sign_out(token);
+    const std::unique_ptr<store::SqlStore> db = store::open_store(chosen_store(cfg));
+    staff::StaffDirectory(*db).sign_out(token);
     std::cerr << "signed out\n";
     return kExitOk;
   });
@@ -47,13 +48,13 @@ CommandRun add_staff_sign_in_command(CLI::App& staff, const GlobalOptions& globa
     if (sign_out->parsed()) return end_session(global);
     return answer_at_desk([&] {
       const config::Config cfg = load_config(global);
-      store::Database db = store::Database::open(cfg.paths.database);
+      const std::unique_ptr<store::SqlStore> db = store::open_store(chosen_store(cfg));
       const std::string password = read_password(o->login);
       if (password.empty())
         return report_error(kExitUnauthenticated, "password_required",
                             "no password for " + o->login + " in CAHUB_PASSWORD or on stdin");
       const staff::Session session =
-          staff::StaffDirectory(db).sign_in(o->login, password, std::chrono::hours(o->hours));
+          staff::StaffDirectory(*db).sign_in(o->login, password, std::chrono::hours(o->hours));
       std::cout << session.token << "\n";
       std::cerr << "signed in as " << orders::code_of(session.member.role) << " " << session.member.login
                 << " until " << session.expires_at << "\n";

@@ -231,6 +231,12 @@ void PgSession::serialize(Serial what) {
   transaction_.exec("SELECT pg_advisory_xact_lock(" + std::to_string(static_cast<std::int64_t>(what)) + ")");
 }
 
+void PgSession::serialize(Serial what, const std::string& key) {
+  // hashtextextended (PostgreSQL 11) hashes text to 64 bits with a seed: each Serial its own space.
+  transaction_.exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, $2))", key,
+                           static_cast<std::int64_t>(what));
+}
+
 std::unique_ptr<SqlStatement> PgSession::scan(const std::string& sql) {
   return std::make_unique<PgScan>(transaction_, sql, ++scans_);
 }

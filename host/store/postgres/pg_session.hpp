@@ -28,6 +28,7 @@ class PgSession final : public SqlConnection {
   SqlDialect dialect() const override { return SqlDialect::postgres; }
   std::string name() const override { return shown_; }
   void serialize(Serial what) override;  // pg_advisory_xact_lock
+  void serialize(Serial what, const std::string& key) override;
 
  private:
   pqxx::transaction_base& transaction_;

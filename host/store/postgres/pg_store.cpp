@@ -3,6 +3,7 @@
 #include <pqxx/except>
 #include <pqxx/transaction>
 
+#include "store/database_health.hpp"
 #include "store/postgres/pg_migrate.hpp"
 #include "store/postgres/pg_migrations.hpp"
 #include "store/postgres/pg_session.hpp"
@@ -65,16 +66,37 @@ PgStore PgStore::open(const PgUrl& url, bool create) {
 int PgStore::schema_version() { return postgres::schema_version(*connection_); }
 
 void PgStore::write(const std::function<void(SqlConnection&)>& work) {
-  pqxx::work tx(*connection_);
-  PgSession session(tx, url_.shown());
-  work(session);
-  tx.commit();
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      pqxx::work tx(*connection_);
+      PgSession session(tx, url_.shown());
+      work(session);
+      tx.commit();
+      return;
+    } catch (const pqxx::deadlock_detected&) {
+      if (attempt == kAttempts) throw;
+    } catch (const pqxx::serialization_failure&) {
+      if (attempt == kAttempts) throw;
+    } catch (const pqxx::broken_connection&) {
+      lost_ = true;
+      throw StoreUnavailable(DatabaseCondition::Unreachable);
+    } catch (const pqxx::in_doubt_error&) {  // the COMMIT was sent and its answer lost
+      lost_ = true;
+      throw StoreUnavailable(DatabaseCondition::Unreachable);
+    }
+  }
 }
 
 void PgStore::read(const std::function<void(SqlConnection&)>& work) {
-  pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*connection_);
-  PgSession session(tx, url_.shown());
-  work(session);
+  try {
+    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*connection_);
+    PgSession session(tx, url_.shown());
+    work(session);
+  } catch (const pqxx::broken_connection&) {
+    lost_ = true;
+    throw StoreUnavailable(DatabaseCondition::Unreachable);
+  }
 }
 
 }  // namespace cahub::store::postgres

@@ -27,8 +27,13 @@ class PgStore final : public SqlStore {
 
   // SqlStore: a READ COMMITTED transaction whose invariants across hosts are kept by the schema's
   // constraints and by SqlConnection::serialize; a read-only REPEATABLE READ one (one snapshot).
+  // A transaction PostgreSQL rolled back to break a deadlock (or a serialization failure) is run
+  // again, up to three times in all: the work is what its caller decided, not what it had read.
+  // A connection lost on the way is StoreUnavailable (`store_unavailable`, unreachable), and
+  // lost() says so: its owner opens another for the next request.
   void write(const std::function<void(SqlConnection&)>& work) override;
   void read(const std::function<void(SqlConnection&)>& work) override;
+  bool lost() const { return lost_; }
 
  private:
   PgStore(PgUrl url, std::unique_ptr<pqxx::connection> connection)
@@ -37,6 +42,7 @@ class PgStore final : public SqlStore {
 
   PgUrl url_;
   std::unique_ptr<pqxx::connection> connection_;
+  bool lost_ = false;
 };
 
 }  // namespace cahub::store::postgres
