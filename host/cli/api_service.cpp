@@ -32,10 +32,12 @@ http::Limits http_limits(const config::Server& s) {
 }  // namespace
 
 ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_book,
-                       const plugins::PluginRegistry& plugins, const store::StoreLocation& location)
+                       const plugins::PluginRegistry& plugins, const store::StoreLocation& location,
+                       std::shared_ptr<const store::DatabaseHealth> shared_health)
     : quotes_(rule_book, plugins),
       services_{rule_book, plugins, quotes_, location,
-                location.shared() ? nullptr : store::DatabaseHealth::of(std::filesystem::absolute(location.file))},
+                location.shared() ? std::move(shared_health)
+                                  : store::DatabaseHealth::of(std::filesystem::absolute(location.file))},
       calendar_(cfg.calendar.holidays, cfg.calendar.workdays),
       // Group commit is SQLite's answer to its one writer; PostgreSQL commits transactions side by side.
       committer_(cfg.store.group_commit && !location.shared()

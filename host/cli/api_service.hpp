@@ -31,8 +31,11 @@ class ApiService {
   // migrated already. On SQLite with store.group_commit on, a writer thread with its own connection
   // starts here; on PostgreSQL each worker's transactions commit side by side, on its own
   // connection (server/authentication.hpp, worker_store).
+  // `shared_health` is what /healthz reports for a PostgreSQL store (store/postgres/pg_watch.hpp);
+  // for the SQLite file it is the file's own DatabaseHealth.
   ApiService(const config::Config& cfg, const rules::RuleBook& rule_book, const plugins::PluginRegistry& plugins,
-             const store::StoreLocation& location);
+             const store::StoreLocation& location,
+             std::shared_ptr<const store::DatabaseHealth> shared_health = nullptr);
 
   // Bind, run and stop it here; run() must have returned before the service is destroyed.
   http::Server& http() { return *http_; }

@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include "integration/service_point.hpp"
 #include "integration/staff_session.hpp"
 #include "integration/test_identities.hpp"
 #include "support/process.hpp"
@@ -311,4 +312,38 @@ TEST_CASE("hosts on one PostgreSQL: cahub bench orders --target spreads its clie
   // 120 timed, one untimed check before them; no host made a SQLite file of its own.
   CHECK(shared.count("SELECT count(*) FROM orders") == 121);
   for (const auto& h : shared.hosts) CHECK_FALSE(h->sqlite_file_made());
+}
+
+TEST_CASE("hosts on one PostgreSQL: a database that stops answering turns /healthz 503, and the host serves again") {
+  SharedStore shared;
+  Client clerk(shared.hosts[0]->port(), "wang.fang");
+  httplib::Client probe("127.0.0.1", shared.hosts[0]->port());
+  REQUIRE(probe.Get("/healthz")->status == 200);
+  REQUIRE(clerk.post("/v1/orders", counter_order(4001), "before").status == 201);
+
+  // What a database server that went away looks like to the hosts: no new connection is let in,
+  // and the ones they hold are cut.
+  const std::string name = pqxx::connection(shared.database.url()).dbname();
+  auto admin = [&](const std::string& sql) {
+    pqxx::connection c(test_cluster_url());
+    pqxx::nontransaction(c).exec(sql);
+  };
+  admin("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS false");
+  admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+  auto health = health_within(probe, 503, std::chrono::seconds(5));
+  REQUIRE(health);
+  CHECK(health->status == 503);
+  CHECK(json::parse(health->body)["store"] == "unreachable");
+  const Answer refused = clerk.post("/v1/orders", counter_order(4002), "during");
+  CHECK(refused.status == 503);
+  CHECK(refused.body["error"]["code"] == "store_unavailable");
+  CHECK(refused.body.dump().find(name) == std::string::npos);  // no database name for a client
+
+  admin("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS true");
+  health = health_within(probe, 200, std::chrono::seconds(5));
+  REQUIRE(health);
+  CHECK(health->status == 200);
+  // The same request again, with its key: made now, once.
+  CHECK(clerk.post("/v1/orders", counter_order(4002), "during").status == 201);
+  CHECK(shared.count("SELECT count(*) FROM orders") == 2);
 }

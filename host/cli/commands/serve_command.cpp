@@ -21,6 +21,7 @@
 #include "rules/rules_folder_watcher.hpp"
 #include "store/database.hpp"
 #include "store/database_watch.hpp"
+#include "store/postgres/pg_watch.hpp"
 #include "store/serving_lock.hpp"
 
 namespace cahub::cli {
@@ -121,7 +122,18 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
                             seen, now == store::DatabaseCondition::ReadOnly ? "" : " and the server restarted");
           });
 
-    ApiService service(cfg, *rt.rule_book, *rt.plugins, location);
+    // PostgreSQL: /healthz answers 503 "unreachable" while the database server cannot be reached,
+    // so that a load balancer takes this host out; logged once each time it changes.
+    std::optional<store::postgres::PgWatch> pg_watch;
+    if (location.url)
+      pg_watch.emplace(*location.url, std::chrono::seconds(1), [](store::DatabaseCondition now, const std::string& seen) {
+        if (now == store::DatabaseCondition::Sound)
+          spdlog::warn("database {} answers again", seen);
+        else
+          spdlog::error("database unreachable: {}; /healthz answers 503 until it answers again", seen);
+      });
+
+    ApiService service(cfg, *rt.rule_book, *rt.plugins, location, pg_watch ? pg_watch->health() : nullptr);
     // An order left issuing or carrying_out by a crash is finished before anyone can act on it.
     // Each one is logged as it is reconciled.
     (void)service.reconcile(*store);

@@ -65,9 +65,26 @@ PgStore PgStore::open(const PgUrl& url, bool create) {
 
 int PgStore::schema_version() { return postgres::schema_version(*connection_); }
 
+// A connection the server dropped (a restart, a failover, an idle timeout) is found only when it
+// is used. The transaction it carried is gone with it, so the work is run once more on a new
+// connection; a second loss, or a server that cannot be reached, is StoreUnavailable.
+void PgStore::reconnect_after_loss(bool already_tried) {
+  if (!already_tried) {
+    try {
+      connection_ = connect(url_);
+      return;
+    } catch (const StoreError&) {
+    }
+  }
+  lost_ = true;
+  throw StoreUnavailable(DatabaseCondition::Unreachable);
+}
+
 void PgStore::write(const std::function<void(SqlConnection&)>& work) {
   constexpr int kAttempts = 3;
-  for (int attempt = 1;; ++attempt) {
+  int rolled_back = 0;
+  bool reconnected = false;
+  for (;;) {
     try {
       pqxx::work tx(*connection_);
       PgSession session(tx, url_.shown());
@@ -75,27 +92,31 @@ void PgStore::write(const std::function<void(SqlConnection&)>& work) {
       tx.commit();
       return;
     } catch (const pqxx::deadlock_detected&) {
-      if (attempt == kAttempts) throw;
+      if (++rolled_back == kAttempts) throw;
     } catch (const pqxx::serialization_failure&) {
-      if (attempt == kAttempts) throw;
+      if (++rolled_back == kAttempts) throw;
+    } catch (const pqxx::in_doubt_error&) {  // the COMMIT was sent and its answer lost: not again
+      lost_ = true;
+      throw StoreUnavailable(DatabaseCondition::Unreachable);
     } catch (const pqxx::broken_connection&) {
-      lost_ = true;
-      throw StoreUnavailable(DatabaseCondition::Unreachable);
-    } catch (const pqxx::in_doubt_error&) {  // the COMMIT was sent and its answer lost
-      lost_ = true;
-      throw StoreUnavailable(DatabaseCondition::Unreachable);
+      reconnect_after_loss(reconnected);
+      reconnected = true;
     }
   }
 }
 
 void PgStore::read(const std::function<void(SqlConnection&)>& work) {
-  try {
-    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*connection_);
-    PgSession session(tx, url_.shown());
-    work(session);
-  } catch (const pqxx::broken_connection&) {
-    lost_ = true;
-    throw StoreUnavailable(DatabaseCondition::Unreachable);
+  bool reconnected = false;
+  for (;;) {
+    try {
+      pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*connection_);
+      PgSession session(tx, url_.shown());
+      work(session);
+      return;
+    } catch (const pqxx::broken_connection&) {
+      reconnect_after_loss(reconnected);
+      reconnected = true;
+    }
   }
 }
 

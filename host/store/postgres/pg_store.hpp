@@ -29,8 +29,10 @@ class PgStore final : public SqlStore {
   // constraints and by SqlConnection::serialize; a read-only REPEATABLE READ one (one snapshot).
   // A transaction PostgreSQL rolled back to break a deadlock (or a serialization failure) is run
   // again, up to three times in all: the work is what its caller decided, not what it had read.
-  // A connection lost on the way is StoreUnavailable (`store_unavailable`, unreachable), and
-  // lost() says so: its owner opens another for the next request.
+  // A connection found lost when it is used is opened anew and the work run again on it, once
+  // (the server rolled back what the lost one carried). Lost again, or the server unreachable,
+  // or a COMMIT whose answer was lost: StoreUnavailable (`store_unavailable`, unreachable), and
+  // lost() says so.
   void write(const std::function<void(SqlConnection&)>& work) override;
   void read(const std::function<void(SqlConnection&)>& work) override;
   bool lost() const { return lost_; }
@@ -39,6 +41,7 @@ class PgStore final : public SqlStore {
   PgStore(PgUrl url, std::unique_ptr<pqxx::connection> connection)
       : url_(std::move(url)), connection_(std::move(connection)) {}
   static PgStore open(const PgUrl& url, bool create);
+  void reconnect_after_loss(bool already_tried);
 
   PgUrl url_;
   std::unique_ptr<pqxx::connection> connection_;
