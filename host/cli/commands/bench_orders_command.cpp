@@ -51,13 +51,13 @@ struct BenchOrdersOptions {
 
 // What the figures were measured on, for the report.
 struct BenchSetup {
-  std::optional<bool> group_commit;       // unknown against a target; off on PostgreSQL
-  std::optional<unsigned> server_threads;
-  std::string against;                    // "in-process" or the target URLs
+  std::optional<bool> group_commit = {};  // unknown against a target; off on PostgreSQL
+  std::optional<unsigned> server_threads = {};
+  std::string against = {};               // "in-process" or the target URLs
   double cpu_seconds = 0;                 // this process's, over the timed run
   bool cpu_includes_server = true;        // in-process: the server's too
-  std::string store;                      // in-process: "sqlite" or "postgresql"
-  std::string database;                   // in-process: the file, or the URL without its password
+  std::string store = {};                 // in-process: "sqlite" or "postgresql"
+  std::string database = {};              // in-process: the file, or the URL without its password
 };
 
 // The scratch accounts; the folder is thrown away (or kept only when asked for), so the password
@@ -289,7 +289,9 @@ int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
                               std::make_unique<store::Database>(store::Database::open_or_create(location.file)));
   add_bench_staff(*database, o.url);
 
-  BenchSetup setup{rt.config.store.group_commit, rt.config.server.threads, "in-process"};
+  BenchSetup setup{.group_commit = rt.config.store.group_commit,
+                   .server_threads = rt.config.server.threads,
+                   .against = "in-process"};
   setup.store = location.shared() ? "postgresql" : "sqlite";
   setup.database = location.shown();
   std::optional<store::GroupCommitter::Counts> commits;
@@ -360,7 +362,7 @@ int bench_against_targets(const BenchOrdersOptions& o) {
   const auto last_start = static_cast<std::uint32_t>(99'999'999 - o.n);
   plan.first_unit = o.first_unit >= 0 ? static_cast<std::uint32_t>(o.first_unit)
                                       : std::uniform_int_distribution<std::uint32_t>(1, last_start)(random);
-  BenchSetup setup{std::nullopt, std::nullopt, o.target, 0, false};
+  BenchSetup setup{.against = o.target, .cpu_includes_server = false};
   OrderLoadResult result = measure(plan, o, setup);
   return report(o, setup, result, std::nullopt, nullptr);
 }
