@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <stdexcept>
+#include <string_view>
 
 #include "store/digest.hpp"
 
@@ -50,11 +52,47 @@ std::string chain_hash(const std::string& prev_hash, const std::string& canonica
   return sha256_hex(prev_hash + "\n" + canonical);
 }
 
+namespace {
+
+// The canonical text of `event` up to its seq, which only the chain's end decides: seq is the
+// last of its keys (sorted: actor, at, kind, order_id, payload, seq), so the canonical text is
+// this head, the seq's digits and "}".
+std::string canonical_head(const AuditEvent& event) {
+  std::string text = canonical_event(0, event);
+  constexpr std::string_view tail = "\"seq\":0}";
+  if (text.size() < tail.size() || text.compare(text.size() - tail.size(), tail.size(), tail) != 0)
+    throw std::logic_error("the canonical audit event no longer ends with its seq");
+  text.resize(text.size() - 2);  // keeps "seq":
+  return text;
+}
+
+// Hosts sharing PostgreSQL append to one chain one at a time, under the chain's lock held to
+// COMMIT, so what the holder does under it bounds every host's writes. One round trip does it all:
+// cahub_append_audit_event (store/postgres/pg_migrations.cpp, step 7) takes the lock, reads the
+// end and inserts the event, hashed there as chain_hash() hashes it, and the chain's trigger
+// checks it as it checks every insert. Reading the end here first cost two more round trips, each
+// waiting for this thread to be scheduled while every other host waited for the lock.
+std::int64_t append_on_postgres(SqlConnection& db, const AuditEvent& event) {
+  const std::string head = canonical_head(event);
+  auto append = db.query("SELECT cahub_append_audit_event(?, ?, ?, ?, ?, ?)");
+  append->bind(1, event.at);
+  append->bind(2, event.actor);
+  if (event.order_id)
+    append->bind(3, *event.order_id);
+  else
+    append->bind_null(3);
+  append->bind(4, event.kind);
+  append->bind(5, event.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  append->bind_blob(6, head);
+  append->next_row();
+  return append->int64(0);
+}
+
+}  // namespace
+
 std::int64_t append_audit_event(SqlConnection& db, const AuditEvent& event) {
-  // On PostgreSQL several hosts append to one chain: a second host waits for the first one's
-  // COMMIT, then reads the end and appends after it (the chain's trigger takes the same lock and
-  // refuses what does not follow, store/postgres/pg_migrations.cpp).
-  db.serialize(Serial::audit_chain);
+  if (db.dialect() == SqlDialect::postgres) return append_on_postgres(db, event);
+  // SQLite: one writer, so the end read here is still the end when the insert runs.
   std::int64_t seq = 1;
   std::string prev = kGenesis;
   if (auto head = audit_chain_head(db)) {

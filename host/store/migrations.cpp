@@ -346,13 +346,21 @@ ALTER TABLE order_materials ADD COLUMN position INTEGER CHECK (position > 0);
 UPDATE order_materials SET position = rowid;
 )sql";
 
-constexpr std::array<Migration, 6> steps{{
+// PostgreSQL's step 7 appends an audit event in one round trip (store/postgres/pg_migrations.cpp);
+// SQLite, with its one writer, appends as it did. The step is here so that the two histories
+// keep one numbering (issue 17).
+constexpr std::string_view schema_v7 = R"sql(
+-- Nothing for SQLite: step 7 is PostgreSQL's audit append in one round trip.
+)sql";
+
+constexpr std::array<Migration, 7> steps{{
     {1, "customers, certificates, orders, audit events", schema_v1},
     {2, "staff, sessions, order materials and payments", schema_v2},
     {3, "terms staff set where the sources publish none; uploaded material files", schema_v3},
     {4, "orders as typed columns (total, validity, certificate concerned, applicant); queue indexes", schema_v4},
     {5, "rule releases in the store, staff regions, the release behind each order", schema_v5},
     {6, "each required material's place in its order's list", schema_v6},
+    {7, "PostgreSQL: an audit event appended in one round trip", schema_v7},
 }};
 
 }  // namespace

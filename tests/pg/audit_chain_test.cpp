@@ -55,6 +55,37 @@ TEMPLATE_TEST_CASE_METHOD(Chain, "an untouched chain verifies, event by event", 
   });
 }
 
+// PostgreSQL hashes the event in the database (cahub_append_audit_event, schema step 7) from the
+// canonical text the host sends: it must be the hash the host computes, whatever the text holds.
+TEMPLATE_TEST_CASE_METHOD(Chain, "an event's hash is the host's for any text: Chinese, emoji, quotes, escapes", "",
+                          SqliteSide, PostgresSide) {
+  const AuditEvent odd{"2026-11-23T09:30:00+08:00", "王芳", std::nullopt, "order.note",
+                       {{"note", "撤回：\"引号\" \\ 反斜杠\n换行 🔏"}, {"amount_fen", 26000}, {"nothing", nullptr}}};
+  std::int64_t seq = 0;
+  this->write([&](SqlConnection& db) { seq = append_audit_event(db, this->event("first", 1)); });
+  REQUIRE(seq == 1);
+  this->write([&](SqlConnection& db) { seq = append_audit_event(db, odd); });
+  CHECK(seq == 2);
+  this->append("third", 3);
+  const AuditVerdict v = this->verify();
+  CHECK(v.intact);
+  CHECK(v.events == 3);
+  this->read([&](SqlConnection& db) {
+    std::string prev;
+    for_each_audit_event(db, [&](const RecordedAuditEvent& e) {
+      if (e.seq == 2) {
+        CHECK(e.event.actor == "王芳");
+        CHECK(e.event.payload == odd.payload);
+      }
+    });
+    const auto second = audit_hash_at(db, 2);
+    const auto first = audit_hash_at(db, 1);
+    REQUIRE(second);
+    REQUIRE(first);
+    CHECK(*second == chain_hash(*first, canonical_event(2, odd)));
+  });
+}
+
 TEMPLATE_TEST_CASE_METHOD(Chain, "a chain longer than one batch of a scan is walked whole", "", SqliteSide,
                           PostgresSide) {
   this->write([&](SqlConnection& db) {

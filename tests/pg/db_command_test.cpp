@@ -32,7 +32,7 @@ TEST_CASE("db command: init makes a PostgreSQL database cahub's, migrate reports
 
   const RunResult init = run_db(home, {"db", "init", "--url", scratch.url()});
   REQUIRE(init.exit_code == 0);
-  CHECK(init.out.find("is a cahub database at schema version 6") != std::string::npos);
+  CHECK(init.out.find("is a cahub database at schema version 7") != std::string::npos);
   const RunResult again = run_db(home, {"db", "init", "--url", scratch.url()});
   CHECK(again.exit_code == 0);
 
@@ -41,7 +41,7 @@ TEST_CASE("db command: init makes a PostgreSQL database cahub's, migrate reports
   const RunResult migrate = run_db(home, {"db", "migrate"});
   ::unsetenv("CAHUB_DATABASE_URL");
   CHECK(migrate.exit_code == 0);
-  CHECK(migrate.out.find("is at schema version 6") != std::string::npos);
+  CHECK(migrate.out.find("is at schema version 7") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(home / "never-made.db"));
 }
 

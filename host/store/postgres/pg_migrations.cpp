@@ -341,7 +341,39 @@ UPDATE order_materials m SET position = n.position
   WHERE n.order_id = m.order_id AND n.code = m.code;
 )sql";
 
-constexpr std::array<std::string_view, 6> sql{schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6};
+// Hosts append to one audit chain one at a time, under the chain's lock held to COMMIT
+// (store/audit_log.cpp, append_on_postgres). This function does all of it in one statement: the
+// lock, the chain's end (read after the lock, with the snapshot of its own statement), the new
+// event's hash and the insert, which the chain trigger checks as any other. The hash is the one
+// store::chain_hash computes: SHA-256 over the previous hash, a newline and the canonical text,
+// which the host sends up to its seq as bytes (`p_head`: no server encoding touches it); the
+// previous hash, the seq's digits and the closing brace are ASCII, the same bytes in UTF8 and in
+// any encoding PostgreSQL serves.
+constexpr std::string_view schema_v7 = R"sql(
+CREATE FUNCTION cahub_append_audit_event(p_at TEXT, p_actor TEXT, p_order_id BIGINT, p_kind TEXT,
+                                         p_payload_json TEXT, p_head BYTEA) RETURNS BIGINT
+LANGUAGE plpgsql AS $f$
+DECLARE
+  last_seq  BIGINT;
+  last_hash TEXT;
+  next_seq  BIGINT;
+  prev      TEXT;
+BEGIN
+  PERFORM pg_advisory_xact_lock(x'4341484241554454'::bigint);  -- "CAHBAUDT", as the trigger's
+  SELECT seq, hash INTO last_seq, last_hash FROM audit_events ORDER BY seq DESC LIMIT 1;
+  next_seq := coalesce(last_seq, 0) + 1;
+  prev := coalesce(last_hash, '0000000000000000000000000000000000000000000000000000000000000000');
+  INSERT INTO audit_events (seq, at, actor, order_id, kind, payload_json, prev_hash, hash)
+  VALUES (next_seq, p_at, p_actor, p_order_id, p_kind, p_payload_json, prev,
+          encode(sha256(convert_to(prev || E'\n', 'UTF8') || p_head || convert_to(next_seq::text || '}', 'UTF8')),
+                 'hex'));
+  RETURN next_seq;
+END
+$f$;
+)sql";
+
+constexpr std::array<std::string_view, 7> sql{schema_v1, schema_v2, schema_v3, schema_v4,
+                                              schema_v5, schema_v6, schema_v7};
 
 }  // namespace
 
