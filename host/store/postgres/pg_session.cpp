@@ -89,7 +89,9 @@ class RowReader : public SqlStatement {
 
 class PgStatement final : public RowReader {
  public:
-  PgStatement(pqxx::transaction_base& tx, NumberedSql sql) : tx_(tx), sql_(std::move(sql)) {}
+  // `prepared`: the name the statement is prepared under on the connection, or empty.
+  PgStatement(pqxx::transaction_base& tx, NumberedSql sql, std::string prepared)
+      : tx_(tx), sql_(std::move(sql)), prepared_(std::move(prepared)) {}
 
   void bind(int index, std::int64_t value) override { slot(index) = std::to_string(value); }
   void bind(int index, const std::string& value) override { slot(index) = value; }
@@ -122,11 +124,13 @@ class PgStatement final : public RowReader {
   void execute() {
     std::vector<const char*> values;
     for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
-    rows_.reset(tx_.exec_params(sql_.text, pqxx::prepare::make_dynamic_params(values)));
+    const auto params = pqxx::prepare::make_dynamic_params(values);
+    rows_.reset(prepared_.empty() ? tx_.exec_params(sql_.text, params) : tx_.exec_prepared(prepared_, params));
   }
 
   pqxx::transaction_base& tx_;
   NumberedSql sql_;
+  std::string prepared_;
   std::vector<std::optional<std::string>> params_;
 };
 
@@ -223,8 +227,19 @@ NumberedSql number_placeholders(std::string_view sql) {
 
 std::string numbered_placeholders(std::string_view sql) { return number_placeholders(sql).text; }
 
+const std::string& PreparedStatements::name_for(pqxx::connection_base& connection, const std::string& sql) {
+  static const std::string none;
+  if (const auto found = names_.find(sql); found != names_.end()) return found->second;
+  if (names_.size() >= kMax) return none;
+  std::string name = "cahub_" + std::to_string(names_.size() + 1);
+  connection.prepare(name, sql);  // libpqxx prepares it on the server at its first execution
+  return names_.emplace(sql, std::move(name)).first->second;
+}
+
 std::unique_ptr<SqlStatement> PgSession::query(const std::string& sql) {
-  return std::make_unique<PgStatement>(transaction_, number_placeholders(sql));
+  NumberedSql numbered = number_placeholders(sql);
+  std::string prepared = prepared_ ? prepared_->name_for(transaction_.conn(), numbered.text) : std::string();
+  return std::make_unique<PgStatement>(transaction_, std::move(numbered), std::move(prepared));
 }
 
 void PgSession::serialize(Serial what) {

@@ -8,20 +8,39 @@
 // the server, which reads it by the column it meets — as SQLite's loose typing does.
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 
+#include <pqxx/connection_base>
 #include <pqxx/transaction_base>
 
 #include "store/sql_connection.hpp"
 
 namespace cahub::store::postgres {
 
+// The statements one connection has prepared, by their text: the server parses and plans each
+// once per connection instead of at every execution, which on the busy path (a creation runs a
+// dozen statements) was server CPU spent again and again. At most kMax per connection (the
+// statements cahub sends are a fixed set of shapes; a text beyond runs unprepared). Belongs to
+// its connection (PgStore), and is forgotten with it.
+class PreparedStatements {
+ public:
+  static constexpr std::size_t kMax = 512;
+  // The name `sql` is prepared under on `connection`, registered on first use; empty when full.
+  const std::string& name_for(pqxx::connection_base& connection, const std::string& sql);
+  void clear() { names_.clear(); }
+
+ private:
+  std::unordered_map<std::string, std::string> names_;
+};
+
 class PgSession final : public SqlConnection {
  public:
-  // `shown` names the database in messages: PgUrl::shown(), without the password.
-  PgSession(pqxx::transaction_base& transaction, std::string shown)
-      : transaction_(transaction), shown_(std::move(shown)) {}
+  // `shown` names the database in messages: PgUrl::shown(), without the password. With
+  // `prepared`, the statements are prepared on the transaction's connection (PgStore's).
+  PgSession(pqxx::transaction_base& transaction, std::string shown, PreparedStatements* prepared = nullptr)
+      : transaction_(transaction), shown_(std::move(shown)), prepared_(prepared) {}
 
   std::unique_ptr<SqlStatement> query(const std::string& sql) override;
   std::unique_ptr<SqlStatement> scan(const std::string& sql) override;  // no parameters
@@ -33,6 +52,7 @@ class PgSession final : public SqlConnection {
  private:
   pqxx::transaction_base& transaction_;
   std::string shown_;
+  PreparedStatements* prepared_;
   int scans_ = 0;  // names each scan's cursor
 };
 

@@ -72,6 +72,7 @@ void PgStore::reconnect_after_loss(bool already_tried) {
   if (!already_tried) {
     try {
       connection_ = connect(url_);
+      prepared_.clear();  // the new connection has prepared nothing yet
       return;
     } catch (const StoreError&) {
     }
@@ -87,7 +88,7 @@ void PgStore::write(const std::function<void(SqlConnection&)>& work) {
   for (;;) {
     try {
       pqxx::work tx(*connection_);
-      PgSession session(tx, url_.shown());
+      PgSession session(tx, url_.shown(), &prepared_);
       work(session);
       tx.commit();
       return;
@@ -110,7 +111,7 @@ void PgStore::read(const std::function<void(SqlConnection&)>& work) {
   for (;;) {
     try {
       pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*connection_);
-      PgSession session(tx, url_.shown());
+      PgSession session(tx, url_.shown(), &prepared_);
       work(session);
       return;
     } catch (const pqxx::broken_connection&) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <pqxx/connection>
 
+#include "store/postgres/pg_session.hpp"
 #include "store/postgres/pg_url.hpp"
 #include "store/sql_connection.hpp"
 
@@ -45,6 +46,7 @@ class PgStore final : public SqlStore {
 
   PgUrl url_;
   std::unique_ptr<pqxx::connection> connection_;
+  PreparedStatements prepared_;  // connection_'s
   bool lost_ = false;
 };
 
