@@ -45,6 +45,24 @@ TEST_CASE("db command: init makes a PostgreSQL database cahub's, migrate reports
   CHECK_FALSE(std::filesystem::exists(home / "never-made.db"));
 }
 
+TEST_CASE("backup and restore point a PostgreSQL service point to pg_dump and pg_restore, and touch nothing") {
+  ScratchFolder home;
+  ScratchPgDatabase scratch;
+  REQUIRE(run_db(home, {"db", "init", "--url", scratch.url()}).exit_code == 0);
+  ::setenv("CAHUB_DATABASE_URL", scratch.url().c_str(), 1);
+  const RunResult backup = run_db(home, {"backup", (home / "b").string()});
+  const RunResult restore = run_db(home, {"restore", (home / "b").string()});
+  ::unsetenv("CAHUB_DATABASE_URL");
+  CHECK(backup.exit_code == 2);
+  CHECK(backup.err.find("cahub: backup_postgres: ") == 0);
+  CHECK(backup.err.find("pg_dump") != std::string::npos);
+  CHECK(restore.exit_code == 2);
+  CHECK(restore.err.find("cahub: restore_postgres: ") == 0);
+  CHECK(restore.err.find("pg_restore") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(home / "b"));
+  CHECK_FALSE(std::filesystem::exists(home / "never-made.db"));
+}
+
 TEST_CASE("db command: an unreachable server exits 8 and a URL libpq cannot read exits 2, neither showing the password") {
   ScratchFolder home;
   const RunResult unreachable =

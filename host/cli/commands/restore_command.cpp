@@ -7,6 +7,8 @@
 #include "backup/service_point_restore.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/database_refusal.hpp"
+#include "cli/database_url.hpp"
+#include "cli/desk_session.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 
@@ -30,6 +32,12 @@ CommandRun add_restore_command(CLI::App& app, const GlobalOptions& global) {
   return [o, &global]() -> int {
     const config::Config cfg = load_config(global);
     try {
+      // A backup of the SQLite file would land beside a service point that no longer reads it.
+      if (const auto url = chosen_database_url({}, cfg))
+        return report_error(kExitBadInput, "restore_postgres",
+                            "the store is the PostgreSQL database " + url->shown() + ": restore it with "
+                            "pg_restore; a SQLite backup goes in with `cahub restore` to a file, then `cahub db copy` "
+                            "(docs/deployment.md)");
       const backup::BackupManifest m = backup::restore_backup(o->from, cfg.paths.database, cfg.paths.var, o->force);
       std::cout << "restored " << cfg.paths.database.string() << " (schema version " << m.schema_version << ", "
                 << m.orders << " orders, " << m.audit_events << " audit events) and " << m.cas.size()
