@@ -86,11 +86,13 @@ TEST_CASE("a database of a newer schema is refused with an upgrade message and l
     SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec("CREATE TABLE from_the_future (x INTEGER)");
     db.exec("PRAGMA application_id = " + std::to_string(application_id));
-    db.exec("PRAGMA user_version = 7");
+    db.exec("PRAGMA user_version = " + std::to_string(latest_schema_version() + 1));
   }
   const std::string before = read_bytes(file);
   CHECK_THROWS_MATCHES(Database::open(file), StoreError,
-                       Catch::Message(file.string() + " has schema version 7; this cahub knows up to " + std::to_string(latest_schema_version()) + " — upgrade cahub"));
+                       Catch::Message(file.string() + " has schema version " + std::to_string(latest_schema_version() + 1) +
+                                      "; this cahub knows up to " + std::to_string(latest_schema_version()) +
+                                      " — upgrade cahub"));
   CHECK(read_bytes(file) == before);
   require_no_side_files(file);
 }
