@@ -54,6 +54,18 @@ std::string chain_hash(const std::string& prev_hash, const std::string& canonica
 
 namespace {
 
+// Binds the event's at, actor, order_id, kind and payload to parameters `first` to `first` + 4.
+void bind_event(SqlStatement& statement, int first, const AuditEvent& event) {
+  statement.bind(first, event.at);
+  statement.bind(first + 1, event.actor);
+  if (event.order_id)
+    statement.bind(first + 2, *event.order_id);
+  else
+    statement.bind_null(first + 2);
+  statement.bind(first + 3, event.kind);
+  statement.bind(first + 4, event.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 // The canonical text of `event` up to its seq, which only the chain's end decides: seq is the
 // last of its keys (sorted: actor, at, kind, order_id, payload, seq), so the canonical text is
 // this head, the seq's digits and "}".
@@ -70,19 +82,13 @@ std::string canonical_head(const AuditEvent& event) {
 // COMMIT, so what the holder does under it bounds every host's writes. One round trip does it all:
 // cahub_append_audit_event (store/postgres/pg_migrations.cpp, step 7) takes the lock, reads the
 // end and inserts the event, hashed there as chain_hash() hashes it, and the chain's trigger
-// checks it as it checks every insert. Reading the end here first cost two more round trips, each
-// waiting for this thread to be scheduled while every other host waited for the lock.
+// checks it as it checks every insert. Reading the end here first took two more round trips under
+// the lock: across a network, each costs every host the latency (on a local socket the two
+// measured the same; docs/deployment.md, Figures).
 std::int64_t append_on_postgres(SqlConnection& db, const AuditEvent& event) {
   const std::string head = canonical_head(event);
   auto append = db.query("SELECT cahub_append_audit_event(?, ?, ?, ?, ?, ?)");
-  append->bind(1, event.at);
-  append->bind(2, event.actor);
-  if (event.order_id)
-    append->bind(3, *event.order_id);
-  else
-    append->bind_null(3);
-  append->bind(4, event.kind);
-  append->bind(5, event.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  bind_event(*append, 1, event);
   append->bind_blob(6, head);
   append->next_row();
   return append->int64(0);
@@ -103,14 +109,7 @@ std::int64_t append_audit_event(SqlConnection& db, const AuditEvent& event) {
   auto insert = db.query("INSERT INTO audit_events (seq, at, actor, order_id, kind, payload_json, prev_hash, hash) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   insert->bind(1, seq);
-  insert->bind(2, event.at);
-  insert->bind(3, event.actor);
-  if (event.order_id)
-    insert->bind(4, *event.order_id);
-  else
-    insert->bind_null(4);
-  insert->bind(5, event.kind);
-  insert->bind(6, event.payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  bind_event(*insert, 2, event);
   insert->bind(7, prev);
   insert->bind(8, chain_hash(prev, canonical));
   insert->run();
