@@ -20,6 +20,8 @@ std::string client_message(DatabaseCondition condition) {
     case DatabaseCondition::Unreachable:
       return "the service point's database server cannot be reached; what this request wrote was not confirmed "
              "(a retry with the same idempotency key is safe). Try again shortly";
+    case DatabaseCondition::TimedOut:
+      return "the service point's database did not answer in time; nothing was written. Try again shortly";
     case DatabaseCondition::Sound: break;
   }
   return "the store cannot take writes right now; nothing was written";
@@ -34,6 +36,7 @@ std::string_view code_of(DatabaseCondition condition) {
     case DatabaseCondition::Replaced: return "replaced";
     case DatabaseCondition::ReadOnly: return "read_only";
     case DatabaseCondition::Unreachable: return "unreachable";
+    case DatabaseCondition::TimedOut: return "timed_out";
   }
   return "unknown";
 }

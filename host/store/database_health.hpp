@@ -25,6 +25,7 @@ enum class DatabaseCondition {
   Replaced,  // another file at the path (or its write-ahead log replaced): two databases now
   ReadOnly,  // the file (or its file system) cannot be written
   Unreachable,  // PostgreSQL: the server does not answer, or the connection was lost mid-transaction
+  TimedOut,     // PostgreSQL: a statement ran past the database's statement_timeout (per request only)
 };
 
 // "ok", "missing", "replaced", "read_only": for /healthz and the log.

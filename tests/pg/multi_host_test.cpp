@@ -347,3 +347,33 @@ TEST_CASE("hosts on one PostgreSQL: a database that stops answering turns /healt
   CHECK(clerk.post("/v1/orders", counter_order(4002), "during").status == 201);
   CHECK(shared.count("SELECT count(*) FROM orders") == 2);
 }
+
+// The operator bounds how long a statement may run (ALTER ROLE … SET statement_timeout, or
+// `options` in the URL; docs/deployment.md), so that a database that stalls cannot hold every
+// worker. A request whose statement is cancelled is a 503 with nothing written, not a 500.
+TEST_CASE("a statement past the database's statement_timeout is a 503 store_unavailable, and the retry is made once") {
+  ScratchPgDatabase database;
+  Host host(database.url() + "&options=-c%20statement_timeout%3D700");
+  const RunResult init = run(CAHUB_BINARY, {"db", "init", "--config", host.config()});
+  INFO(init.err);
+  REQUIRE(init.exit_code == 0);
+  REQUIRE(run_staff_add(host.config(), "chen.jie", "admin").exit_code == 0);
+  REQUIRE(run_staff_add(host.config(), "wang.fang", "clerk", "chen.jie").exit_code == 0);
+  host.start();
+  Client clerk(host.port(), "wang.fang");
+
+  // Another host's creation holding the audit chain's lock for longer than the timeout.
+  pqxx::connection other(database.url());
+  pqxx::work holding(other);
+  holding.exec("SELECT pg_advisory_xact_lock(x'4341484241554454'::bigint)");  // "CAHBAUDT"
+  const Answer waited = clerk.post("/v1/orders", counter_order(5001), "timed");
+  INFO(waited.body.dump());
+  CHECK(waited.status == 503);
+  CHECK(waited.body["error"]["code"] == "store_unavailable");
+  CHECK(waited.body["error"]["message"].get<std::string>().find("did not answer in time") != std::string::npos);
+  holding.commit();
+
+  CHECK(clerk.post("/v1/orders", counter_order(5001), "timed").status == 201);
+  pqxx::connection c(database.url());
+  CHECK(pqxx::work(c).exec1("SELECT count(*) FROM orders")[0].as<int>() == 1);
+}

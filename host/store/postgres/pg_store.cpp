@@ -81,6 +81,14 @@ void PgStore::reconnect_after_loss(bool already_tried) {
   throw StoreUnavailable(DatabaseCondition::Unreachable);
 }
 
+namespace {
+
+// A statement the server cancelled at the role's or the URL's statement_timeout (SQLSTATE 57014,
+// query_canceled; docs/deployment.md): its transaction is rolled back, so a 503 is the truth.
+bool timed_out(const pqxx::sql_error& e) { return e.sqlstate() == "57014"; }
+
+}  // namespace
+
 void PgStore::write(const std::function<void(SqlConnection&)>& work) {
   constexpr int kAttempts = 3;
   int rolled_back = 0;
@@ -102,6 +110,9 @@ void PgStore::write(const std::function<void(SqlConnection&)>& work) {
     } catch (const pqxx::broken_connection&) {
       reconnect_after_loss(reconnected);
       reconnected = true;
+    } catch (const pqxx::sql_error& e) {
+      if (timed_out(e)) throw StoreUnavailable(DatabaseCondition::TimedOut);
+      throw;
     }
   }
 }
@@ -117,6 +128,9 @@ void PgStore::read(const std::function<void(SqlConnection&)>& work) {
     } catch (const pqxx::broken_connection&) {
       reconnect_after_loss(reconnected);
       reconnected = true;
+    } catch (const pqxx::sql_error& e) {
+      if (timed_out(e)) throw StoreUnavailable(DatabaseCondition::TimedOut);
+      throw;
     }
   }
 }
