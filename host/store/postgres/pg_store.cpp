@@ -89,21 +89,12 @@ bool timed_out(const pqxx::sql_error& e) { return e.sqlstate() == "57014"; }
 
 }  // namespace
 
-void PgStore::write(const std::function<void(SqlConnection&)>& work) {
-  constexpr int kAttempts = 3;
-  int rolled_back = 0;
+void PgStore::on_connection(const std::function<void()>& transaction) {
   bool reconnected = false;
   for (;;) {
     try {
-      pqxx::work tx(*connection_);
-      PgSession session(tx, url_.shown(), &prepared_);
-      work(session);
-      tx.commit();
+      transaction();
       return;
-    } catch (const pqxx::deadlock_detected&) {
-      if (++rolled_back == kAttempts) throw;
-    } catch (const pqxx::serialization_failure&) {
-      if (++rolled_back == kAttempts) throw;
     } catch (const pqxx::in_doubt_error&) {  // the COMMIT was sent and its answer lost: not again
       lost_ = true;
       throw StoreUnavailable(DatabaseCondition::Unreachable);
@@ -117,22 +108,31 @@ void PgStore::write(const std::function<void(SqlConnection&)>& work) {
   }
 }
 
-void PgStore::read(const std::function<void(SqlConnection&)>& work) {
-  bool reconnected = false;
-  for (;;) {
+void PgStore::write(const std::function<void(SqlConnection&)>& work) {
+  constexpr int kAttempts = 3;
+  for (int rolled_back = 0;;) {
     try {
-      pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*connection_);
-      PgSession session(tx, url_.shown(), &prepared_);
-      work(session);
+      on_connection([&] {
+        pqxx::work tx(*connection_);
+        PgSession session(tx, url_.shown(), &prepared_);
+        work(session);
+        tx.commit();
+      });
       return;
-    } catch (const pqxx::broken_connection&) {
-      reconnect_after_loss(reconnected);
-      reconnected = true;
-    } catch (const pqxx::sql_error& e) {
-      if (timed_out(e)) throw StoreUnavailable(DatabaseCondition::TimedOut);
-      throw;
+    } catch (const pqxx::deadlock_detected&) {
+      if (++rolled_back == kAttempts) throw;
+    } catch (const pqxx::serialization_failure&) {
+      if (++rolled_back == kAttempts) throw;
     }
   }
+}
+
+void PgStore::read(const std::function<void(SqlConnection&)>& work) {
+  on_connection([&] {
+    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*connection_);
+    PgSession session(tx, url_.shown(), &prepared_);
+    work(session);
+  });
 }
 
 }  // namespace cahub::store::postgres

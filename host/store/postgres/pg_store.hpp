@@ -43,6 +43,9 @@ class PgStore final : public SqlStore {
       : url_(std::move(url)), connection_(std::move(connection)) {}
   static PgStore open(const PgUrl& url, bool create);
   void reconnect_after_loss(bool already_tried);
+  // Runs `transaction` on connection_, opening a new connection once after a loss; maps a lost
+  // connection, a COMMIT in doubt and a statement cancelled at statement_timeout to StoreUnavailable.
+  void on_connection(const std::function<void()>& transaction);
 
   PgUrl url_;
   std::unique_ptr<pqxx::connection> connection_;
