@@ -49,10 +49,16 @@ TEST_CASE("pg store: a URL is shown without its password, and one libpq cannot r
   const auto url = pg::PgUrl::parse("postgresql://cahub:s3cret@db.example:6432/province?sslmode=require");
   CHECK(url.shown() == "postgresql://cahub@db.example:6432/province");
   CHECK(url.text().find("s3cret") != std::string::npos);  // libpq still gets it
-  // A bounded wait for the connection: 10 s unless the URL says otherwise.
-  CHECK(url.text() == "postgresql://cahub:s3cret@db.example:6432/province?sslmode=require&connect_timeout=10");
-  CHECK(pg::PgUrl::parse("postgresql://db/cahub").text() == "postgresql://db/cahub?connect_timeout=10");
-  CHECK(pg::PgUrl::parse("postgresql://db/cahub?connect_timeout=3").text() == "postgresql://db/cahub?connect_timeout=3");
+  // Bounded waits, for the connection and for an answer from a server gone silent, unless the URL
+  // sets its own.
+  const std::string bounds =
+      "keepalives_idle=30&keepalives_interval=10&keepalives_count=3&tcp_user_timeout=60000";
+  CHECK(url.text() ==
+        "postgresql://cahub:s3cret@db.example:6432/province?sslmode=require&connect_timeout=10&" + bounds);
+  CHECK(pg::PgUrl::parse("postgresql://db/cahub").text() == "postgresql://db/cahub?connect_timeout=10&" + bounds);
+  CHECK(pg::PgUrl::parse("postgresql://db/cahub?connect_timeout=3&tcp_user_timeout=5000").text() ==
+        "postgresql://db/cahub?connect_timeout=3&tcp_user_timeout=5000&keepalives_idle=30&keepalives_interval=10&"
+        "keepalives_count=3");
   CHECK(pg::PgUrl::parse("postgresql:///cahub?host=/run/postgresql&user=cahub").shown() ==
         "postgresql://cahub@/cahub?host=/run/postgresql");
   try {

@@ -4,6 +4,9 @@
 
 #include <map>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "store/store_error.hpp"
 
@@ -11,7 +14,6 @@ namespace cahub::store::postgres {
 namespace {
 
 constexpr std::size_t kLongestUrl = 4096;
-constexpr int kConnectTimeoutSeconds = 10;
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
@@ -36,14 +38,30 @@ std::string shown_from(const PQconninfoOption* options) {
   return shown;
 }
 
-// libpq waits for a connection with no limit of its own unless connect_timeout says so, so a
-// server behind a firewall that drops packets would hold `cahub db …` for as long as the kernel
-// retries. A URL that does not set one gets 10 s; one that does keeps its own.
-std::string with_connect_timeout(std::string text, const PQconninfoOption* options) {
-  for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o)
-    if (std::string_view(o->keyword) == "connect_timeout" && o->val != nullptr && *o->val != '\0') return text;
-  text += text.find('?') == std::string::npos ? "?" : "&";
-  return text + "connect_timeout=" + std::to_string(kConnectTimeoutSeconds);
+// libpq waits with no limit of its own, for a connection and for an answer, so a database host
+// that goes silent (a firewall dropping packets, a machine gone without closing its sockets) would
+// hold `cahub db …`, or every worker of a server, for as long as the kernel retries. A URL gets
+// what it does not set itself (libpq's connection parameters; TCP only, a unix socket ignores
+// them):
+// - connect_timeout=10: a connection within 10 s;
+// - keepalives every 10 s after 30 s idle, 3 unanswered ending the connection, and
+//   tcp_user_timeout=60000: a request waiting on a silent server is cut after about a minute, and
+//   its worker answers 503 store_unavailable instead of waiting for ever.
+constexpr std::pair<std::string_view, std::string_view> kBounds[] = {
+    {"connect_timeout", "10"},  {"keepalives_idle", "30"},       {"keepalives_interval", "10"},
+    {"keepalives_count", "3"},  {"tcp_user_timeout", "60000"},
+};
+
+std::string with_bounds(std::string text, const PQconninfoOption* options) {
+  for (const auto& [keyword, value] : kBounds) {
+    bool given = false;
+    for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o)
+      if (std::string_view(o->keyword) == keyword && o->val != nullptr && *o->val != '\0') given = true;
+    if (given) continue;
+    text += text.find('?') == std::string::npos ? "?" : "&";
+    text += std::string(keyword) + "=" + std::string(value);
+  }
+  return text;
 }
 
 }  // namespace
@@ -68,7 +86,7 @@ PgUrl PgUrl::parse(std::string_view text) {
                      "with special characters percent-encoded",
                      "database_url");
   }
-  return PgUrl(with_connect_timeout(std::string(text), options.get()), shown_from(options.get()));
+  return PgUrl(with_bounds(std::string(text), options.get()), shown_from(options.get()));
 }
 
 }  // namespace cahub::store::postgres
