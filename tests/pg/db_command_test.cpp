@@ -1,11 +1,16 @@
-// `cahub db init|migrate --url postgresql://…` with the real binary on the real throwaway cluster:
+// `cahub db init|migrate --url postgresql://…`, backup and restore, and `bench orders --url`, with
+// the real binary on the real throwaway cluster:
 // the exit codes and one-line refusals an operator scripts against, and a password that never
 // shows in what cahub prints.
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
 
+#include <filesystem>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
 #include "support/scratch_folder.hpp"
@@ -74,4 +79,28 @@ TEST_CASE("db command: an unreachable server exits 8 and a URL libpq cannot read
   CHECK(unreadable.exit_code == 2);
   CHECK(unreadable.err.find("cahub: database_url: ") == 0);
   CHECK(unreadable.err.find("zz") == std::string::npos);
+}
+
+TEST_CASE("bench orders --url measures on an empty PostgreSQL database, and refuses one that is not") {
+  ScratchFolder home;
+  ScratchPgDatabase scratch;
+  const std::vector<std::string> bench{"bench", "orders", "--url", scratch.url(), "--n", "20", "--clients", "2",
+                                       "--lifecycle-percent", "10", "--json", "--plugins", CAHUB_PLUGINS_DIR,
+                                       "--rules", CAHUB_RULES_DIR};
+  const RunResult first = run_db(home, bench);
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  const nlohmann::json report = nlohmann::json::parse(first.out);
+  CHECK(report.at("store") == "postgresql");
+  CHECK(report.at("group_commit") == false);
+  CHECK(report.at("orders_created") == 20);
+  CHECK(report.at("lifecycles_completed") == 2);
+  CHECK(report.at("failures") == 0);
+  CHECK(run(CAHUB_BINARY, {"audit", "verify", "--url", scratch.url()}).exit_code == 0);
+
+  // Its accounts are there now: a second run would mix its figures with the first's data.
+  const RunResult again = run_db(home, bench);
+  CHECK(again.exit_code == 2);
+  CHECK(again.err.find("--url must name an empty database") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(home / "never-made.db"));
 }
