@@ -38,20 +38,7 @@ store::Database& worker_connection(const std::filesystem::path& file) {
 
 store::SqlStore& worker_store(const store::StoreLocation& location) {
   if (!location.url) return worker_connection(location.file);
-  thread_local std::unique_ptr<store::postgres::PgStore> store;
-  thread_local std::string opened;
-  if (!store || store->lost() || opened != location.url->text()) {
-    store.reset();
-    try {
-      store = std::make_unique<store::postgres::PgStore>(store::postgres::PgStore::open(*location.url));
-    } catch (const store::StoreError& e) {
-      // The operator reads why in the log (the URL without its password); the client, the code.
-      spdlog::error("a worker cannot open the database: {}", e.what());
-      throw store::StoreUnavailable(store::DatabaseCondition::Unreachable);
-    }
-    opened = location.url->text();
-  }
-  return *store;
+  return store::thread_pg_store(*location.url);
 }
 
 staff::Session signed_in_session(const http::Request& req, store::SqlStore& db) {

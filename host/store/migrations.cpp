@@ -353,7 +353,20 @@ constexpr std::string_view schema_v7 = R"sql(
 -- Nothing for SQLite: step 7 is PostgreSQL's audit append in one round trip.
 )sql";
 
-constexpr std::array<Migration, 7> steps{{
+// What a plugin keeps between calls, kept by the host for it (plugin.h, cahub.plugin_state/1): a
+// local CA's sealed key, root, ledger and CRL, so that every host sharing the store issues from one
+// CA (issue 17). SQLite has the table so that the two histories stay one and `cahub db copy` moves
+// it; a SQLite host keeps plugin state in its folder (docs/deployment.md).
+constexpr std::string_view schema_v8 = R"sql(
+CREATE TABLE plugin_state (
+  plugin TEXT NOT NULL CHECK (length(plugin) BETWEEN 1 AND 64),
+  key    TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 256),
+  value  TEXT NOT NULL,
+  PRIMARY KEY (plugin, key)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 8> steps{{
     {1, "customers, certificates, orders, audit events", schema_v1},
     {2, "staff, sessions, order materials and payments", schema_v2},
     {3, "terms staff set where the sources publish none; uploaded material files", schema_v3},
@@ -361,6 +374,7 @@ constexpr std::array<Migration, 7> steps{{
     {5, "rule releases in the store, staff regions, the release behind each order", schema_v5},
     {6, "each required material's place in its order's list", schema_v6},
     {7, "PostgreSQL: an audit event appended in one round trip", schema_v7},
+    {8, "plugin state kept by the host (a local CA's key, ledger and CRL)", schema_v8},
 }};
 
 }  // namespace

@@ -34,6 +34,7 @@ enum class Serial : std::int64_t {
   order_limits = 0x434148424C494D54,    // "CAHBLIMT": counting an applicant's open orders, then adding one
   rule_releases = 0x4341484252454C53,   // "CAHBRELS": a region's next release number
   idempotency_keys = 0x434148424944454D,  // "CAHBIDEM": with a key, looking it up, then inserting its order
+  plugin_state = 0x434148425053544D,      // "CAHBPSTM": one plugin's state transaction (plugin.h) at a time
 };
 
 // Where the dialects differ, said once:

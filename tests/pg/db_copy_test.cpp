@@ -74,6 +74,10 @@ void add_the_rest(const std::filesystem::path& file, const std::string& reason_t
   release.bind(1, std::string(64, 'c'));
   release.bind(2, reason_text);
   release.exec();
+  // A plugin's records (a host that shared a store kept them here): keys that sort differently by
+  // byte and by locale, and text that is not ASCII.
+  db.exec("INSERT INTO plugin_state (plugin, key, value) VALUES ('bjca', 'cert/B', '{\"unit_name\":\"某某公司\"}'), "
+          "('bjca', 'cert/a', 'second'), ('netca', 'crl/number', '7')");
 }
 
 // Every row of a table on each side, as text (BLOB/bytea as hex), in key order.
@@ -123,6 +127,7 @@ std::string key_of(const std::string& table, bool postgres) {
   if (table == "audit_events") return "seq";
   if (table == "sessions") return postgres ? "token_hash COLLATE \"C\"" : "token_hash";
   if (table == "order_materials") return postgres ? "order_id, code COLLATE \"C\"" : "order_id, code";
+  if (table == "plugin_state") return postgres ? "plugin COLLATE \"C\", key COLLATE \"C\"" : "plugin, key";
   return "id";
 }
 

@@ -183,7 +183,7 @@ std::string first_line(const std::string& text) { return text.substr(0, std::min
 const std::vector<std::string>& copy_order() {
   static const std::vector<std::string> order = {
       "customers", "certificates", "orders",      "audit_events",   "staff",        "sessions",
-      "order_materials", "payments", "order_terms", "material_files", "rule_releases"};
+      "order_materials", "payments", "order_terms", "material_files", "rule_releases", "plugin_state"};
   return order;
 }
 

@@ -372,8 +372,18 @@ END
 $f$;
 )sql";
 
-constexpr std::array<std::string_view, 7> sql{schema_v1, schema_v2, schema_v3, schema_v4,
-                                              schema_v5, schema_v6, schema_v7};
+// Keys sort byte by byte ("C"), as SQLite's do, so a scan hands records over in one order on both.
+constexpr std::string_view schema_v8 = R"sql(
+CREATE TABLE plugin_state (
+  plugin TEXT NOT NULL CHECK (length(plugin) BETWEEN 1 AND 64),
+  key    TEXT COLLATE "C" NOT NULL CHECK (length(key) BETWEEN 1 AND 256),
+  value  TEXT NOT NULL,
+  PRIMARY KEY (plugin, key)
+);
+)sql";
+
+constexpr std::array<std::string_view, 8> sql{schema_v1, schema_v2, schema_v3, schema_v4,
+                                              schema_v5, schema_v6, schema_v7, schema_v8};
 
 }  // namespace
 

@@ -28,4 +28,10 @@ struct StoreLocation {
 // older schema is brought up to date, as opening always does.
 std::unique_ptr<SqlStore> open_store(const StoreLocation& location);
 
+// This thread's own connection to the PostgreSQL database at `url`: opened on first use, and anew
+// when the last one was lost or another URL is asked for. Server workers and the plugin state
+// service share it, so a host holds one connection per thread. Throws StoreUnavailable
+// (Unreachable) when it cannot be opened; the reason (the URL without its password) is logged.
+SqlStore& thread_pg_store(const postgres::PgUrl& url);
+
 }  // namespace cahub::store
