@@ -1,6 +1,9 @@
 #include "cli/api_service.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+
+#include <spdlog/spdlog.h>
 
 #include "server/console_routes.hpp"
 #include "server/response_headers.hpp"
@@ -57,7 +60,13 @@ ApiService::ApiService(const config::Config& cfg, const rules::RuleBook& rule_bo
   server::install_order_routes(routes_, order_services_);
   server::install_release_routes(routes_, release_services_);
   server::install_console_routes(routes_);
-  if (cfg.metrics.enabled) {
+  const char* shared_token = std::getenv("CAHUB_METRICS_TOKEN");
+  if (cfg.metrics.enabled && location.shared() && !(shared_token && *shared_token)) {
+    // Hosts sharing a store keep nothing in paths.var (issue 17), and one token per host's folder
+    // would give a scraper N tokens to juggle: the operator sets one in the environment of each.
+    spdlog::warn("/metrics is off: hosts sharing a PostgreSQL store read its token from $CAHUB_METRICS_TOKEN "
+                 "(32 characters or more, the same on every host), and none is set");
+  } else if (cfg.metrics.enabled) {
     metrics_services_.reset(new server::MetricsServices{metrics_, server::metrics_token(cfg.paths.var), location,
                                                         rule_book, plugins, committer_.get(),
                                                         std::chrono::system_clock::now()});

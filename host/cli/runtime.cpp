@@ -96,6 +96,9 @@ Runtime load_runtime(config::Config config) {
 
   rt.plugins = std::make_unique<plugins::PluginRegistry>();
   rt.plugins->use_key_sealer(load_key_sealer(rt.config));
+  // Hosts sharing a PostgreSQL store keep plugin state there, so that they issue from one CA.
+  if (const store::StoreLocation where = chosen_store(rt.config); where.url)
+    rt.plugins->keep_plugin_state([url = *where.url]() -> store::SqlStore& { return store::thread_pg_store(url); });
   try {
     rt.plugins->load_folder(paths.plugins, paths.var, rt.config.plugins);
   } catch (const std::runtime_error& e) {

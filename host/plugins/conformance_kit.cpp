@@ -11,8 +11,12 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include <openssl/rand.h>
+
 #include "domain/date.hpp"
 #include "domain/vocabulary.hpp"
+#include "store/database.hpp"
+#include "store/read_transaction.hpp"
 
 namespace cahub::plugins {
 namespace {
@@ -300,6 +304,37 @@ std::string issuing_round_trip(const Provider& p) {
   return "issued " + serial + ", froze, unfroze, revoked; CA " + ca.value("key_algorithm", "?");
 }
 
+// The same round trip with the plugin loaded as a host sharing its store loads it: its state kept
+// by the host (cahub.plugin_state/1, here in a scratch SQLite file) and a key-encryption key set.
+// A plugin that asks for the service must keep everything there, nothing in its folder; one that
+// does not ask passes, with the reason it only suits one host.
+std::string shared_state_round_trip(const fs::path& file, const fs::path& scratch_var, const PluginSettings& settings) {
+  const fs::path var = scratch_var / "shared-store";
+  fs::create_directories(var);
+  store::Database db = store::Database::open_or_create(var / "state.db");
+  std::array<std::uint8_t, sdk::sealing::KeyEncryptionKey::kBytes> kek{};
+  if (RAND_bytes(kek.data(), static_cast<int>(kek.size())) != 1) problem("cannot draw a scratch key-encryption key");
+  PluginRegistry registry;
+  registry.use_key_sealer(sdk::sealing::local_key_sealer(sdk::sealing::KeyEncryptionKey(kek)));
+  registry.keep_plugin_state([&db]() -> store::SqlStore& { return db; });
+  if (std::string why = registry.load_one(file, var, settings); !why.empty()) problem("loading it again: " + why);
+  const Provider& p = *registry.loaded().front();
+  if (operate_status(p, {{"op", "ca"}}) == CAHUB_ERROR_UNSUPPORTED) return "the plugin issues nothing (skipped)";
+  if (!p.keeps_state_with_host())
+    return "it keeps its state in its folder (it does not ask for cahub.plugin_state/1): fine for one host, not "
+           "for several sharing a store";
+  const std::string done = issuing_round_trip(p);
+  const std::int64_t records = store::read(db, [](store::SqlConnection& c) {
+    auto q = c.query("SELECT count(*) FROM plugin_state");
+    return q->next_row() ? q->int64(0) : 0;
+  });
+  if (records == 0) problem("it asked for the host's state service but kept nothing in it");
+  std::error_code ec;
+  if (fs::exists(var / "ca" / p.id(), ec))
+    problem("it keeps state in " + (var / "ca" / p.id()).string() + " although the host keeps its state");
+  return std::to_string(records) + " records kept by the host, none in its folder; " + done;
+}
+
 }  // namespace
 
 bool ConformanceReport::passed() const { return failures() == 0; }
@@ -333,6 +368,8 @@ ConformanceReport check_plugin(const fs::path& file, const fs::path& scratch_var
       {"issue, freeze, unfreeze, revoke", issuing_round_trip},
   };
   for (const auto& [name, body] : checks) report.checks.push_back(run_isolated(name, [&] { return body(p); }));
+  report.checks.push_back(run_isolated("the same with its state kept by the host",
+                                       [&] { return shared_state_round_trip(file, scratch_var, settings); }));
   return report;
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "plugins/boundary.hpp"
+#include "plugins/plugin_state_service.hpp"
 
 namespace cahub::plugins {
 namespace {
@@ -62,8 +63,10 @@ std::string plugin_purpose(const std::string& plugin_id, std::string_view purpos
 }
 
 std::shared_ptr<HostContext> make_host_context(std::shared_ptr<spdlog::logger> logger, std::string plugin_id,
-                                               std::shared_ptr<const sdk::sealing::KeySealer> sealer) {
+                                               std::shared_ptr<const sdk::sealing::KeySealer> sealer,
+                                               std::function<store::SqlStore&()> state_store) {
   auto context = std::make_shared<HostContext>();
+  context->state_store = std::move(state_store);
   context->logger = std::move(logger);
   context->plugin_id = std::move(plugin_id);
   context->sealer = std::move(sealer);
@@ -96,6 +99,10 @@ const void* host_service(void* host_ctx, const char* id) noexcept {
   const auto* context = static_cast<const HostContext*>(host_ctx);
   if (!context || !id) return nullptr;
   if (std::strcmp(id, CAHUB_HOST_KEY_SEALING) == 0 && context->sealer) return &context->sealing;
+  if (std::strcmp(id, CAHUB_HOST_PLUGIN_STATE) == 0 && context->state_store) {
+    context->asked_for_state = true;
+    return &plugin_state_table();
+  }
   return nullptr;
 }
 

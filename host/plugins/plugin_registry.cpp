@@ -285,10 +285,12 @@ std::string PluginRegistry::load_file(const fs::path& file, const fs::path& var_
   if (std::string why = parse_facts(d, name, *facts); !why.empty()) return why;
 
   const fs::path state_dir = var_dir / "ca" / id;
-  std::error_code dir_ec;
-  fs::create_directories(state_dir, dir_ec);
-  if (!dir_ec) fs::permissions(state_dir, fs::perms::owner_all, fs::perm_options::replace, dir_ec);
-  if (dir_ec) return name + ": cannot create its state folder " + state_dir.string() + " (" + dir_ec.message() + ")";
+  if (!state_store_) {  // a host sharing its store keeps plugin state there, and needs no folder (plugin.h)
+    std::error_code dir_ec;
+    fs::create_directories(state_dir, dir_ec);
+    if (!dir_ec) fs::permissions(state_dir, fs::perms::owner_all, fs::perm_options::replace, dir_ec);
+    if (dir_ec) return name + ": cannot create its state folder " + state_dir.string() + " (" + dir_ec.message() + ")";
+  }
 
   std::shared_ptr<Provider> p(new Provider());
   p->library_ = std::move(library);
@@ -302,23 +304,26 @@ std::string PluginRegistry::load_file(const fs::path& file, const fs::path& var_
   p->abi_major_ = d.abi_major;
   p->abi_minor_ = d.abi_minor;
   p->facts_ = std::move(facts);
-  prepare_host_api(*p, state_dir, settings, sealer_);
+  prepare_host_api(*p, state_dir, settings);
   if (std::string why = start(*p, name); !why.empty()) return why;
+  if (state_store_ && d.operate && !p->host_context_->asked_for_state)
+    p->logger_->warn("plugin {} did not ask for the host's state service ({}): whatever it keeps lives on this host "
+                     "alone, so other hosts sharing the database do not see it",
+                     id, CAHUB_HOST_PLUGIN_STATE);
 
   by_id_.emplace(id, p);
   loaded_.push_back(std::move(p));
   return {};
 }
 
-void PluginRegistry::prepare_host_api(Provider& p, const fs::path& state_dir, const PluginSettings& settings,
-                                      const std::shared_ptr<const sdk::sealing::KeySealer>& sealer) {
+void PluginRegistry::prepare_host_api(Provider& p, const fs::path& state_dir, const PluginSettings& settings) const {
   p.logger_ = logger_named("plugin." + p.id_);
   p.state_dir_ = state_dir;
   p.state_dir_utf8_ = state_dir.string();
   p.host_api_.struct_size = sizeof(cahub_host_api);
   p.host_api_.abi_major = CAHUB_ABI_MAJOR;
   p.host_api_.abi_minor = CAHUB_ABI_MINOR;
-  p.host_context_ = make_host_context(p.logger_, p.id_, sealer);
+  p.host_context_ = make_host_context(p.logger_, p.id_, sealer_, state_store_);
   p.host_api_.host_ctx = p.host_context_.get();
   p.host_api_.log = &log_from_plugin;
   p.host_api_.state_dir = p.state_dir_utf8_.c_str();

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
@@ -22,6 +23,8 @@
 #include <vector>
 
 #include <cahub/key_sealing.hpp>
+
+#include "store/sql_connection.hpp"
 
 #include "plugins/provider.hpp"
 
@@ -65,6 +68,11 @@ class PluginRegistry {
   // sealer, i.e. the operator's key-encryption key; null (the default): no sealing service.
   void use_key_sealer(std::shared_ptr<const sdk::sealing::KeySealer> sealer) { sealer_ = std::move(sealer); }
   bool seals_keys() const { return sealer_ != nullptr; }
+  // Keeps the state of plugins loaded from now on in the host's database (CAHUB_HOST_PLUGIN_STATE),
+  // reached through `store` on each thread: for hosts that share one store. Their state folders
+  // are then named but not created, and a plugin that does not ask for the service is warned about.
+  void keep_plugin_state(std::function<store::SqlStore&()> store) { state_store_ = std::move(store); }
+  bool keeps_plugin_state() const { return static_cast<bool>(state_store_); }
 
   // The plugin with this id, or null.
   std::shared_ptr<const Provider> find(std::string_view id) const;
@@ -88,8 +96,7 @@ class PluginRegistry {
   std::string load_file(const std::filesystem::path& file, const std::filesystem::path& var_dir,
                         const PluginSettings& settings);
   // Fills the host's table for the plugin: logger, state folder, its settings, the service probe.
-  static void prepare_host_api(Provider& p, const std::filesystem::path& state_dir, const PluginSettings& settings,
-                               const std::shared_ptr<const sdk::sealing::KeySealer>& sealer);
+  void prepare_host_api(Provider& p, const std::filesystem::path& state_dir, const PluginSettings& settings) const;
   // create(), then the extensions, copied and checked; the reason it was refused, or "".
   static std::string start(Provider& p, const std::string& name);
 
@@ -97,6 +104,7 @@ class PluginRegistry {
   std::map<std::string, std::shared_ptr<const Provider>, std::less<>> by_id_;
   std::vector<RefusedPlugin> refused_;
   std::shared_ptr<const sdk::sealing::KeySealer> sealer_;
+  std::function<store::SqlStore&()> state_store_;
 };
 
 }  // namespace cahub::plugins

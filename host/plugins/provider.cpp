@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "plugins/boundary.hpp"
+#include "plugins/host_services.hpp"
 
 namespace cahub::plugins {
 
@@ -190,5 +191,7 @@ std::string Provider::operate(std::string_view request_json) const {
   if (out.out_of_memory) throw std::bad_alloc();
   return utf8_copy(out.text.data(), out.text.size());
 }
+
+bool Provider::keeps_state_with_host() const { return host_context_ && host_context_->asked_for_state; }
 
 }  // namespace cahub::plugins

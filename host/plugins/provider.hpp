@@ -93,6 +93,8 @@ class Provider {
   // The plugin's facts_json, parsed (always a JSON object; checked at load).
   const nlohmann::ordered_json& facts() const { return *facts_; }
   // The folder the plugin keeps its state in (<var_dir>/ca/<id>).
+  // It asked for the host's state service (plugin_state_service.hpp) when it was created.
+  bool keeps_state_with_host() const;
   const std::filesystem::path& state_dir() const { return state_dir_; }
 
   // Whether the provider can carry out `business` at all (its descriptor's capabilities). Whether a

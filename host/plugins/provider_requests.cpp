@@ -77,10 +77,19 @@ ProviderClient::ProviderClient(const PluginRegistry& registry, const std::string
 }
 
 ProviderCertificate ProviderClient::ask(const std::string& request_json, const char* what) const {
-  std::string answer;
+  return certificate_of(answer(request_json, what), ca_, what);
+}
+
+std::string ProviderClient::answer(const std::string& request_json, const char* what) const {
   try {
-    answer = provider_->operate(request_json);
+    return provider_->operate(request_json);
   } catch (const PluginError& e) {
+    // The host's own state service could not keep the provider's transaction (plugin_state_service.cpp):
+    // the database's condition, not the provider's, and whether it committed is unknown.
+    if (const std::string text = e.what(), mark = "store_unavailable: "; e.status() == CAHUB_ERROR_PROVIDER) {
+      if (const auto at = text.find(mark); at != std::string::npos)
+        throw ProviderProblem(ErrorKind::Unavailable, "store_unavailable", text.substr(at + mark.size()), false);
+    }
     // The provider's sentence for a refusal is written for people (docs/plugin-sdk.md); a failure's
     // may name its files and goes to the log only.
     switch (e.status()) {
@@ -90,7 +99,17 @@ ProviderCertificate ProviderClient::ask(const std::string& request_json, const c
       default: failed(ca_, what, e.what());
     }
   }
-  return certificate_of(answer, ca_, what);
+}
+
+ProviderClient::Publication ProviderClient::publication() const {
+  const char* what = "publish its root and CRL";
+  const json got = json::parse(answer(json{{"op", "ca"}}.dump(), what), nullptr, false);
+  Publication p;
+  if (got.is_object() && got.value("root_pem", json()).is_string()) p.root_pem = got["root_pem"];
+  if (got.is_object() && got.value("crl_pem", json()).is_string()) p.crl_pem = got["crl_pem"];
+  if (p.root_pem.rfind("-----BEGIN CERTIFICATE-----", 0) != 0 || p.crl_pem.rfind("-----BEGIN X509 CRL-----", 0) != 0)
+    failed(ca_, what, "answer without a PEM root and CRL");
+  return p;
 }
 
 ProviderCertificate ProviderClient::issue(const IssueRequest& r) const {

@@ -82,8 +82,14 @@ class ProviderClient {
   ProviderCertificate status(const std::string& serial) const;
   // What the provider issued for the order, if anything: nullopt when it says it issued nothing.
   std::optional<ProviderCertificate> issued_for(const std::string& order_id, Business business) const;
+  // The CA's root and current CRL (PEM), what a relying party checks a certificate against.
+  struct Publication {
+    std::string root_pem, crl_pem;
+  };
+  Publication publication() const;
 
  private:
+  std::string answer(const std::string& request_json, const char* what) const;
   ProviderCertificate ask(const std::string& request_json, const char* what) const;
   std::shared_ptr<const Provider> provider_;
   std::string ca_;

@@ -17,6 +17,7 @@
 #include "pipeline/quote_request_json.hpp"
 #include "pipeline/request_error.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "plugins/provider_requests.hpp"
 #include "rules/rule_book.hpp"
 #include "server/authentication.hpp"
 #include "store/database_health.hpp"
@@ -110,6 +111,23 @@ void install_routes(http::Router& routes, const ApiServices& services) {
   routes.get("/v1/plugins", guarded([&services](const http::Request& req, http::Response& res) {
     staff_only(services, req);
     send_json(res, 200, services.plugins.describe());
+  }));
+
+  // What a relying party checks a certificate against: the CA's root and its current CRL (PEM), open
+  // to anyone, as a CRL distribution point is. On a shared store every host answers the same CRL:
+  // one CA, its state in the database (issue 17).
+  routes.get("/v1/cas/{ca}/{pem}", guarded([&services](const http::Request& req, http::Response& res) {
+    const std::string ca = req.path_param("ca"), file = req.path_param("pem");
+    if (!services.plugins.find(ca)) {
+      http::set_error(res, 404, "unknown_ca", "no CA \"" + ca + "\" is loaded");
+      return;
+    }
+    if (file != "root.pem" && file != "crl.pem") {
+      http::set_error(res, 404, "not_found", "a CA publishes root.pem and crl.pem");
+      return;
+    }
+    const plugins::ProviderClient::Publication p = plugins::ProviderClient(services.plugins, ca).publication();
+    res.set_content(file == "crl.pem" ? p.crl_pem : p.root_pem, "application/x-pem-file");
   }));
 
   routes.get("/v1/rules", guarded([&services](const http::Request& req, http::Response& res) {

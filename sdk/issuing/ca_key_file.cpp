@@ -10,12 +10,6 @@ namespace {
 
 constexpr unsigned kPrivate = 0600;
 
-// A PEM private key in memory, wiped when it goes.
-struct SecretText {
-  std::string text;
-  ~SecretText() { OPENSSL_cleanse(text.data(), text.size()); }
-};
-
 }  // namespace
 
 CaKeyFile::CaKeyFile(std::filesystem::path path, std::string purpose, std::shared_ptr<const sealing::KeySealer> sealer,

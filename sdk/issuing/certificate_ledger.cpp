@@ -210,9 +210,9 @@ void CertificateLedger::set_status(std::string_view serial, CertificateStatus st
   if (sqlite3_changes(db_) != 1) fail(db_, "no certificate " + std::string(serial));
 }
 
-std::vector<CertificateLedger::Listed> CertificateLedger::listed_on_crl() {
+std::vector<ListedOnCrl> CertificateLedger::listed_on_crl() {
   Statement s(db_, "SELECT serial, changed_at, status, reason FROM certificates WHERE status <> 0 ORDER BY serial");
-  std::vector<Listed> out;
+  std::vector<ListedOnCrl> out;
   while (s.step()) {
     const auto status = static_cast<CertificateStatus>(sqlite3_column_int(s.stmt, 2));
     const int reason = status == CertificateStatus::Frozen ? 6 : sqlite3_column_int(s.stmt, 3);
@@ -234,6 +234,25 @@ std::int64_t CertificateLedger::next_crl_number() {
     write.bind(1, number).step();
   }
   return number;
+}
+
+std::vector<LedgerEntry> CertificateLedger::every_entry() {
+  Statement s(db_, (std::string("SELECT ") + kColumns + ", issued_at FROM certificates ORDER BY serial").c_str());
+  std::vector<LedgerEntry> out;
+  while (s.step()) {
+    LedgerEntry e;
+    e.record = read_row(s.stmt);
+    e.issued_at = static_cast<std::time_t>(sqlite3_column_int64(s.stmt, 17));
+    if (sqlite3_column_type(s.stmt, 13) != SQLITE_NULL)
+      e.changed_at = static_cast<std::time_t>(sqlite3_column_int64(s.stmt, 13));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::int64_t CertificateLedger::last_crl_number() {
+  Statement read(db_, "SELECT last FROM crl_numbers");
+  return read.step() ? sqlite3_column_int64(read.stmt, 0) : 0;
 }
 
 std::string utc_timestamp(std::time_t when) {

@@ -16,6 +16,8 @@
 
 #include <cahub/issuing.hpp>
 
+#include "ca_state.hpp"
+
 namespace cahub::sdk::issuing::detail {
 
 class CertificateLedger {
@@ -39,16 +41,16 @@ class CertificateLedger {
   void set_status(std::string_view serial, CertificateStatus status, std::optional<RevocationReason> reason,
                   std::time_t when);
 
-  struct Listed {
-    std::string serial;
-    std::time_t when;
-    int crl_reason;  // RFC 5280 code; 6 = certificateHold
-  };
   // Every frozen or revoked certificate, for the CRL.
-  std::vector<Listed> listed_on_crl();
+  std::vector<ListedOnCrl> listed_on_crl();
   // The next CRL number (monotonic, stored in the ledger). Call inside in_transaction(), so that
   // the number is used up only by a CRL whose transaction commits.
   std::int64_t next_crl_number();
+
+  // Every certificate with its times, by serial, and the last CRL number used (0: none yet): what
+  // an import into the host's database copies (ca_state.hpp).
+  std::vector<LedgerEntry> every_entry();
+  std::int64_t last_crl_number();
 
  private:
   struct Statement;

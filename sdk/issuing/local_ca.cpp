@@ -1,11 +1,5 @@
-// The local issuing CA: an OpenSSL 3 CA living in a plugin's state folder.
-//
-//   <state_dir>/ca.key.pem        the CA's private key (0600): sealed with the operator's
-//                                 key-encryption key when one is configured (ca_key_file.cpp)
-//   <state_dir>/ca.cert.pem       its self-signed root
-//   <state_dir>/crl.pem           the current CRL, re-signed on every freeze, unfreeze and revoke
-//   <state_dir>/ledger.sqlite     every certificate issued (certificate_ledger.hpp)
-//   <state_dir>/ca.lock           serialises set-up and CRL publication across processes
+// The local issuing CA: an OpenSSL 3 CA whose state lives in the plugin's state folder on this
+// host, or in the host's database when several hosts share it (ca_state.hpp).
 //
 // No subscriber's private key is kept. An e-seal's key belongs to its holder: the sources have the
 // key made in and delivered with the holder's medium, "用户身份审核通过则办理数字证书及电子签章，并
@@ -15,10 +9,8 @@
 // medium's key from its certificate request (csr_pem), or, when the counter has no medium
 // tooling, makes the pair and hands the private key over once in the issue answer, keeping none.
 //
-// Ordering is what keeps it whole: a status change and the CRL that shows it are written under
-// the folder lock inside one ledger transaction, the CRL first, so a crash leaves either the old
-// status with the old CRL, or a CRL that already lists a certificate whose change was not
-// committed (cautious, and corrected by the next publication, which every open does).
+// Every change is one transaction of the CA's state, and a status change publishes its CRL in the
+// same transaction, so the ledger and the CRL never disagree.
 #include <sys/stat.h>
 
 #include <cctype>
@@ -28,10 +20,9 @@
 
 #include <cahub/issuing.hpp>
 
-#include "ca_key_file.hpp"
+#include "ca_state.hpp"
 #include "certificate_ledger.hpp"
 #include "key_algorithm.hpp"
-#include "state_files.hpp"
 #include "x509_builder.hpp"
 
 namespace cahub::sdk::issuing {
@@ -39,8 +30,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace detail;
-
-constexpr unsigned kPublic = 0644;
 
 bool issues_certificate(Business b) {
   switch (b) {
@@ -90,11 +79,12 @@ bool same_subject(const Subject& a, const Subject& b) {
 
 class LocalCa final : public Connector {
  public:
-  explicit LocalCa(LocalCaSettings settings) : settings_(std::move(settings)), dir_(settings_.state_dir) {
-    if (settings_.state_dir.empty()) refuse("the local CA needs a state folder");
+  explicit LocalCa(LocalCaSettings settings) : settings_(std::move(settings)) {
+    if (!settings_.state_store && settings_.state_dir.empty()) refuse("the local CA needs a state folder");
     if (settings_.crl_valid_days < 1 || settings_.crl_valid_days > 366)
       refuse("crl_valid_days must be between 1 and 366, got " + std::to_string(settings_.crl_valid_days));
     chosen_ = choose_algorithm(settings_.key_algorithm);  // a bad setting fails at load, not at first issue
+    state_ = settings_.state_store ? host_ca_state(settings_, settings_.state_store) : folder_ca_state(settings_);
   }
 
   CertificateRecord issue(const IssueOrder& order) override {
@@ -107,73 +97,32 @@ class LocalCa final : public Connector {
     PkeyPtr holder_key;  // the holder's own key, from the medium; null: the CA makes one
     if (!order.csr_pem.empty()) holder_key = read_csr_key(order.csr_pem);
     else if (!order.public_key_pem.empty()) holder_key = read_public_key_pem(order.public_key_pem);
-
-    if (auto earlier = ledger_->find_by_order(order.order_id, order.business)) {
-      if (!same_subject(earlier->subject, order.subject) || earlier->not_before != order.not_before ||
-          earlier->not_after != order.not_after || earlier->key != order.key ||
-          !same_holder_key(*earlier, holder_key.get()) ||
-          earlier->previous_serial != (order.previous_serial.empty() ? "" : normalised_serial(order.previous_serial)))
-        refuse("order " + order.order_id + " already has certificate " + earlier->serial +
-               " issued with other details; a retry must repeat the same request");
-      earlier->replayed = true;
-      return *earlier;
-    }
-
-    std::string previous_serial;
-    if (needs_previous(order.business) && order.previous_serial.empty())
-      refuse("previous_serial is required for this business");
-    if (order.business == Business::New && !order.previous_serial.empty())
-      refuse("a new certificate has no previous_serial");
-    if (!order.previous_serial.empty()) {
-      previous_serial = normalised_serial(order.previous_serial);
-      const auto previous = ledger_->find(previous_serial);
-      if (!previous) throw ProviderError(CAHUB_ERROR_NOT_FOUND, "no certificate with serial " + previous_serial);
-      if (previous->status == CertificateStatus::Revoked) refuse("certificate " + previous_serial + " is revoked");
-      if (previous->status == CertificateStatus::Frozen)
-        refuse("certificate " + previous_serial + " is frozen; unfreeze it first");
-      // A change may rename the unit or replace the person; everything else stays with its holder.
-      if (order.business == Business::Change ? previous->subject.kind != order.subject.kind
-                                             : !same_identity(previous->subject, order.subject))
-        refuse("certificate " + previous_serial + " belongs to another subject");
-      if (supersedes_previous(order.business) && order.not_after != previous->not_after)
-        refuse("a reissue or change keeps the old validity: not_after must be " + iso_date(previous->not_after) +
-               ", got " + iso_date(order.not_after));
-    }
-
     const bool made_key = !holder_key;
+    // Made outside the transaction, so a transaction run again (host state) certifies the same key.
     PkeyPtr subscriber_key = made_key ? generate_key(algorithm_) : std::move(holder_key);
 
-    std::string serial = random_serial_hex();
-    while (ledger_->serial_exists(serial)) serial = random_serial_hex();  // 2^-127 a draw, but recorded means unique
-    X509Ptr certificate = make_certificate(*ca_key_, *root_, algorithm_, *subscriber_key, order.subject, serial,
-                                           order.not_before, order.not_after);
-
-    CertificateRecord record;
-    record.serial = serial;
-    record.order_id = order.order_id;
-    record.business = order.business;
-    record.subject = order.subject;
-    record.key = order.key;
-    record.not_before = order.not_before;
-    record.not_after = order.not_after;
-    record.previous_serial = previous_serial;
-    record.certificate_pem = certificate_pem(*certificate);
-
-    record.key_made_by_ca = made_key;
-    const std::time_t now = std::time(nullptr);
-    if (supersedes_previous(order.business)) {
-      FolderLock lock(dir_ / "ca.lock");
-      ledger_->in_transaction([&] {
-        ledger_->insert(record, now);
-        ledger_->set_status(previous_serial, CertificateStatus::Revoked, RevocationReason::Superseded, now);
-        publish_crl_in_transaction(now);
-      });
-    } else {
-      ledger_->in_transaction([&] { ledger_->insert(record, now); });
-    }
-    CertificateRecord issued = *ledger_->find(serial);
+    CertificateRecord issued;
+    state_->transact([&](CaRecords& records) {
+      if (auto earlier = records.find_by_order(order.order_id, order.business)) {
+        issued = replay(order, std::move(*earlier), made_key ? nullptr : subscriber_key.get());
+        return;
+      }
+      const std::string previous_serial = check_previous(order, records);
+      std::string serial = random_serial_hex();
+      while (records.serial_exists(serial)) serial = random_serial_hex();  // 2^-127 a draw, but recorded means unique
+      X509Ptr certificate = make_certificate(*ca_key_, *root_, algorithm_, *subscriber_key, order.subject, serial,
+                                             order.not_before, order.not_after);
+      issued = record_of(order, serial, previous_serial, *certificate, made_key);
+      const std::time_t now = std::time(nullptr);
+      records.insert(issued, now);
+      if (supersedes_previous(order.business)) {
+        records.set_status(previous_serial, CertificateStatus::Revoked, RevocationReason::Superseded, now);
+        publish_crl(records, now);
+      }
+      issued = *records.find(serial);
+    });
     // Only now, once recorded: the one copy of the key leaves with this answer and is not written anywhere.
-    if (made_key) issued.subscriber_key_pem = private_key_pem(*subscriber_key);
+    if (made_key && !issued.replayed) issued.subscriber_key_pem = private_key_pem(*subscriber_key);
     return issued;
   }
 
@@ -204,7 +153,8 @@ class LocalCa final : public Connector {
     std::lock_guard guard(mutex_);
     ready();
     const std::string wanted = normalised_serial(serial);
-    auto found = ledger_->find(wanted);
+    std::optional<CertificateRecord> found;
+    state_->transact([&](CaRecords& records) { found = records.find(wanted); });
     if (!found) throw ProviderError(CAHUB_ERROR_NOT_FOUND, "no certificate with serial " + wanted);
     return *found;
   }
@@ -212,7 +162,8 @@ class LocalCa final : public Connector {
   CertificateRecord find_by_order(std::string_view order_id, Business business) override {
     std::lock_guard guard(mutex_);
     ready();
-    auto found = ledger_->find_by_order(order_id, business);
+    std::optional<CertificateRecord> found;
+    state_->transact([&](CaRecords& records) { found = records.find_by_order(order_id, business); });
     if (!found) throw ProviderError(CAHUB_ERROR_NOT_FOUND, "no certificate for order " + std::string(order_id));
     return *found;
   }
@@ -220,59 +171,92 @@ class LocalCa final : public Connector {
   CaPublication publication() override {
     std::lock_guard guard(mutex_);
     ready();
-    CaPublication p;
+    CaPublication p = state_->publication();
     p.algorithm = algorithm_;
-    p.root_file = fs::absolute(dir_ / "ca.cert.pem").string();
-    p.crl_file = fs::absolute(dir_ / "crl.pem").string();
-    p.root_pem = read_file(p.root_file);
-    p.crl_pem = read_file(p.crl_file);
     return p;
+  }
+
+  std::string import_state(const std::string& folder) override {
+    std::lock_guard guard(mutex_);
+    if (ca_key_) refuse("this CA is open already; import before it issues anything");
+    std::string report = state_->import_folder(folder);
+    ready();  // publishes a CRL numbered after the folder's last
+    return report;
   }
 
  private:
   // Loads the CA, creating its key and root on first use. Caller holds mutex_.
   void ready() {
-    if (ledger_) return;
-    std::error_code ec;
-    fs::create_directories(dir_, ec);
-    if (ec) throw ProviderError(CAHUB_ERROR_PROVIDER, "cannot create " + dir_.string() + ": " + ec.message());
-    FolderLock lock(dir_ / "ca.lock");
-    const CaKeyFile key_file(dir_ / "ca.key.pem", ca_key_purpose(), settings_.sealer, settings_.notice);
-    const fs::path root_file = dir_ / "ca.cert.pem";
-    PkeyPtr key = key_file.exists() ? key_file.read() : key_file.create(chosen_);
-    const KeyAlgorithm algorithm = algorithm_of(*key);
-    X509Ptr root;
-    if (fs::exists(root_file)) {
-      root = read_certificate_pem(read_file(root_file), "cannot read the CA root " + root_file.string());
-      if (X509_check_private_key(root.get(), key.get()) != 1)
-        throw_openssl("the CA root " + root_file.string() + " does not match the CA key " + key_file.path().string());
-    } else {  // first use, or a set-up interrupted after the key was written
-      root = make_root(*key, algorithm, settings_.common_name, settings_.organization, std::time(nullptr));
-      write_file_atomically(root_file, certificate_pem(*root), kPublic);
-    }
-    auto ledger = std::make_unique<CertificateLedger>(dir_ / "ledger.sqlite");
-    ca_key_ = std::move(key);
-    root_ = std::move(root);
-    algorithm_ = algorithm;
-    ledger_ = std::move(ledger);
+    if (ca_key_) return;
+    CaKeys keys = state_->open(chosen_);
+    algorithm_ = keys.algorithm;
+    root_ = std::move(keys.root);
+    ca_key_ = std::move(keys.key);
     // Every open publishes, so a CRL left stale by a crash is current again before anyone asks.
-    ledger_->in_transaction([&] { publish_crl_in_transaction(std::time(nullptr)); });
+    try {
+      state_->transact([&](CaRecords& records) { publish_crl(records, std::time(nullptr)); });
+    } catch (...) {
+      ca_key_.reset();  // not ready: the next call opens again
+      throw;
+    }
   }
 
-  // What the CA key is sealed for: this CA, by id, so that its file opens in no other CA's folder.
-  std::string ca_key_purpose() const {
-    return "cahub.local_ca.key/1:" + (settings_.ca_id.empty() ? settings_.common_name : settings_.ca_id);
+  // The answer to an order issued before: the same certificate, when the retry repeats the request.
+  CertificateRecord replay(const IssueOrder& order, CertificateRecord earlier, EVP_PKEY* holder_key) const {
+    if (!same_subject(earlier.subject, order.subject) || earlier.not_before != order.not_before ||
+        earlier.not_after != order.not_after || earlier.key != order.key || !same_holder_key(earlier, holder_key) ||
+        earlier.previous_serial != (order.previous_serial.empty() ? "" : normalised_serial(order.previous_serial)))
+      refuse("order " + order.order_id + " already has certificate " + earlier.serial +
+             " issued with other details; a retry must repeat the same request");
+    earlier.replayed = true;
+    return earlier;
   }
 
-  // Signs and writes the CRL for the ledger as the current transaction sees it. Caller holds the
-  // folder lock and an open transaction.
-  void publish_crl_in_transaction(std::time_t now) {
+  // The certificate an order renews, reissues or changes, checked; "" for new and add without one.
+  static std::string check_previous(const IssueOrder& order, CaRecords& records) {
+    if (needs_previous(order.business) && order.previous_serial.empty())
+      refuse("previous_serial is required for this business");
+    if (order.business == Business::New && !order.previous_serial.empty())
+      refuse("a new certificate has no previous_serial");
+    if (order.previous_serial.empty()) return {};
+    const std::string previous_serial = normalised_serial(order.previous_serial);
+    const auto previous = records.find(previous_serial);
+    if (!previous) throw ProviderError(CAHUB_ERROR_NOT_FOUND, "no certificate with serial " + previous_serial);
+    if (previous->status == CertificateStatus::Revoked) refuse("certificate " + previous_serial + " is revoked");
+    if (previous->status == CertificateStatus::Frozen)
+      refuse("certificate " + previous_serial + " is frozen; unfreeze it first");
+    // A change may rename the unit or replace the person; everything else stays with its holder.
+    if (order.business == Business::Change ? previous->subject.kind != order.subject.kind
+                                           : !same_identity(previous->subject, order.subject))
+      refuse("certificate " + previous_serial + " belongs to another subject");
+    if (supersedes_previous(order.business) && order.not_after != previous->not_after)
+      refuse("a reissue or change keeps the old validity: not_after must be " + iso_date(previous->not_after) +
+             ", got " + iso_date(order.not_after));
+    return previous_serial;
+  }
+
+  static CertificateRecord record_of(const IssueOrder& order, const std::string& serial,
+                                     const std::string& previous_serial, X509& certificate, bool made_key) {
+    CertificateRecord record;
+    record.serial = serial;
+    record.order_id = order.order_id;
+    record.business = order.business;
+    record.subject = order.subject;
+    record.key = order.key;
+    record.not_before = order.not_before;
+    record.not_after = order.not_after;
+    record.previous_serial = previous_serial;
+    record.certificate_pem = certificate_pem(certificate);
+    record.key_made_by_ca = made_key;
+    return record;
+  }
+
+  // Signs the CRL for the ledger as the current transaction sees it, and publishes it with it.
+  void publish_crl(CaRecords& records, std::time_t now) {
     std::vector<CrlEntry> entries;
-    for (const auto& listed : ledger_->listed_on_crl())
-      entries.push_back({listed.serial, listed.when, listed.crl_reason});
-    CrlPtr crl = make_crl(*ca_key_, *root_, algorithm_, entries, ledger_->next_crl_number(), now,
-                          settings_.crl_valid_days);
-    write_file_atomically(dir_ / "crl.pem", crl_pem(*crl), kPublic);
+    for (const auto& listed : records.listed_on_crl()) entries.push_back({listed.serial, listed.when, listed.crl_reason});
+    CrlPtr crl = make_crl(*ca_key_, *root_, algorithm_, entries, records.next_crl_number(), now, settings_.crl_valid_days);
+    records.publish_crl(crl_pem(*crl));
   }
 
   template <typename Check>
@@ -280,24 +264,24 @@ class LocalCa final : public Connector {
     std::lock_guard guard(mutex_);
     ready();
     const std::string wanted = normalised_serial(serial);
-    FolderLock lock(dir_ / "ca.lock");
     const std::time_t now = std::time(nullptr);
-    ledger_->in_transaction([&] {
-      const auto current = ledger_->find(wanted);  // read inside the transaction: another process may have changed it
+    CertificateRecord changed;
+    state_->transact([&](CaRecords& records) {
+      const auto current = records.find(wanted);  // read inside the transaction: another process may have changed it
       if (!current) throw ProviderError(CAHUB_ERROR_NOT_FOUND, "no certificate with serial " + wanted);
       const std::optional<RevocationReason> reason = check(*current);
-      ledger_->set_status(wanted, to, reason, now);
-      publish_crl_in_transaction(now);
+      records.set_status(wanted, to, reason, now);
+      publish_crl(records, now);
+      changed = *records.find(wanted);
     });
-    return *ledger_->find(wanted);
+    return changed;
   }
 
   LocalCaSettings settings_;
-  fs::path dir_;
   KeyAlgorithm chosen_ = KeyAlgorithm::EcdsaP256;  // for a CA created now
+  std::unique_ptr<CaState> state_;
   std::mutex mutex_;
-  std::unique_ptr<CertificateLedger> ledger_;  // set once ready() has run
-  PkeyPtr ca_key_;
+  PkeyPtr ca_key_;  // set once ready() has run
   X509Ptr root_;
   KeyAlgorithm algorithm_ = KeyAlgorithm::EcdsaP256;  // the existing CA's
 };
@@ -325,6 +309,7 @@ LocalCaSettings LocalCaSettings::from_host(const Host& host, std::string common_
   s.state_dir = std::string(host.state_dir());
   s.ca_id = fs::path(s.state_dir).filename().string();  // the host's <var>/ca/<plugin id>
   s.sealer = sealing::host_key_sealer(host);
+  s.state_store = state::Store::from_host(host);
   s.notice = [host](const std::string& line) { host.warn(line); };  // a copy: Host holds only the host's pointers
   s.common_name = std::move(common_name);
   s.organization = std::move(organization);

@@ -3,6 +3,7 @@
 // failure: a ProviderError carrying what OpenSSL's error queue says.
 
 #include <openssl/bn.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -44,5 +45,11 @@ T* check(T* pointer, const char* what) {
 }
 // throw_openssl(what) unless `result` is 1 (OpenSSL's success).
 void check(int result, const char* what);
+
+// A secret in memory (a PEM private key), wiped when it goes.
+struct SecretText {
+  std::string text;
+  ~SecretText() { OPENSSL_cleanse(text.data(), text.size()); }
+};
 
 }  // namespace cahub::sdk::issuing::detail

@@ -181,8 +181,13 @@ std::string operate(Connector& connector, std::string_view request_json, const I
       result = record_json(connector.find(serial_of(request)));
   } else if (op == "ca") {
     const CaPublication p = connector.publication();
-    result = {{"key_algorithm", key_algorithm_code(p.algorithm)}, {"root_file", p.root_file},
-              {"crl_file", p.crl_file}, {"root_pem", p.root_pem}, {"crl_pem", p.crl_pem}};
+    // No files when the CA lives in the host's database: null, not a path that is not there.
+    auto file = [](const std::string& path) { return path.empty() ? json(nullptr) : json(path); };
+    result = {{"key_algorithm", key_algorithm_code(p.algorithm)}, {"root_file", file(p.root_file)},
+              {"crl_file", file(p.crl_file)}, {"root_pem", p.root_pem}, {"crl_pem", p.crl_pem}};
+  } else if (op == "import_state") {
+    // The host's `cahub ca import`: the folder an older host kept this CA in.
+    result = json::parse(connector.import_state(text_field(request, "from", true)));
   } else {
     throw ProviderError(CAHUB_ERROR_UNSUPPORTED,
                         "unknown op \"" + op + "\" (this provider does issue, freeze, unfreeze, revoke, status, ca)");

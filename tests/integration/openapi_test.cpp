@@ -166,7 +166,8 @@ std::string describe(const Route& r) { return r.method + " " + r.path; }
 std::string filled(const std::string& path) {
   static const std::map<std::string, std::string> values = {
       {"id", "ORD-19700101-9999"}, {"code", "uscc_copy"}, {"action", "cancel"}, {"kind", "uscc"},
-      {"file", "js/main.js"}, {"login", "zhao.li"}, {"region", "neimenggu"}, {"n", "1"}};
+      {"file", "js/main.js"}, {"login", "zhao.li"}, {"region", "neimenggu"}, {"n", "1"},
+      {"ca", "bjca"}, {"pem", "crl.pem"}};
   std::string out;
   for (std::size_t i = 0; i < path.size(); ++i) {
     if (path[i] != '{') {

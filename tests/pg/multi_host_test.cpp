@@ -78,14 +78,24 @@ std::pair<Answer, Answer> at_once(First first, Second second) {
   return {a, b};
 }
 
-// One host: its folder and configuration naming the shared database, and its server.
+// The operator's key-encryption key, the same on every host (docs/deployment.md): the CA keys
+// in the database are sealed with it.
+constexpr const char* kKek = "8f0e7d6c5b4a39281706f5e4d3c2b1a0ffeeddccbbaa99887766554433221100";
+
+// One host: its folder and configuration naming the shared database, and its server. Its var
+// folder is named but must never be made: a host on a shared store keeps nothing there.
 class Host {
  public:
   explicit Host(const std::string& url) {
+    const auto kek = folder_.write("kek", std::string(kKek) + "\n");
+    std::filesystem::permissions(kek, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace);
     folder_.write("cahub.toml", "[paths]\nvar = \"" + (folder_ / "var").string() + "\"\ndatabase = \"" +
-                                    (folder_ / "unused.db").string() + "\"\n[store]\nurl = \"" + url + "\"\n");
+                                    (folder_ / "unused.db").string() + "\"\n[store]\nurl = \"" + url +
+                                    "\"\n[keys]\nkek_file = \"" + kek.string() + "\"\n");
   }
   std::string config() const { return folder_.file("cahub.toml"); }
+  bool var_made() const { return std::filesystem::exists(folder_ / "var"); }
 
   void start() {
     server_ = std::make_unique<ServerProcess>(
@@ -130,6 +140,16 @@ class Client {
       a.body = json::parse(r->body, nullptr, false);
     }
     return a;
+  }
+  // A text resource (a PEM), as a relying party fetches it: no sign-in.
+  std::string text(const std::string& path, bool signed_in = false) {
+    httplib::Headers headers;
+    if (signed_in) headers.emplace("Authorization", "Bearer " + token_);
+    auto r = http_.Get(path, headers);
+    REQUIRE(r);
+    INFO(path << ": " << r->body);
+    REQUIRE(r->status == 200);
+    return r->body;
   }
 
  private:
@@ -376,4 +396,98 @@ TEST_CASE("a statement past the database's statement_timeout is a 503 store_unav
   CHECK(clerk.post("/v1/orders", counter_order(5001), "timed").status == 201);
   pqxx::connection c(database.url());
   CHECK(pqxx::work(c).exec1("SELECT count(*) FROM orders")[0].as<int>() == 1);
+}
+
+namespace {
+
+// Takes an order from submitted to where its provider step is done, each step at the next host
+// round the ring (as a load balancer spreads a clerk's requests): review, materials, approval, the
+// terms the sources leave to staff, payment, then issue or carry out. The order as it ends.
+json drive(std::vector<std::unique_ptr<Client>>& clerks, std::vector<std::unique_ptr<Client>>& reviewers, json order,
+           int& turn) {
+  const std::string path = "/v1/orders/" + order.at("id").get<std::string>();
+  auto next = [&](std::vector<std::unique_ptr<Client>>& at) -> Client& { return *at[turn++ % kHosts]; };
+  auto step = [&](Answer a) {
+    INFO(a.body.dump());
+    REQUIRE((a.status == 200 || a.status == 201));
+    order = a.body;
+  };
+  const auto version = [&] { return order.at("version"); };
+  step(next(reviewers).post(path + "/actions/start_review", {{"version", version()}}));
+  const json materials = order.at("materials");
+  for (const auto& m : materials)
+    step(next(clerks).post(path + "/materials/" + m.at("code").get<std::string>(), json::object()));
+  step(next(reviewers).post(path + "/actions/approve", {{"version", version()}}));
+  if (order.at("priced") == false)
+    step(next(reviewers).post(path + "/terms", {{"version", version()}, {"total_fen", 5000},
+                                                {"reason", "the CA's price list, confirmed by phone"}}));
+  if (order.at("state") == "awaiting_payment")
+    step(next(clerks).post(path + "/payments",
+                           {{"version", version()}, {"amount_fen", order.at("total_fen")}, {"method", "cash"}}));
+  const bool issues = order.at("business") == "new";
+  step(next(clerks).post(path + (issues ? "/issue" : "/carry_out"), {{"version", version()}}));
+  return order;
+}
+
+}  // namespace
+
+TEST_CASE("hosts on one PostgreSQL: every host issues from one CA, serials are unique and the CRL is one") {
+  SharedStore shared;
+  std::vector<std::unique_ptr<Client>> clerks, reviewers;
+  for (int i = 0; i < kHosts; ++i) {
+    clerks.push_back(std::make_unique<Client>(shared.hosts[i]->port(), "wang.fang"));
+    reviewers.push_back(std::make_unique<Client>(shared.hosts[i]->port(), "zhao.li"));
+  }
+  constexpr int kOrders = 6;
+  int turn = 0;
+  std::vector<json> issued;
+  for (int n = 0; n < kOrders; ++n) {
+    const Answer made = clerks[n % kHosts]->post("/v1/orders", counter_order(5000 + n), "issue-" + std::to_string(n));
+    REQUIRE(made.status == 201);
+    issued.push_back(drive(clerks, reviewers, made.body, turn));
+    CHECK(issued.back().at("state") == "issued");
+  }
+  std::set<std::string> serials;
+  for (const json& o : issued) serials.insert(o.at("certificate").at("serial").get<std::string>());
+  CHECK(serials.size() == kOrders);  // one ledger: no serial issued twice, whichever host issued
+
+  // Revoke the first at yet another host: the registry and the CA change together.
+  const std::string revoked = issued[0].at("certificate").at("serial");
+  json revoke = counter_order(5000);
+  revoke["business"] = "revoke";
+  revoke["previous_serial"] = revoked;
+  const Answer made = clerks[1]->post("/v1/orders", revoke, "revoke-0");
+  INFO(made.body.dump());
+  REQUIRE(made.status == 201);
+  CHECK(drive(clerks, reviewers, made.body, turn).at("state") == "completed");
+
+  // Every host publishes the same root and the same CRL, which lists the revoked certificate.
+  ScratchFolder relying_party;
+  const std::string root = clerks[0]->text("/v1/cas/bjca/root.pem");
+  const std::string crl = clerks[0]->text("/v1/cas/bjca/crl.pem");
+  for (int i = 1; i < kHosts; ++i) {
+    CHECK(clerks[i]->text("/v1/cas/bjca/root.pem") == root);
+    CHECK(clerks[i]->text("/v1/cas/bjca/crl.pem") == crl);
+  }
+  const auto root_file = relying_party.write("root.pem", root), crl_file = relying_party.write("crl.pem", crl);
+  for (int n = 0; n < kOrders; ++n) {
+    const std::string id = issued[n].at("id");
+    const auto cert = relying_party.write(id + ".pem", clerks[(n + 2) % kHosts]->text("/v1/orders/" + id + "/certificate.pem", true));
+    const RunResult verified = run("openssl", {"verify", "-CAfile", root_file.string(), "-crl_check", "-CRLfile",
+                                               crl_file.string(), cert.string()});
+    INFO(id << ": " << verified.out << verified.err);
+    if (n == 0) {
+      CHECK(verified.exit_code != 0);
+      CHECK_THAT(verified.out + verified.err, Catch::Matchers::Contains("certificate revoked"));
+    } else {
+      CHECK(verified.exit_code == 0);
+    }
+  }
+  // The CA lives in the database, its key sealed; no host made a var folder for it, or for anything.
+  CHECK(shared.count("SELECT count(*) FROM plugin_state WHERE plugin = 'bjca' AND key = 'ca/key' "
+                     "AND value NOT LIKE '%PRIVATE KEY%'") == 1);
+  for (const auto& h : shared.hosts) CHECK_FALSE(h->var_made());
+  const RunResult verify = run(CAHUB_BINARY, {"audit", "verify", "--url", shared.database.url()});
+  INFO(verify.out << verify.err);
+  CHECK(verify.exit_code == 0);
 }

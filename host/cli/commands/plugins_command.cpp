@@ -2,6 +2,9 @@
 // `cahub plugins check FILE.so...`: the conformance kit, against scratch state (never var/).
 // `cahub plugins operate ID JSON`: one operation (issue, freeze, revoke, status, ca, ...) on a
 // provider, the way the host's order workflow calls it; for administrators and vendors.
+// `cahub plugins import-state [ID...] [--from DIR]`: once, when a service point moves to a shared
+// PostgreSQL store, copies each plugin's state folder (DIR/<id>, default <var>/ca/<id>: its CA
+// key, root, ledger and CRL numbering) into the database, where every host then finds it.
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
@@ -78,13 +81,59 @@ int run_operate(const std::string& id, std::string request, const GlobalOptions&
   }
 }
 
+// One plugin's import, as a line: imported, nothing to import (no folder, an empty one, or a
+// plugin that keeps no state), or NOT imported (exit_code set).
+std::string import_one(const plugins::Provider& provider, const fs::path& folder, int& exit_code) {
+  const std::string id = provider.id();
+  if (!fs::is_directory(folder)) return id + ": no state folder " + folder.string() + ", nothing to import";
+  try {
+    const auto got = nlohmann::json::parse(provider.operate(nlohmann::json{{"op", "import_state"}, {"from", folder.string()}}.dump()));
+    return id + ": imported " + std::to_string(got.value("imported", 0)) + " certificates from " + folder.string() +
+           " (CA " + got.value("root", std::string("?")) + ", CRL number " + std::to_string(got.value("crl_number", 0)) +
+           ")";
+  } catch (const plugins::PluginError& e) {
+    if (e.status() == CAHUB_ERROR_UNSUPPORTED) return id + ": keeps no state to import (" + e.what() + ")";
+    if (e.status() == CAHUB_ERROR_NOT_FOUND) return id + ": nothing to import (" + e.what() + ")";
+    exit_code = e.status() == CAHUB_ERROR_INVALID_REQUEST ? kExitBadInput : kExitStageFailure;
+    return id + ": NOT imported: " + e.what();
+  } catch (const nlohmann::json::exception&) {
+    exit_code = kExitStageFailure;
+    return id + ": NOT imported: the plugin's answer is not JSON";
+  }
+}
+
+int run_import_state(const std::vector<std::string>& ids, const std::string& from, const GlobalOptions& global) {
+  const Runtime rt = load_runtime(global, Job::OneShot);
+  if (!rt.plugins->keeps_plugin_state()) {
+    std::cerr << "cahub: plugin state moves into the database only on a shared PostgreSQL store (store.url or "
+                 "$CAHUB_DATABASE_URL); on SQLite it stays in "
+              << (rt.config.paths.var / "ca").string() << "\n";
+    return kExitBadInput;
+  }
+  const fs::path folders = from.empty() ? rt.config.paths.var / "ca" : fs::path(from);
+  int exit_code = kExitOk;
+  std::vector<std::shared_ptr<const plugins::Provider>> chosen;
+  for (const std::string& id : ids) {
+    const auto provider = rt.plugins->find(id);
+    if (!provider) {
+      std::cerr << "cahub: unknown CA \"" << id << "\"\n";
+      return kExitBadInput;
+    }
+    chosen.push_back(provider);
+  }
+  if (ids.empty()) chosen = rt.plugins->loaded();
+  for (const auto& provider : chosen) std::cout << import_one(*provider, folders / provider->id(), exit_code) << "\n";
+  return exit_code;
+}
+
 }  // namespace
 
 CommandRun add_plugins_command(CLI::App& app, const GlobalOptions& global) {
   struct Options {
     bool json = false;
     std::vector<std::string> files;
-    std::string id, request;
+    std::string id, request, from;
+    std::vector<std::string> ids;
   };
   auto o = std::make_shared<Options>();
   CLI::App* plugins = app.add_subcommand("plugins", "CA provider plugins");
@@ -96,9 +145,14 @@ CommandRun add_plugins_command(CLI::App& app, const GlobalOptions& global) {
   CLI::App* operate = plugins->add_subcommand("operate", "Run one operation on a provider (JSON in, JSON out)");
   operate->add_option("ID", o->id, "Plugin id, e.g. bjca")->required();
   operate->add_option("REQUEST", o->request, "JSON request object with an \"op\" field, or - to read stdin")->required();
+  CLI::App* import_state = plugins->add_subcommand(
+      "import-state", "Copy plugins' state folders (CA key, ledger, CRL) into the shared PostgreSQL store, once");
+  import_state->add_option("ID", o->ids, "Plugin ids (default: every loaded plugin)");
+  import_state->add_option("--from", o->from, "The folder holding <id>/ state folders (default: <var>/ca)");
 
-  return [o, list, check, operate, &global]() -> int {
+  return [o, list, check, operate, import_state, &global]() -> int {
     if (operate->parsed()) return run_operate(o->id, o->request, global);
+    if (import_state->parsed()) return run_import_state(o->ids, o->from, global);
     const config::Config cfg = load_config(global);
     if (check->parsed()) return run_check(o->files, cfg);
     if (!list->parsed()) return kExitBadInput;

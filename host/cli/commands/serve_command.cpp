@@ -95,7 +95,11 @@ CommandRun add_serve_command(CLI::App& app, const GlobalOptions& global) {
 
     // Warned, not refused: a development or test service point runs without one (docs/architecture.md,
     // Keys at rest); a production one sets it, and this line is how it notices it did not.
-    if (!rt.plugins->seals_keys())
+    if (!rt.plugins->seals_keys() && rt.plugins->keeps_plugin_state())
+      spdlog::warn("no key-encryption key is configured ($CAHUB_KEY_ENCRYPTION_KEY or [keys] kek_file): the CAs keep "
+                   "their keys in the shared database, sealed only, so they cannot issue, freeze or revoke until "
+                   "every host has the same key-encryption key");
+    else if (!rt.plugins->seals_keys())
       spdlog::warn("no key-encryption key is configured ($CAHUB_KEY_ENCRYPTION_KEY or [keys] kek_file): CA private "
                    "keys under {} are stored unencrypted", (cfg.paths.var / "ca").string());
 

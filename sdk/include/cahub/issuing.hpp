@@ -31,6 +31,7 @@
 
 #include <cahub/key_sealing.hpp>
 #include <cahub/plugin.hpp>
+#include <cahub/plugin_state.hpp>
 
 #include <functional>
 #include <memory>
@@ -159,11 +160,21 @@ class Connector {
     throw ProviderError(CAHUB_ERROR_UNSUPPORTED, "this connector cannot look certificates up by order");
   }
   virtual CaPublication publication() = 0;
+  // Copies the CA kept in state folder `folder` (an older host's <var>/ca/<id>) into where this
+  // connector keeps its state, once; answers a JSON summary. UNSUPPORTED by default: only a CA
+  // kept in the host's database imports (`cahub ca import`).
+  virtual std::string import_state(const std::string& folder) {
+    (void)folder;
+    throw ProviderError(CAHUB_ERROR_UNSUPPORTED, "this connector has no state to import");
+  }
 };
 
 // How a local issuing CA is set up.
 struct LocalCaSettings {
-  std::string state_dir;    // where its key, root, ledger and CRL live (the host's state_dir)
+  std::string state_dir;    // where its key, root, ledger and CRL live (the host's state_dir)...
+  // ...unless the host keeps them in its database (plugin_state.hpp): from_host() sets this when
+  // the host offers that service, and the CA then keeps everything there, its key sealed.
+  std::shared_ptr<const state::Store> state_store;
   std::string common_name;  // the root's CN, e.g. "BJCA Local Issuing CA (cahub)"
   std::string organization; // the root's O, e.g. the provider's Chinese name
   // Which algorithm a new CA uses: "auto" (SM2 when this OpenSSL issues SM2 certificates that its
@@ -230,7 +241,7 @@ class IssuingProvider : public Provider {
 };
 
 // The operation protocol on top of a connector: parses `request_json`, checks it, runs it, and
-// returns the JSON result object. Ops: issue, freeze, unfreeze, revoke, status, ca.
+// returns the JSON result object. Ops: issue, freeze, unfreeze, revoke, status, ca, import_state.
 std::string operate(Connector& connector, std::string_view request_json, const IssuePolicy& policy = {});
 
 // ISO dates as the protocol carries them ("2026-11-23"); nullopt when `text` is not a real date.

@@ -161,14 +161,16 @@ typedef struct cahub_host_api {
    * CAHUB_LOG_*. Never fails; a NULL message is ignored. */
   void (*log)(void* host_ctx, int32_t level, const char* message);
   /* A folder private to this plugin (its CA key, CRL, serial counter), created by the host (mode
-   * 0700). UTF-8. */
+   * 0700). UTF-8. When the host offers CAHUB_HOST_PLUGIN_STATE (several hosts share one database),
+   * the host names the folder but creates nothing: keep state through that service instead, since
+   * what a plugin writes here only this host sees. */
   const char* state_dir;
   /* The operator's settings for this plugin, in the order written; NULL when there are none. */
   const cahub_setting* settings;
   size_t settings_count;
   /* [thread-safe] A host service table by versioned id (RedisModule_GetApi style), or NULL when
    * this host does not offer it. OWNERSHIP: host; the table lives as long as the instance.
-   * Service ids: CAHUB_HOST_KEY_SEALING below. The probe lets a service be added without growing
+   * Service ids: CAHUB_HOST_KEY_SEALING and CAHUB_HOST_PLUGIN_STATE below. The probe lets a service be added without growing
    * this table; a plugin tests the answer for NULL (an older host, or the service not set up). */
   const void* (*get_api)(void* host_ctx, const char* id);
 } cahub_host_api;
@@ -209,6 +211,45 @@ typedef struct cahub_key_sealing {
   cahub_status (*open)(void* host_ctx, const char* purpose, const char* armored, size_t length,
                        const cahub_text_sink* out, const cahub_text_sink* error);
 } cahub_key_sealing;
+
+/* A transactional store of this plugin's records, kept by the host in its own database: what a
+ * plugin keeps between calls (a local CA's sealed key, its ledger, serials, CRL numbers) when
+ * several hosts serve one platform, so that any host can issue, freeze or revoke and the CRL is
+ * one. The host offers it when its store is shared (PostgreSQL); NULL means "keep your state in
+ * state_dir as before". C++ plugins on the SDK's local CA get it without asking.
+ *
+ * Records are (key, value) pairs private to the plugin (the host adds the plugin id, so no plugin
+ * sees another's). A key is 1..max_key_bytes of UTF-8 without NUL; a value is 0..max_value_bytes
+ * of UTF-8 text (armor what is binary). Everything happens inside transact(): the host opens a
+ * transaction, takes this plugin's lock (so one body of this plugin runs at a time across every
+ * host), calls `body` with a handle, and commits when body returns CAHUB_OK and every call on the
+ * handle succeeded; otherwise it rolls back and nothing of the body is kept. The host may call
+ * `body` again (a connection lost before COMMIT, a deadlock broken): a body must have no effect
+ * outside the transaction until transact() returns CAHUB_OK.
+ * OWNERSHIP: host; the table lives as long as the instance. The handle is valid only inside body,
+ * on its thread. */
+#define CAHUB_HOST_PLUGIN_STATE "cahub.plugin_state/1"
+typedef struct cahub_state_txn cahub_state_txn; /* opaque, the host's */
+/* Called for each record scan() finds, in key byte order. [same thread] */
+typedef void (*cahub_state_visit)(void* visit_ctx, const char* key, const char* value, size_t length);
+typedef struct cahub_plugin_state {
+  uint32_t struct_size;    /* sizeof(cahub_plugin_state) as the host was built */
+  uint32_t max_key_bytes;  /* longest key the host accepts */
+  uint32_t max_value_bytes; /* largest value the host accepts */
+  /* [thread-safe] Runs `body` in one transaction, as above. Returns body's status, or non-OK with
+   * one line on `error`: CAHUB_ERROR_PROVIDER when the database failed or could not be reached
+   * (nothing was kept; the request may be retried), or the first failed call's status. */
+  cahub_status (*transact)(void* host_ctx, cahub_status (*body)(void* body_ctx, cahub_state_txn* txn),
+                           void* body_ctx, const cahub_text_sink* error);
+  /* The value of `key` to `out`: CAHUB_OK, or CAHUB_ERROR_NOT_FOUND when there is none. */
+  cahub_status (*get)(cahub_state_txn* txn, const char* key, const cahub_text_sink* out);
+  /* Sets `key` to `length` bytes of `value` (inserts or replaces). */
+  cahub_status (*put)(cahub_state_txn* txn, const char* key, const char* value, size_t length);
+  /* Removes `key`; CAHUB_OK whether or not it was there. */
+  cahub_status (*erase)(cahub_state_txn* txn, const char* key);
+  /* Every record whose key starts with `prefix` ("" for all), to `visit`. */
+  cahub_status (*scan)(cahub_state_txn* txn, const char* prefix, cahub_state_visit visit, void* visit_ctx);
+} cahub_plugin_state;
 
 /* ---- Assessment: the provider's own rules for a quote or an order (hot path: plain C). ---- */
 
@@ -350,6 +391,13 @@ CAHUB_STATIC_ASSERT(offsetof(cahub_key_sealing, key_id) == 8, "cahub_key_sealing
 CAHUB_STATIC_ASSERT(offsetof(cahub_key_sealing, seal) == 16, "cahub_key_sealing layout");
 CAHUB_STATIC_ASSERT(offsetof(cahub_key_sealing, open) == 24, "cahub_key_sealing layout");
 CAHUB_STATIC_ASSERT(sizeof(cahub_key_sealing) == 32, "cahub_key_sealing layout");
+CAHUB_STATIC_ASSERT(offsetof(cahub_plugin_state, max_value_bytes) == 8, "cahub_plugin_state layout");
+CAHUB_STATIC_ASSERT(offsetof(cahub_plugin_state, transact) == 16, "cahub_plugin_state layout");
+CAHUB_STATIC_ASSERT(offsetof(cahub_plugin_state, get) == 24, "cahub_plugin_state layout");
+CAHUB_STATIC_ASSERT(offsetof(cahub_plugin_state, put) == 32, "cahub_plugin_state layout");
+CAHUB_STATIC_ASSERT(offsetof(cahub_plugin_state, erase) == 40, "cahub_plugin_state layout");
+CAHUB_STATIC_ASSERT(offsetof(cahub_plugin_state, scan) == 48, "cahub_plugin_state layout");
+CAHUB_STATIC_ASSERT(sizeof(cahub_plugin_state) == 56, "cahub_plugin_state layout");
 CAHUB_STATIC_ASSERT(offsetof(cahub_upload_limits, types) == 8, "cahub_upload_limits layout");
 CAHUB_STATIC_ASSERT(offsetof(cahub_upload_limits, type_count) == 16, "cahub_upload_limits layout");
 CAHUB_STATIC_ASSERT(offsetof(cahub_upload_limits, max_bytes) == 24, "cahub_upload_limits layout");
