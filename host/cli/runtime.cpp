@@ -77,6 +77,13 @@ config::Config load_config(const GlobalOptions& o, Job job) {
 Runtime load_runtime(const GlobalOptions& options, Job job) { return load_runtime(load_config(options, job)); }
 
 Runtime load_runtime(config::Config config) {
+  const store::StoreLocation where = chosen_store(config);
+  auto sealer = load_key_sealer(config);
+  return load_runtime(std::move(config), where, std::move(sealer));
+}
+
+Runtime load_runtime(config::Config config, const store::StoreLocation& where,
+                     std::shared_ptr<const sdk::sealing::KeySealer> sealer) {
   Runtime rt;
   rt.config = std::move(config);
   const config::Paths& paths = rt.config.paths;
@@ -95,9 +102,9 @@ Runtime load_runtime(config::Config config) {
     for (const auto& finding : refused.findings) spdlog::warn("region script refused: {}", finding.text());
 
   rt.plugins = std::make_unique<plugins::PluginRegistry>();
-  rt.plugins->use_key_sealer(load_key_sealer(rt.config));
+  rt.plugins->use_key_sealer(std::move(sealer));
   // Hosts sharing a PostgreSQL store keep plugin state there, so that they issue from one CA.
-  if (const store::StoreLocation where = chosen_store(rt.config); where.url)
+  if (where.url)
     rt.plugins->keep_plugin_state([url = *where.url]() -> store::SqlStore& { return store::thread_pg_store(url); });
   try {
     rt.plugins->load_folder(paths.plugins, paths.var, rt.config.plugins);

@@ -10,6 +10,7 @@
 #include "config/config.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "releases/release_repository.hpp"
+#include "store/postgres/store_location.hpp"
 #include "rules/rule_book.hpp"
 
 namespace cahub::cli {
@@ -34,5 +35,10 @@ Runtime load_runtime(const GlobalOptions& options, Job job = Job::OneShot);
 // The same for a configuration already loaded, e.g. one a benchmark pointed at a scratch folder
 // (plugins keep their state under `config.paths.var`).
 Runtime load_runtime(config::Config config);
+// The same with the store and the key-encryption key given, not read from the configuration and
+// the environment: a benchmark's own database and scratch key. On a shared store the plugins keep
+// their state in `where`, sealed with `sealer`.
+Runtime load_runtime(config::Config config, const store::StoreLocation& where,
+                     std::shared_ptr<const sdk::sealing::KeySealer> sealer);
 
 }  // namespace cahub::cli

@@ -37,7 +37,8 @@ const Setting schema[] = {
      .show = [](const Config& c) { return show_path(c.paths.database); },
      .store = [](Config& c, const SettingValue& v) { c.paths.database = path(v); }},
     {.table = "paths", .key = "var", .type = SettingType::Path,
-     .description = "Folder for state: CA keys and plugin state.",
+     .description = "Folder for state: CA keys and plugin state. A host on a shared PostgreSQL store (store.url) "
+                    "writes nothing here: the plugins keep their state in the database.",
      .show = [](const Config& c) { return show_path(c.paths.var); },
      .store = [](Config& c, const SettingValue& v) { c.paths.var = path(v); }},
 
@@ -208,8 +209,9 @@ const Setting schema[] = {
 
     {.table = "metrics", .key = "enabled", .type = SettingType::Boolean,
      .description = "Whether `cahub serve` answers GET /metrics (Prometheus text) to a bearer token of its own: "
-                    "$CAHUB_METRICS_TOKEN, or the one in `<paths.var>/metrics.token`, made (0600) at the first start. "
-                    "Staff tokens are not accepted there. Off, /metrics is 404.",
+                    "$CAHUB_METRICS_TOKEN, or the one in `<paths.var>/metrics.token`, made (0600) at the first start; "
+                    "on a shared PostgreSQL store only the variable (the same on every host), and /metrics is off "
+                    "without it. Staff tokens are not accepted there. Off, /metrics is 404.",
      .show = [](const Config& c) { return show_boolean(c.metrics.enabled); },
      .store = [](Config& c, const SettingValue& v) { c.metrics.enabled = std::get<bool>(v); }},
 

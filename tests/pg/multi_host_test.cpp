@@ -483,7 +483,11 @@ TEST_CASE("hosts on one PostgreSQL: every host issues from one CA, serials are u
       CHECK(verified.exit_code == 0);
     }
   }
-  // The CA lives in the database, its key sealed; no host made a var folder for it, or for anything.
+  // The CA lives in the database, its key sealed; no host made a var folder for it, or for anything,
+  // nor did the commands an operator runs there.
+  const RunResult listed = run(CAHUB_BINARY, {"plugins", "list", "--config", shared.hosts[0]->config(), "--plugins",
+                                              CAHUB_PLUGINS_DIR});
+  CHECK(listed.exit_code == 0);
   CHECK(shared.count("SELECT count(*) FROM plugin_state WHERE plugin = 'bjca' AND key = 'ca/key' "
                      "AND value NOT LIKE '%PRIVATE KEY%'") == 1);
   for (const auto& h : shared.hosts) CHECK_FALSE(h->var_made());

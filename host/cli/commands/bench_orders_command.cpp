@@ -5,7 +5,10 @@
 // over HTTP with keep-alive clients (cli/order_load.hpp). With --target it drives running servers
 // instead, so that the client's CPU and the server's show apart (the clients here report their
 // own). A benchmark to run by hand and to quote in the README, not a timed test.
+#include <openssl/rand.h>
+
 #include <CLI/CLI.hpp>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -21,6 +24,7 @@
 #include "cli/api_service.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/key_encryption.hpp"
 #include "cli/order_load.hpp"
 #include "cli/runtime.hpp"
 #include "staff/staff_directory.hpp"
@@ -263,6 +267,14 @@ void add_bench_staff(store::SqlStore& database, const std::string& url) {
   }
 }
 
+// A key-encryption key of 32 random bytes that lives as long as this process.
+std::shared_ptr<const sdk::sealing::KeySealer> scratch_key_sealer() {
+  std::array<std::uint8_t, sdk::sealing::KeyEncryptionKey::kBytes> bytes{};
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
+    throw BenchProblem("cannot draw a scratch key-encryption key", kExitStageFailure);
+  return sdk::sealing::local_key_sealer(sdk::sealing::KeyEncryptionKey(bytes));
+}
+
 int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
   config::Config cfg = load_config(global);
   std::optional<BenchFolder> folder;
@@ -280,7 +292,11 @@ int bench_in_process(const BenchOrdersOptions& o, const GlobalOptions& global) {
   const store::StoreLocation location{cfg.paths.database,
                                       o.url.empty() ? std::nullopt : std::optional(store::postgres::PgUrl::parse(o.url))};
   if (location.shared()) cfg.store.group_commit = false;  // SQLite's answer to one writer (cli/api_service.hpp)
-  const Runtime rt = load_runtime(cfg);
+  // On PostgreSQL the plugins keep their CAs in the bench's database, as a shared host's do, and
+  // those keys are only ever stored sealed: under a scratch key-encryption key, made here.
+  std::shared_ptr<const sdk::sealing::KeySealer> sealer =
+      location.shared() ? scratch_key_sealer() : load_key_sealer(cfg);
+  const Runtime rt = load_runtime(cfg, location, std::move(sealer));
 
   // A service point of its own, made here as `cahub db init` would.
   const std::unique_ptr<store::SqlStore> database =

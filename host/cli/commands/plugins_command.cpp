@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/commands/commands.hpp"
+#include "cli/database_url.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/runtime.hpp"
 #include "plugins/conformance_kit.hpp"
@@ -157,6 +158,9 @@ CommandRun add_plugins_command(CLI::App& app, const GlobalOptions& global) {
     if (check->parsed()) return run_check(o->files, cfg);
     if (!list->parsed()) return kExitBadInput;
     plugins::PluginRegistry registry;
+    // As `cahub serve` loads them: on a shared store nothing is made under paths.var.
+    if (const store::StoreLocation where = chosen_store(cfg); where.url)
+      registry.keep_plugin_state([url = *where.url]() -> store::SqlStore& { return store::thread_pg_store(url); });
     registry.load_folder(cfg.paths.plugins, cfg.paths.var, cfg.plugins);
     if (o->json)
       std::cout << registry.describe().dump(2) << "\n";
