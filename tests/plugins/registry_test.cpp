@@ -1,6 +1,7 @@
 // Loading a folder of plugins: the good ones load, every bad one is refused with its reason,
 // and the host goes on.
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <map>
@@ -11,6 +12,7 @@
 
 #include "plugin_test_support.hpp"
 #include "plugins/plugin_registry.hpp"
+#include "store/database.hpp"
 
 using namespace cahub;
 using namespace cahub::plugins;
@@ -183,6 +185,37 @@ TEST_CASE("each plugin gets a private state folder <var>/ca/<id>", "[registry]")
   REQUIRE(::stat(good->state_dir().c_str(), &st) == 0);
   CHECK(S_ISDIR(st.st_mode));
   CHECK((st.st_mode & 0777) == 0700);
+}
+
+TEST_CASE("on a shared store the registry makes no state folders, and warns about a plugin that keeps its own",
+          "[registry][plugin_state]") {
+  const std::filesystem::path var =
+      std::filesystem::temp_directory_path() / ("cahub-shared-var-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(var);
+  std::filesystem::create_directories(var);
+  store::Database db = store::Database::open_or_create(var / "state.db");
+  std::ostringstream captured;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
+  auto logger = spdlog::get("plugin.good");
+  if (!logger) {
+    logger = std::make_shared<spdlog::logger>("plugin.good");
+    spdlog::register_logger(logger);
+  }
+  logger->sinks().push_back(sink);
+  {
+    PluginRegistry registry;
+    registry.keep_plugin_state([&db]() -> store::SqlStore& { return db; });
+    registry.load_folder(fixture_dir(), var);
+    const auto good = registry.find("good");
+    REQUIRE(good);
+    // The fixture answers operations but never asks for cahub.plugin_state/1: its state would
+    // differ from host to host, and the operator is told at start.
+    CHECK_FALSE(good->keeps_state_with_host());
+  }
+  logger->sinks().pop_back();
+  CHECK_THAT(captured.str(), Catch::Contains("did not ask for the host's state service (cahub.plugin_state/1)"));
+  CHECK_FALSE(std::filesystem::exists(var / "ca"));
+  std::filesystem::remove_all(var);
 }
 
 TEST_CASE("a plugin's log lines go to the spdlog logger plugin.<id>", "[registry]") {
