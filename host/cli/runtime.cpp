@@ -76,6 +76,11 @@ config::Config load_config(const GlobalOptions& o, Job job) {
 
 Runtime load_runtime(const GlobalOptions& options, Job job) { return load_runtime(load_config(options, job)); }
 
+void keep_plugin_state_in(plugins::PluginRegistry& registry, const store::StoreLocation& where) {
+  if (where.url)
+    registry.keep_plugin_state([url = *where.url]() -> store::SqlStore& { return store::thread_pg_store(url); });
+}
+
 Runtime load_runtime(config::Config config) {
   const store::StoreLocation where = chosen_store(config);
   auto sealer = load_key_sealer(config);
@@ -104,8 +109,7 @@ Runtime load_runtime(config::Config config, const store::StoreLocation& where,
   rt.plugins = std::make_unique<plugins::PluginRegistry>();
   rt.plugins->use_key_sealer(std::move(sealer));
   // Hosts sharing a PostgreSQL store keep plugin state there, so that they issue from one CA.
-  if (where.url)
-    rt.plugins->keep_plugin_state([url = *where.url]() -> store::SqlStore& { return store::thread_pg_store(url); });
+  keep_plugin_state_in(*rt.plugins, where);
   try {
     rt.plugins->load_folder(paths.plugins, paths.var, rt.config.plugins);
   } catch (const std::runtime_error& e) {

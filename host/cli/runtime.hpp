@@ -35,6 +35,10 @@ Runtime load_runtime(const GlobalOptions& options, Job job = Job::OneShot);
 // The same for a configuration already loaded, e.g. one a benchmark pointed at a scratch folder
 // (plugins keep their state under `config.paths.var`).
 Runtime load_runtime(config::Config config);
+// On a shared store (`where.url`), has `registry` keep the state of the plugins it loads from now
+// on in that database, on each thread's own connection; on SQLite it does nothing (state folders).
+void keep_plugin_state_in(plugins::PluginRegistry& registry, const store::StoreLocation& where);
+
 // The same with the store and the key-encryption key given, not read from the configuration and
 // the environment: a benchmark's own database and scratch key. On a shared store the plugins keep
 // their state in `where`, sealed with `sealer`.

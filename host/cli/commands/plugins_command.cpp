@@ -159,8 +159,7 @@ CommandRun add_plugins_command(CLI::App& app, const GlobalOptions& global) {
     if (!list->parsed()) return kExitBadInput;
     plugins::PluginRegistry registry;
     // As `cahub serve` loads them: on a shared store nothing is made under paths.var.
-    if (const store::StoreLocation where = chosen_store(cfg); where.url)
-      registry.keep_plugin_state([url = *where.url]() -> store::SqlStore& { return store::thread_pg_store(url); });
+    keep_plugin_state_in(registry, chosen_store(cfg));
     registry.load_folder(cfg.paths.plugins, cfg.paths.var, cfg.plugins);
     if (o->json)
       std::cout << registry.describe().dump(2) << "\n";
