@@ -30,6 +30,26 @@ std::map<std::string, std::string> reasons_by_file(const PluginRegistry& registr
 
 bool starts_with(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
+// What the good fixture's logger (plugin.good) received while `body` ran. The logger may exist
+// already (an earlier test in this process): listen on it either way.
+template <typename Body>
+std::string good_plugin_log(Body body) {
+  std::ostringstream captured;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
+  auto logger = spdlog::get("plugin.good");
+  if (!logger) {
+    logger = std::make_shared<spdlog::logger>("plugin.good");
+    spdlog::register_logger(logger);
+  }
+  logger->sinks().push_back(sink);
+  struct Detach {  // also when a REQUIRE in `body` throws: the sink must not outlive `captured`
+    spdlog::logger& logger;
+    ~Detach() { logger.sinks().pop_back(); }
+  } detach{*logger};
+  body();
+  return captured.str();
+}
+
 }  // namespace
 
 TEST_CASE("good plugins load while bad ones sit in the same folder", "[registry]") {
@@ -194,15 +214,7 @@ TEST_CASE("on a shared store the registry makes no state folders, and warns abou
   std::filesystem::remove_all(var);
   std::filesystem::create_directories(var);
   store::Database db = store::Database::open_or_create(var / "state.db");
-  std::ostringstream captured;
-  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
-  auto logger = spdlog::get("plugin.good");
-  if (!logger) {
-    logger = std::make_shared<spdlog::logger>("plugin.good");
-    spdlog::register_logger(logger);
-  }
-  logger->sinks().push_back(sink);
-  {
+  const std::string logged = good_plugin_log([&] {
     PluginRegistry registry;
     registry.keep_plugin_state([&db]() -> store::SqlStore& { return db; });
     registry.load_folder(fixture_dir(), var);
@@ -211,29 +223,18 @@ TEST_CASE("on a shared store the registry makes no state folders, and warns abou
     // The fixture answers operations but never asks for cahub.plugin_state/1: its state would
     // differ from host to host, and the operator is told at start.
     CHECK_FALSE(good->keeps_state_with_host());
-  }
-  logger->sinks().pop_back();
-  CHECK_THAT(captured.str(), Catch::Contains("did not ask for the host's state service (cahub.plugin_state/1)"));
+  });
+  CHECK_THAT(logged, Catch::Contains("did not ask for the host's state service (cahub.plugin_state/1)"));
   CHECK_FALSE(std::filesystem::exists(var / "ca"));
   std::filesystem::remove_all(var);
 }
 
 TEST_CASE("a plugin's log lines go to the spdlog logger plugin.<id>", "[registry]") {
-  // The logger may exist already (an earlier test in this process): listen on it either way.
-  std::ostringstream captured;
-  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
-  auto logger = spdlog::get("plugin.good");
-  if (!logger) {
-    logger = std::make_shared<spdlog::logger>("plugin.good");
-    spdlog::register_logger(logger);
-  }
-  logger->sinks().push_back(sink);
-  {
+  const std::string logged = good_plugin_log([] {
     PluginRegistry registry;
     registry.load_folder(fixture_dir(), var_dir());
-  }
-  logger->sinks().pop_back();
-  CHECK_THAT(captured.str(), Catch::Contains("[plugin.good] [info] good fixture created"));
+  });
+  CHECK_THAT(logged, Catch::Contains("[plugin.good] [info] good fixture created"));
 }
 
 TEST_CASE("plugins list --json describes loaded and refused plugins", "[registry]") {
