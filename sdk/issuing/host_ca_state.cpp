@@ -37,7 +37,14 @@ constexpr std::string_view kKey = "ca/key", kRoot = "ca/root", kCrl = "crl/pem",
 
 std::string cert_key(std::string_view serial) { return "cert/" + std::string(serial); }
 std::string listed_key(std::string_view serial) { return "listed/" + std::string(serial); }
+// The host's keys have at most 256 bytes (plugin.h); "order/<n>/" takes at most 9 of them.
+constexpr std::size_t kLongestOrderId = 240;
+
 std::string order_key(std::string_view order_id, Business business) {
+  if (order_id.size() > kLongestOrderId)
+    throw ProviderError(CAHUB_ERROR_INVALID_REQUEST,
+                        "order_id has " + std::to_string(order_id.size()) + " bytes; at most " +
+                            std::to_string(kLongestOrderId) + " when the CA is kept in the host's database");
   return "order/" + std::to_string(static_cast<int>(business)) + "/" + std::string(order_id);
 }
 

@@ -130,6 +130,23 @@ TEST_CASE("a central order from acceptance to completion through the API, audite
                                         "-CRLfile", desk.var.file("ca/bjca/crl.pem"), cert.string()});
   CHECK(verified.exit_code == 0);
   CHECK_THAT(run("openssl", {"x509", "-in", cert.string(), "-noout", "-serial"}).out, Contains(serial));
+  // A relying party fetches the same root and CRL over HTTP, without a token; nothing else is there.
+  auto root = desk.client->Get("/v1/cas/bjca/root.pem");
+  auto crl = desk.client->Get("/v1/cas/bjca/crl.pem");
+  REQUIRE(root);
+  REQUIRE(crl);
+  CHECK(root->status == 200);
+  CHECK(root->body == read_bytes(desk.var.file("ca/bjca/ca.cert.pem")));
+  CHECK(crl->status == 200);
+  CHECK(crl->body == read_bytes(desk.var.file("ca/bjca/crl.pem")));
+  auto unknown_ca = desk.client->Get("/v1/cas/nosuchca/crl.pem");
+  REQUIRE(unknown_ca);
+  CHECK(unknown_ca->status == 404);
+  CHECK(json::parse(unknown_ca->body)["error"]["code"] == "unknown_ca");
+  auto other_file = desk.client->Get("/v1/cas/bjca/ca.key.pem");
+  REQUIRE(other_file);
+  CHECK(other_file->status == 404);
+  CHECK(json::parse(other_file->body)["error"]["code"] == "not_found");
   // The registry knows it: it shows up among the certificates expiring within the year.
   const auto expiring = run(CAHUB_BINARY, {"certs", "expiring", "--within", "400d", "--db", desk.var.file("cahub.db")});
   CHECK_THAT(expiring.out, Contains("福州测试有限公司 (91350100M000100Y43)"));

@@ -187,6 +187,9 @@ TEMPLATE_TEST_CASE_METHOD(StateFixture, "plugin state: two hosts issue from one 
   CHECK(crl_serials(crl) == std::set<std::string>{a.serial, b.serial});
   CHECK(first->find(a.serial).status == issuing::CertificateStatus::Frozen);
   CHECK_THROWS_WITH(first->freeze(a.serial), Contains("already frozen"));
+  // An order id the host's keys cannot hold is refused by name, and nothing is issued for it.
+  CHECK_THROWS_WITH(first->issue(order_for(std::string(241, 'X'))), Contains("order_id has 241 bytes; at most 240"));
+  CHECK(count(this->side, "SELECT count(*) FROM plugin_state WHERE key LIKE 'cert/%'") == 2);
   CHECK(first->publication().root_file.empty());  // nothing on this host's disk
 
   // The key in the database is sealed: no PEM private key in any row.
